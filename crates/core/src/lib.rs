@@ -1,0 +1,12 @@
+//! Trilogue's core: the negotiation record and everything done with it, with no knowledge of any window.
+//! The desktop app and the command line are two thin front doors to what is here.
+
+pub mod diff;
+pub mod error;
+pub mod markdown;
+pub mod model;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use store::{Store, Who};

@@ -1,0 +1,209 @@
+//! The workbench file: an SQLite database opened through sqlx.
+//!
+//! Opening is careful: a file that is not SQLite, another application's database, a damaged file or one
+//! written by a newer Trilogue is refused before anything writes to it. A file about to be migrated is
+//! first copied beside itself.
+
+mod clauses;
+mod events;
+mod library;
+mod negotiations;
+mod notes;
+mod search;
+mod sessions;
+mod status;
+mod versions;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
+
+pub use clauses::{ClauseRow, NewClause, TrackHead};
+pub use events::ChainBreak;
+pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty};
+pub use search::SearchHit;
+pub use sessions::NewSession;
+pub use status::{allowed_transitions, check_transition};
+pub use versions::NewVersion;
+
+use crate::error::{Error, Result};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// SQLite's header field for the application that owns a file: "TRLG".
+pub const APPLICATION_ID: i64 = 0x5452_4c47;
+
+/// Who does something, and when. Everything that changes the record is stamped with one.
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub name: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Who {
+    pub fn now(name: impl Into<String>) -> Self {
+        Who { name: name.into(), at: Utc::now() }
+    }
+
+    pub fn at(name: impl Into<String>, at: DateTime<Utc>) -> Self {
+        Who { name: name.into(), at }
+    }
+
+    pub(crate) fn stamp(&self) -> String {
+        stamp(self.at)
+    }
+}
+
+pub(crate) fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// An open workbench.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+/// The default workbench file: in the OS's app data folder.
+pub fn default_db_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("org.trilogue.workbench").join("workbench.sqlite3")
+}
+
+/// What the read-only look at an existing file found.
+struct Inspection {
+    empty: bool,
+    pending_migrations: bool,
+}
+
+impl Store {
+    /// Opens a workbench file, creating it (and its folder) if there is none.
+    pub async fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let inspection = if path.exists() {
+            inspect(&path).await?
+        } else {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            Inspection { empty: true, pending_migrations: true }
+        };
+        if inspection.pending_migrations && !inspection.empty {
+            backup(&path).await?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        MIGRATOR.run(&pool).await?;
+        let app_id: i64 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&pool).await?;
+        if app_id != APPLICATION_ID {
+            // the literal is APPLICATION_ID: SQLite takes no bound parameter in a PRAGMA
+            sqlx::query("PRAGMA application_id = 1414679623").execute(&pool).await?;
+        }
+        let store = Store { pool, path };
+        store.seed_library().await?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Writes everything to the main file and closes it.
+    pub async fn close(self) {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
+        self.pool.close().await;
+    }
+
+    /// Begins a write transaction. `BEGIN IMMEDIATE` takes the write lock at once, so two writers wait
+    /// for each other (busy timeout) instead of failing half-way through.
+    pub(crate) async fn begin(&self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+fn not_a_workbench(path: &Path, why: impl Into<String>) -> Error {
+    Error::NotAWorkbench { path: path.to_path_buf(), why: why.into() }
+}
+
+/// Looks at an existing file without changing it.
+async fn inspect(path: &Path) -> Result<Inspection> {
+    let mut header = [0u8; 16];
+    let len = std::fs::metadata(path)?.len();
+    if len == 0 {
+        return Ok(Inspection { empty: true, pending_migrations: true });
+    }
+    {
+        use std::io::Read;
+        let read = std::fs::File::open(path)?.read(&mut header)?;
+        if read < 16 || &header != b"SQLite format 3\0" {
+            return Err(not_a_workbench(path, "it is not an SQLite database file"));
+        }
+    }
+    let damaged = |e: sqlx::Error| not_a_workbench(path, format!("it cannot be read as a database ({e})"));
+    let mut conn = SqliteConnectOptions::new().filename(path).read_only(true).connect().await.map_err(damaged)?;
+    let result = inspect_schema(&mut conn, path).await;
+    let _ = conn.close().await;
+    result.map_err(|e| match e {
+        Error::Database(e) => damaged(e),
+        other => other,
+    })
+}
+
+async fn inspect_schema(conn: &mut SqliteConnection, path: &Path) -> Result<Inspection> {
+    let tables: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_master").fetch_one(&mut *conn).await?;
+    if tables == 0 {
+        return Ok(Inspection { empty: true, pending_migrations: true });
+    }
+    let app_id: i64 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&mut *conn).await?;
+    let has_meta: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('trilogue_meta', '_sqlx_migrations')",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if app_id != APPLICATION_ID && has_meta < 2 {
+        return Err(not_a_workbench(path, "it is another application's database"));
+    }
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1").fetch_all(&mut *conn).await?;
+    let known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    if let Some(&found) = applied.iter().max().filter(|&&v| v > known) {
+        return Err(Error::NewerSchema { path: path.to_path_buf(), found, known });
+    }
+    let pending = MIGRATOR.iter().any(|m| !applied.contains(&m.version));
+    Ok(Inspection { empty: false, pending_migrations: pending })
+}
+
+/// Copies the file beside itself, consistently even in WAL mode, before a migration touches it.
+async fn backup(path: &Path) -> Result<PathBuf> {
+    let target = PathBuf::from(format!("{}.bak-{}", path.display(), Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
+    let mut conn = SqliteConnectOptions::from_str("sqlite:")?.filename(path).read_only(true).connect().await?;
+    sqlx::query("VACUUM INTO ?").bind(target.to_string_lossy().into_owned()).execute(&mut conn).await?;
+    conn.close().await?;
+    Ok(target)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// A store in a fresh temporary file (kept alive by the returned guard).
+    pub async fn store() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("test.sqlite3")).await.unwrap();
+        (store, dir)
+    }
+}

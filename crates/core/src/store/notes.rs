@@ -1,0 +1,76 @@
+//! Our side's private notes on a clause: priority, red line, reasoning. They never leave the workbench.
+
+use super::{Store, Who};
+use crate::error::{Error, Result};
+use crate::model::{Priority, PrivateNote};
+
+struct NoteRecord {
+    id: i64,
+    clause_id: i64,
+    priority: String,
+    red_line: String,
+    reasoning: String,
+    author: String,
+    created_at: String,
+}
+
+impl Store {
+    /// Adds a note; the newest note on a clause is our current position on it.
+    pub async fn add_note(
+        &self,
+        clause_id: i64,
+        priority: Priority,
+        red_line: &str,
+        reasoning: &str,
+        who: &Who,
+    ) -> Result<PrivateNote> {
+        crate::text::check_size("the note", reasoning)?;
+        let (priority_name, at) = (priority.as_str(), who.stamp());
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO private_notes (clause_id, priority, red_line, reasoning, author, created_at)
+               VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            clause_id,
+            priority_name,
+            red_line,
+            reasoning,
+            who.name,
+            at
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(PrivateNote {
+            id,
+            clause_id,
+            priority,
+            red_line: red_line.into(),
+            reasoning: reasoning.into(),
+            author: who.name.clone(),
+            created_at: at,
+        })
+    }
+
+    /// The notes on a clause, newest first.
+    pub async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
+        let rows = sqlx::query_as!(
+            NoteRecord,
+            "SELECT id, clause_id, priority, red_line, reasoning, author, created_at FROM private_notes
+             WHERE clause_id = ? ORDER BY id DESC",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(PrivateNote {
+                    id: r.id,
+                    clause_id: r.clause_id,
+                    priority: Priority::parse(&r.priority).map_err(|e| Error::invalid(e.to_string()))?,
+                    red_line: r.red_line,
+                    reasoning: r.reasoning,
+                    author: r.author,
+                    created_at: r.created_at,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,245 @@
+//! Table status of a clause, its legal moves, and tentative agreement by initials on an exact text.
+
+use serde_json::json;
+use sqlx::SqliteConnection;
+
+use super::{Store, Who, events};
+use crate::error::{Error, Result};
+use crate::model::{ClauseStatus, Initial, Side, Track};
+
+use ClauseStatus::*;
+
+/// The statuses a clause may move to from `from`. Moving to `tentatively_agreed` is further bound to
+/// every party having initialed the same text.
+pub fn allowed_transitions(from: ClauseStatus) -> &'static [ClauseStatus] {
+    match from {
+        NotOpened => &[Open, Parked, Withdrawn],
+        Open => &[AgreedInPrinciple, TentativelyAgreed, Parked, Impasse, Withdrawn],
+        AgreedInPrinciple => &[Open, TentativelyAgreed, Parked, Impasse, Withdrawn],
+        // reopening an agreed clause is the one way back
+        TentativelyAgreed => &[Open],
+        Parked => &[Open, Withdrawn],
+        Impasse => &[Open, AgreedInPrinciple, Parked, Withdrawn],
+        Withdrawn => &[Open],
+    }
+}
+
+/// Refuses an illegal move, saying why and what is possible instead.
+pub fn check_transition(from: ClauseStatus, to: ClauseStatus) -> Result<()> {
+    if from == to {
+        return Err(Error::IllegalTransition(format!("the clause is already {from}")));
+    }
+    let allowed = allowed_transitions(from);
+    if !allowed.contains(&to) {
+        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+        return Err(Error::IllegalTransition(format!(
+            "a clause cannot go from {from} to {to}; from {from} it can go to {}",
+            names.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(i64, ClauseStatus)> {
+    let r = sqlx::query!("SELECT negotiation_id, status FROM clauses WHERE id = ?", clause_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("clause {clause_id}")))?;
+    Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))
+}
+
+async fn write_status(
+    conn: &mut SqliteConnection,
+    negotiation_id: i64,
+    clause_id: i64,
+    (from, to): (ClauseStatus, ClauseStatus),
+    reason: &str,
+    who: &Who,
+) -> Result<()> {
+    let to_name = to.as_str();
+    sqlx::query!("UPDATE clauses SET status = ? WHERE id = ?", to_name, clause_id).execute(&mut *conn).await?;
+    let detail = json!({ "from": from, "to": to });
+    events::append(conn, negotiation_id, Some(clause_id), "status_changed", who, reason, detail).await
+}
+
+/// The hash every initialing party has initialed, if they all have initialed the same one.
+async fn common_initialed_hash(
+    conn: &mut SqliteConnection,
+    negotiation_id: i64,
+    clause_id: i64,
+) -> Result<Option<String>> {
+    let mediator = Side::Mediator.as_str();
+    let rows = sqlx::query!(
+        r#"SELECT p.id as "party_id!", i.hash as "hash?" FROM parties p
+           LEFT JOIN initials i ON i.party_id = p.id AND i.clause_id = ? AND i.voided_at IS NULL
+           WHERE p.negotiation_id = ? AND p.side IS NOT ?"#,
+        clause_id,
+        negotiation_id,
+        mediator
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let first = rows.first().and_then(|r| r.hash.clone());
+    Ok(first.filter(|h| rows.iter().all(|r| r.hash.as_ref() == Some(h))))
+}
+
+/// What follows from tabling a version: an unopened clause opens; a new joint text voids the initials
+/// given to any other text, and a tentative agreement resting on them falls.
+pub(crate) async fn after_tabling(
+    conn: &mut SqliteConnection,
+    negotiation_id: i64,
+    clause_id: i64,
+    track: Track,
+    version_id: i64,
+    hash: &str,
+    who: &Who,
+) -> Result<()> {
+    let (_, status) = current_status(conn, clause_id).await?;
+    if status == NotOpened {
+        write_status(conn, negotiation_id, clause_id, (NotOpened, Open), "a text was tabled", who).await?;
+    }
+    if track != Track::Joint {
+        return Ok(());
+    }
+    let at = who.stamp();
+    let voided = sqlx::query!(
+        "UPDATE initials SET voided_at = ?, voided_by_version = ? WHERE clause_id = ? AND voided_at IS NULL AND hash <> ?",
+        at, version_id, clause_id, hash
+    )
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if voided > 0 {
+        let reason = format!("a new joint text (version {version_id}) voids {voided} initial(s)");
+        let detail = json!({ "version_id": version_id, "voided": voided });
+        events::append(conn, negotiation_id, Some(clause_id), "initials_voided", who, &reason, detail).await?;
+        if status == TentativelyAgreed {
+            write_status(conn, negotiation_id, clause_id, (TentativelyAgreed, Open), &reason, who).await?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Moves a clause to another status, with the reason journaled.
+    pub async fn set_status(&self, clause_id: i64, to: ClauseStatus, reason: &str, who: &Who) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(Error::invalid("say why the status changes (a reason is required)"));
+        }
+        let mut tx = self.begin().await?;
+        let (negotiation_id, from) = current_status(&mut tx, clause_id).await?;
+        check_transition(from, to)?;
+        if to == TentativelyAgreed && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_none() {
+            return Err(Error::IllegalTransition(
+                "a clause is tentatively agreed only when every party has initialed the same text".into(),
+            ));
+        }
+        write_status(&mut tx, negotiation_id, clause_id, (from, to), reason, who).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A party's spokesperson initials one exact tabled version. When every party has initialed the same
+    /// text, the clause becomes tentatively agreed. Returns the clause's status afterwards.
+    pub async fn initial(
+        &self,
+        clause_id: i64,
+        party_id: i64,
+        version_id: i64,
+        session_id: Option<i64>,
+        who: &Who,
+    ) -> Result<ClauseStatus> {
+        let mut tx = self.begin().await?;
+        let (negotiation_id, status) = current_status(&mut tx, clause_id).await?;
+        if matches!(status, Withdrawn | NotOpened) {
+            return Err(Error::IllegalTransition(format!("a clause that is {status} cannot be initialed")));
+        }
+        let party = sqlx::query!(
+            "SELECT label, side FROM parties WHERE id = ? AND negotiation_id = ?",
+            party_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("party {party_id} in this negotiation")))?;
+        if party.side.as_deref() == Some(Side::Mediator.as_str()) {
+            return Err(Error::invalid(format!("{} is the mediator: only the parties initial", party.label)));
+        }
+        let version =
+            sqlx::query!("SELECT hash, tabled_at FROM versions WHERE id = ? AND clause_id = ?", version_id, clause_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| Error::not_found(format!("version {version_id} of this clause")))?;
+        if version.tabled_at.is_none() {
+            return Err(Error::invalid(format!(
+                "version {version_id} is a private draft: table it before it is initialed"
+            )));
+        }
+        let active = sqlx::query!(
+            "SELECT id, hash FROM initials WHERE clause_id = ? AND party_id = ? AND voided_at IS NULL",
+            clause_id,
+            party_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        let at = who.stamp();
+        if let Some(active) = active {
+            if active.hash == version.hash {
+                return Err(Error::Conflict(format!("{} has already initialed this text", party.label)));
+            }
+            // initialing another text replaces the party's earlier initial
+            sqlx::query!(
+                "UPDATE initials SET voided_at = ?, voided_by_version = ? WHERE id = ?",
+                at,
+                version_id,
+                active.id
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query!(
+            "INSERT INTO initials (clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            clause_id,
+            party_id,
+            version_id,
+            version.hash,
+            who.name,
+            at,
+            session_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        let detail = json!({ "party_id": party_id, "version_id": version_id, "hash": version.hash });
+        events::append(&mut tx, negotiation_id, Some(clause_id), "initialed", who, "", detail).await?;
+        let mut status = status;
+        if check_transition(status, TentativelyAgreed).is_ok()
+            && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_some()
+        {
+            write_status(
+                &mut tx,
+                negotiation_id,
+                clause_id,
+                (status, TentativelyAgreed),
+                "every party initialed the same text",
+                who,
+            )
+            .await?;
+            status = TentativelyAgreed;
+        }
+        tx.commit().await?;
+        Ok(status)
+    }
+
+    /// Every initial given on a clause, voided ones included, oldest first.
+    pub async fn initials(&self, clause_id: i64) -> Result<Vec<Initial>> {
+        Ok(sqlx::query_as!(
+            Initial,
+            "SELECT id, clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id, voided_at, voided_by_version
+             FROM initials WHERE clause_id = ? ORDER BY id",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

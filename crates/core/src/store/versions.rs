@@ -1,0 +1,203 @@
+//! Versions: immutable texts on a clause's tracks. Saving appends; tabling is the one change a version
+//! may go through, once.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sqlx::SqliteConnection;
+
+use super::{Store, Who, events, status};
+use crate::error::{Error, Result};
+use crate::model::{Track, Version};
+use crate::text::{check_size, text_hash};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewVersion {
+    pub track: Track,
+    pub text: String,
+    #[serde(default)]
+    pub rationale: String,
+    /// Tabled at once, rather than kept as a private draft.
+    #[serde(default)]
+    pub tabled: bool,
+    #[serde(default)]
+    pub session_id: Option<i64>,
+}
+
+struct VersionRecord {
+    id: i64,
+    clause_id: i64,
+    party_id: Option<i64>,
+    parent_id: Option<i64>,
+    text: String,
+    hash: String,
+    author: String,
+    created_at: String,
+    rationale: String,
+    tabled_at: Option<String>,
+    session_id: Option<i64>,
+}
+
+impl From<VersionRecord> for Version {
+    fn from(r: VersionRecord) -> Self {
+        Version {
+            id: r.id,
+            clause_id: r.clause_id,
+            track: Track::from_party_id(r.party_id),
+            parent_id: r.parent_id,
+            text: r.text,
+            hash: r.hash,
+            author: r.author,
+            created_at: r.created_at,
+            rationale: r.rationale,
+            tabled_at: r.tabled_at,
+            session_id: r.session_id,
+        }
+    }
+}
+
+/// The clause's negotiation, checking that the track's party sits in it.
+async fn negotiation_of(conn: &mut SqliteConnection, clause_id: i64, track: Track) -> Result<i64> {
+    let negotiation_id = sqlx::query_scalar!("SELECT negotiation_id FROM clauses WHERE id = ?", clause_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("clause {clause_id}")))?;
+    if let Track::Party(party_id) = track {
+        let found =
+            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if found.is_none() {
+            return Err(Error::not_found(format!("party {party_id} in the clause's negotiation")));
+        }
+    }
+    Ok(negotiation_id)
+}
+
+/// Appends a version inside the caller's transaction; returns its id.
+pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &NewVersion, who: &Who) -> Result<i64> {
+    check_size("the text", &new.text)?;
+    let negotiation_id = negotiation_of(conn, clause_id, new.track).await?;
+    if let Some(session_id) = new.session_id {
+        let found = sqlx::query_scalar!(
+            "SELECT id FROM sessions WHERE id = ? AND negotiation_id = ?",
+            session_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *conn)
+        .await?;
+        if found.is_none() {
+            return Err(Error::not_found(format!("session {session_id} in this negotiation")));
+        }
+    }
+    let party_id = new.track.party_id();
+    let parent = sqlx::query!(
+        "SELECT id, hash FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1",
+        clause_id,
+        party_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let hash = text_hash(&new.text);
+    if let Some(p) = parent.as_ref().filter(|p| p.hash == hash) {
+        return Err(Error::Conflict(format!(
+            "the text is the same as version {} on this track: nothing to save",
+            p.id
+        )));
+    }
+    let (at, parent_id) = (who.stamp(), parent.map(|p| p.id));
+    let tabled_at = new.tabled.then(|| at.clone());
+    let session_id = new.tabled.then_some(new.session_id).flatten();
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+        clause_id, party_id, parent_id, new.text, hash, who.name, at, new.rationale, tabled_at, session_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let kind = if new.tabled { "version_tabled" } else { "draft_saved" };
+    let detail = json!({ "version_id": id, "party_id": party_id, "hash": hash });
+    events::append(conn, negotiation_id, Some(clause_id), kind, who, &new.rationale, detail).await?;
+    if new.tabled {
+        status::after_tabling(conn, negotiation_id, clause_id, new.track, id, &hash, who).await?;
+    }
+    Ok(id)
+}
+
+impl Store {
+    /// Saves a new version of a clause's text on one track. Never overwrites: the previous version stays.
+    pub async fn propose(&self, clause_id: i64, new: &NewVersion, who: &Who) -> Result<Version> {
+        let mut tx = self.begin().await?;
+        let id = insert(&mut tx, clause_id, new, who).await?;
+        tx.commit().await?;
+        self.version(id).await
+    }
+
+    /// Tables a private draft: from now on the other parties have it.
+    pub async fn table(&self, version_id: i64, session_id: Option<i64>, who: &Who) -> Result<Version> {
+        let mut tx = self.begin().await?;
+        let v = sqlx::query!(
+            "SELECT v.clause_id, v.party_id, v.hash, v.tabled_at, c.negotiation_id FROM versions v
+             JOIN clauses c ON c.id = v.clause_id WHERE v.id = ?",
+            version_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("version {version_id}")))?;
+        if let Some(at) = v.tabled_at {
+            return Err(Error::Conflict(format!("version {version_id} was already tabled, at {at}")));
+        }
+        let at = who.stamp();
+        sqlx::query!("UPDATE versions SET tabled_at = ?, session_id = ? WHERE id = ?", at, session_id, version_id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = json!({ "version_id": version_id, "party_id": v.party_id, "hash": v.hash });
+        events::append(&mut tx, v.negotiation_id, Some(v.clause_id), "version_tabled", who, "", detail).await?;
+        let track = Track::from_party_id(v.party_id);
+        status::after_tabling(&mut tx, v.negotiation_id, v.clause_id, track, version_id, &v.hash, who).await?;
+        tx.commit().await?;
+        self.version(version_id).await
+    }
+
+    pub async fn version(&self, id: i64) -> Result<Version> {
+        sqlx::query_as!(
+            VersionRecord,
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+             FROM versions WHERE id = ?",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .map(Version::from)
+        .ok_or_else(|| Error::not_found(format!("version {id}")))
+    }
+
+    /// Every version of a clause, oldest first.
+    pub async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
+        Ok(sqlx::query_as!(
+            VersionRecord,
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+             FROM versions WHERE clause_id = ? ORDER BY id",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(Version::from)
+        .collect())
+    }
+
+    /// The newest tabled version on a track: what the other parties have seen.
+    pub async fn latest_tabled(&self, clause_id: i64, track: Track) -> Result<Option<Version>> {
+        let party_id = track.party_id();
+        Ok(sqlx::query_as!(
+            VersionRecord,
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+             FROM versions WHERE clause_id = ? AND party_id IS ? AND tabled_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+            clause_id,
+            party_id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .map(Version::from))
+    }
+}
