@@ -1,8 +1,12 @@
 //! Trilogue's core: the negotiation record and everything done with it, with no knowledge of any window.
 //! The desktop app and the command line are two thin front doors to what is here.
 
+pub mod compare;
+pub mod demo;
 pub mod diff;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod store;

@@ -154,12 +154,21 @@ impl Store {
                 return self.clause(id).await;
             }
         }
-        match name.parse::<i64>() {
-            Ok(id) => self.clause(id).await,
-            Err(_) if negotiation_id.is_none() => {
-                Err(Error::not_found(format!("clause '{name}': give its id, or its ref together with the negotiation")))
-            }
-            Err(_) => Err(Error::not_found(format!("a clause with ref '{name}' in this negotiation"))),
+        if let Ok(id) = name.parse::<i64>() {
+            return self.clause(id).await;
+        }
+        if negotiation_id.is_some() {
+            return Err(Error::not_found(format!("a clause with ref '{name}' in this negotiation")));
+        }
+        let ids = sqlx::query_scalar!("SELECT id FROM clauses WHERE lower(ref) = lower(?) ORDER BY id", name)
+            .fetch_all(&self.pool)
+            .await?;
+        match ids.as_slice() {
+            [id] => self.clause(*id).await,
+            [] => Err(Error::not_found(format!("a clause with ref '{name}'"))),
+            _ => Err(Error::Conflict(format!(
+                "several negotiations have a clause '{name}': name the negotiation too, or give the clause's id"
+            ))),
         }
     }
 

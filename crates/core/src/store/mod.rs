@@ -4,6 +4,7 @@
 //! written by a newer Trilogue is refused before anything writes to it. A file about to be migrated is
 //! first copied beside itself.
 
+mod bulk;
 mod clauses;
 mod events;
 mod library;
@@ -24,7 +25,7 @@ use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 
 pub use clauses::{ClauseRow, NewClause, TrackHead};
 pub use events::ChainBreak;
-pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty};
+pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty, party_colour};
 pub use search::SearchHit;
 pub use sessions::NewSession;
 pub use status::{allowed_transitions, check_transition};
@@ -58,7 +59,7 @@ impl Who {
     }
 }
 
-pub(crate) fn stamp(at: DateTime<Utc>) -> String {
+pub fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
@@ -37,7 +38,7 @@ pub struct NegotiationSummary {
 /// Colours for parties an import did not colour: distinct, and readable in print.
 const PALETTE: [&str; 8] = ["#c0392b", "#1f618d", "#7d6608", "#6c3483", "#117a65", "#a04000", "#2e4053", "#b03a2e"];
 
-pub(crate) fn palette_colour(position: usize) -> String {
+pub fn party_colour(position: usize) -> String {
     PALETTE[position % PALETTE.len()].to_string()
 }
 
@@ -71,6 +72,56 @@ impl TryFrom<NegotiationRow> for Negotiation {
     }
 }
 
+/// Inserts a negotiation and its parties inside the caller's transaction; returns its id.
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    new: &NewNegotiation,
+    parties: &[NewParty],
+    who: &Who,
+) -> Result<i64> {
+    let (level, at) = (new.level.as_str(), who.stamp());
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(Error::invalid("a negotiation needs a title"));
+    }
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at)
+           VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+        title,
+        level,
+        new.tripartite,
+        new.starts_on,
+        new.ends_on,
+        at
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut labels = std::collections::HashSet::new();
+    for (position, p) in parties.iter().enumerate() {
+        let label = p.label.trim();
+        if label.is_empty() || label.eq_ignore_ascii_case("joint") {
+            return Err(Error::invalid(format!("'{label}' cannot be a party's label")));
+        }
+        if !labels.insert(label.to_lowercase()) {
+            return Err(Error::invalid(format!("two parties are labelled '{label}'")));
+        }
+        let (side, pos) = (p.side.map(Side::as_str), position as i64);
+        sqlx::query!(
+            "INSERT INTO parties (negotiation_id, name, side, label, colour, position) VALUES (?, ?, ?, ?, ?, ?)",
+            id,
+            p.name,
+            side,
+            label,
+            p.colour,
+            pos
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    events::append(conn, id, None, "negotiation_created", who, "", json!({ "title": title })).await?;
+    Ok(id)
+}
+
 impl Store {
     pub async fn create_negotiation(
         &self,
@@ -79,50 +130,9 @@ impl Store {
         who: &Who,
     ) -> Result<(Negotiation, Vec<Party>)> {
         let mut tx = self.begin().await?;
-        let (level, at) = (new.level.as_str(), who.stamp());
-        let title = new.title.trim();
-        if title.is_empty() {
-            return Err(Error::invalid("a negotiation needs a title"));
-        }
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at)
-               VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
-            title,
-            level,
-            new.tripartite,
-            new.starts_on,
-            new.ends_on,
-            at
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        let mut labels = std::collections::HashSet::new();
-        for (position, p) in parties.iter().enumerate() {
-            let label = p.label.trim();
-            if label.is_empty() || label.eq_ignore_ascii_case("joint") {
-                return Err(Error::invalid(format!("'{label}' cannot be a party's label")));
-            }
-            if !labels.insert(label.to_lowercase()) {
-                return Err(Error::invalid(format!("two parties are labelled '{label}'")));
-            }
-            let (side, pos) = (p.side.map(Side::as_str), position as i64);
-            sqlx::query!(
-                "INSERT INTO parties (negotiation_id, name, side, label, colour, position) VALUES (?, ?, ?, ?, ?, ?)",
-                id,
-                p.name,
-                side,
-                label,
-                p.colour,
-                pos
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-        events::append(&mut tx, id, None, "negotiation_created", who, "", json!({ "title": title })).await?;
+        let id = insert(&mut tx, new, parties, who).await?;
         tx.commit().await?;
-        let negotiation = self.negotiation(id).await?;
-        let parties = self.parties(id).await?;
-        Ok((negotiation, parties))
+        Ok((self.negotiation(id).await?, self.parties(id).await?))
     }
 
     pub async fn negotiation(&self, id: i64) -> Result<Negotiation> {
@@ -271,5 +281,30 @@ impl Store {
         rows.into_iter()
             .map(|r| Ok(Delegate { id: r.id, party_id: r.party_id, name: r.name, role: Role::parse(&r.role)? }))
             .collect()
+    }
+}
+
+impl Store {
+    /// Moves the agreement as a whole to another status, journaled with the reason.
+    pub async fn set_negotiation_status(
+        &self,
+        negotiation_id: i64,
+        to: NegotiationStatus,
+        reason: &str,
+        who: &Who,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let to_name = to.as_str();
+        let changed = sqlx::query!("UPDATE negotiations SET status = ? WHERE id = ?", to_name, negotiation_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(Error::not_found(format!("negotiation {negotiation_id}")));
+        }
+        events::append(&mut tx, negotiation_id, None, "negotiation_status_changed", who, reason, json!({ "to": to }))
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -201,3 +201,24 @@ impl Store {
         .map(Version::from))
     }
 }
+
+impl Store {
+    /// The newest tabled version of every track of every clause of a negotiation, in one query: what
+    /// exports and comparisons show. Drafts are never in it.
+    pub async fn tabled_heads(&self, negotiation_id: i64) -> Result<std::collections::HashMap<(i64, Track), Version>> {
+        let rows = sqlx::query_as!(
+            VersionRecord,
+            r#"SELECT v.id as "id!", v.clause_id as "clause_id!", v.party_id, v.parent_id, v.text as "text!",
+                      v.hash as "hash!", v.author as "author!", v.created_at as "created_at!",
+                      v.rationale as "rationale!", v.tabled_at, v.session_id
+               FROM versions v
+               JOIN (SELECT max(v2.id) as id FROM versions v2 JOIN clauses c ON c.id = v2.clause_id
+                     WHERE c.negotiation_id = ? AND v2.tabled_at IS NOT NULL
+                     GROUP BY v2.clause_id, v2.party_id) latest ON latest.id = v.id"#,
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Version::from).map(|v| ((v.clause_id, v.track), v)).collect())
+    }
+}

@@ -1,0 +1,244 @@
+//! Each command: resolve the names it was given, call the core, print.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+use trilogue_core::compare::{Reference, compare};
+use trilogue_core::diff::diff_words;
+use trilogue_core::import::{parse_markdown_agreement, parse_position_table};
+use trilogue_core::model::{Clause, ClauseStatus, Level, Negotiation, Side, Track};
+use trilogue_core::store::{NewNegotiation, NewParty, NewVersion, default_db_path};
+use trilogue_core::{Store, Who, demo, export};
+
+use crate::print;
+use crate::{Cli, Command, DiffFormat, DocFormat};
+
+fn json(value: &impl Serialize) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(bytes)
+}
+
+fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow::anyhow!("{}, line {line}: the file is not UTF-8 text: save it as UTF-8 and try again", path.display())
+    })
+}
+
+fn write_output(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
+
+fn source_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+struct Ctx {
+    store: Store,
+    who: Who,
+}
+
+impl Ctx {
+    async fn negotiation(&self, name: &str) -> Result<Negotiation> {
+        Ok(self.store.find_negotiation(name).await?)
+    }
+
+    async fn clause(&self, name: &str, negotiation: Option<&str>) -> Result<Clause> {
+        let negotiation_id = match negotiation {
+            Some(n) => Some(self.negotiation(n).await?.id),
+            None => None,
+        };
+        Ok(self.store.find_clause(negotiation_id, name).await?)
+    }
+
+    /// A track named by a party's label or `joint`.
+    async fn track(&self, clause: &Clause, name: &str) -> Result<Track> {
+        if name.eq_ignore_ascii_case("joint") {
+            return Ok(Track::Joint);
+        }
+        Ok(Track::Party(self.store.find_party(clause.negotiation_id, name).await?.id))
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<()> {
+    let path = cli.db.unwrap_or_else(default_db_path);
+    let store = Store::open(&path).await?;
+    let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
+    let ctx = Ctx { store, who: Who::now(actor) };
+    let result = dispatch(&ctx, cli.command).await;
+    ctx.store.close().await;
+    result
+}
+
+async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
+    let store = &ctx.store;
+    match command {
+        Command::Demo { json: as_json } => {
+            let n = demo::load_demo(store).await?;
+            eprintln!("demo negotiation {} in {}", n.id, store.path().display());
+            overview(ctx, &n.id.to_string(), as_json).await
+        }
+        Command::ImportTable { file, title } => {
+            let bytes = read_input(&file)?;
+            let table = parse_position_table(&bytes, &source_name(&file))?;
+            let n = store.import_table(&table, &title, &source_name(&file), &ctx.who).await?;
+            println!(
+                "imported {} clauses of {} parties as negotiation {}: {}",
+                table.rows.len(),
+                table.parties.len(),
+                n.id,
+                n.title
+            );
+            Ok(())
+        }
+        Command::ImportMarkdown { file, title, parties } => {
+            let text = utf8(read_input(&file)?, &file)?;
+            let clauses = parse_markdown_agreement(&text, &source_name(&file))?;
+            let parties = parties.iter().enumerate().map(|(i, p)| parse_party(p, i)).collect::<Result<Vec<_>>>()?;
+            let new = NewNegotiation {
+                title,
+                level: Level::National,
+                tripartite: parties.len() == 3,
+                starts_on: None,
+                ends_on: None,
+            };
+            let n = store.import_clauses(&new, &parties, &clauses, &source_name(&file), &ctx.who).await?;
+            println!("imported {} clauses as negotiation {}: {}", clauses.len(), n.id, n.title);
+            Ok(())
+        }
+        Command::Negotiations { json: as_json } => {
+            let list = store.negotiations().await?;
+            if as_json { json(&list) } else { Ok(print::negotiations(&list)) }
+        }
+        Command::Overview { negotiation, json: as_json } => overview(ctx, &negotiation, as_json).await,
+        Command::Clauses { negotiation, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let rows = store.list_clauses(n.id).await?;
+            if as_json { json(&rows) } else { Ok(print::clauses(&rows, &store.parties(n.id).await?)) }
+        }
+        Command::Show { clause, negotiation, json: as_json } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let view = print::ClauseView::load(store, clause).await?;
+            if as_json { json(&view) } else { Ok(view.print()) }
+        }
+        Command::Propose { clause, party, file, table, note, session, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let text = utf8(read_input(&file)?, &file)?;
+            let track = ctx.track(&clause, &party).await?;
+            let new =
+                NewVersion { track, text, rationale: note.unwrap_or_default(), tabled: table, session_id: session };
+            let v = store.propose(clause.id, &new, &ctx.who).await?;
+            let state = if v.is_tabled() { "tabled" } else { "saved as a private draft" };
+            println!("version {} of {} {state} ({})", v.id, clause.reference, &v.hash[..12]);
+            Ok(())
+        }
+        Command::Table { version, session } => {
+            let v = store.table(version, session, &ctx.who).await?;
+            println!("version {} tabled at {}", v.id, v.tabled_at.unwrap_or_default());
+            Ok(())
+        }
+        Command::Status { clause, status, reason, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let to = ClauseStatus::parse(&status)?;
+            store.set_status(clause.id, to, &reason, &ctx.who).await?;
+            println!("{} is now {to}", clause.reference);
+            Ok(())
+        }
+        Command::Initial { clause, party, version, session, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let party = store.find_party(clause.negotiation_id, &party).await?;
+            let status = store.initial(clause.id, party.id, version, session, &ctx.who).await?;
+            println!("{} initialed version {version} of {}; the clause is {status}", party.label, clause.reference);
+            Ok(())
+        }
+        Command::Diff { a, b, format } => {
+            let (a, b) = (store.version(a).await?, store.version(b).await?);
+            let d = diff_words(&a.text, &b.text);
+            match format {
+                DiffFormat::Json => json(&d),
+                DiffFormat::Html => Ok(println!("{}", d.to_html())),
+                DiffFormat::Text => Ok(println!("{}\n\nsimilarity {:.2}", d.to_text(), d.similarity)),
+            }
+        }
+        Command::Compare { clause, against, format, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let reference = match against.to_lowercase().as_str() {
+                "joint" => Reference::Joint,
+                "base" => Reference::Base,
+                _ => Reference::Party(store.find_party(clause.negotiation_id, &against).await?.id),
+            };
+            let c = compare(store, clause.id, reference).await?;
+            match format {
+                DiffFormat::Json => json(&c),
+                DiffFormat::Html => Ok(print!("{}", c.to_html())),
+                DiffFormat::Text => Ok(print!("{}", c.to_text())),
+            }
+        }
+        Command::Search { query, negotiation, limit, json: as_json } => {
+            let negotiation_id = match negotiation {
+                Some(n) => Some(ctx.negotiation(&n).await?.id),
+                None => None,
+            };
+            let hits = store.search(&query, negotiation_id, limit).await?;
+            if as_json { json(&hits) } else { Ok(print::hits(&hits)) }
+        }
+        Command::Export { negotiation, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let text = match format {
+                DocFormat::Md => export::agreement_markdown(store, n.id).await?,
+                DocFormat::Html => export::agreement_html(store, n.id).await?,
+            };
+            write_output(&out, &text)
+        }
+        Command::ExportTable { negotiation, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            write_output(&out, &export::position_table_csv(store, n.id).await?)
+        }
+        Command::Log { negotiation, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let events = store.events(n.id).await?;
+            if as_json { json(&events) } else { Ok(print::events(&events)) }
+        }
+        Command::Verify { negotiation } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            match store.verify_journal(n.id).await? {
+                None => Ok(println!("the journal of negotiation {} is intact", n.id)),
+                Some(b) => bail!("the journal was altered: event {} ({}) does not match the chain", b.event_id, b.kind),
+            }
+        }
+    }
+}
+
+fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
+    let mut parts = spec.splitn(3, ':');
+    let (Some(label), Some(side), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+        bail!("--party '{spec}': write it as LABEL:SIDE:NAME, for example FTU:workers:Federation of Trade Unions");
+    };
+    Ok(NewParty {
+        label: label.trim().into(),
+        side: Some(Side::parse(side.trim())?),
+        name: name.trim().into(),
+        colour: trilogue_core::store::party_colour(position),
+    })
+}
+
+async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {
+    let n = ctx.negotiation(negotiation).await?;
+    let view = print::Overview::load(&ctx.store, n).await?;
+    if as_json { json(&view) } else { Ok(view.print()) }
+}
