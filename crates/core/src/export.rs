@@ -75,7 +75,8 @@ pub async fn agreement_markdown(store: &Store, negotiation_id: i64) -> Result<St
         out.push_str(&format!("## {} — {}\n\n", md_inline(&c.reference), md_inline(&c.title)));
         out.push_str(&format!("*Status: {}*\n\n", human(c.status.as_str())));
         match s.text(c, Track::Joint) {
-            Some(text) => out.push_str(text.trim_end()),
+            // `&lt;` renders as `<` in every Markdown viewer, so no tag can form in one that passes HTML
+            Some(text) => out.push_str(&text.trim_end().replace('<', "&lt;")),
             None => out.push_str("*No joint text yet.*"),
         }
         out.push_str("\n\n");
@@ -104,7 +105,7 @@ pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String
         .parties
         .iter()
         .map(|p| {
-            let colour = if is_css_colour(&p.colour) { p.colour.as_str() } else { "#555" };
+            let colour = if is_css_colour(&p.colour) { p.colour.as_str() } else { "#555555" };
             format!(
                 "<li><span class=\"swatch\" style=\"background:{colour}\"></span>{} ({})</li>",
                 escape_html(&p.name),

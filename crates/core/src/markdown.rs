@@ -12,6 +12,8 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.url_schemes(HashSet::from(["http", "https", "mailto"]))
         .link_rel(Some("noopener noreferrer nofollow"))
+        // a relative link means nothing in a clause, and inside the app it would point into the app
+        .url_relative(ammonia::UrlRelative::Deny)
         // Images from another party could beacon out; the app's CSP blocks them too, and here they
         // lose their source unless it is a plain web address.
         .rm_tags(["img"]);

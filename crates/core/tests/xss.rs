@@ -1,0 +1,80 @@
+//! Every HTML the core produces is inert, whatever the clause texts, titles and names hold.
+
+mod common;
+
+use common::{XSS, assert_inert, store};
+use trilogue_core::compare::{Reference, compare};
+use trilogue_core::model::{Level, Side, Track};
+use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewVersion};
+use trilogue_core::{Who, diff, export, markdown};
+
+#[test]
+fn markdown_rendering_is_inert() {
+    for v in XSS {
+        assert_inert(&markdown::render(v), &format!("render({v})"));
+        assert_inert(&markdown::render(&format!("Text with {v} inside.\n\n- {v}\n\n> {v}")), v);
+    }
+}
+
+#[test]
+fn diff_html_is_inert() {
+    for v in XSS {
+        let d = diff::diff_words("The employer shall consult.", &format!("The employer {v} shall consult."));
+        assert_inert(&d.to_html(), v);
+        assert!(d.to_html().contains("&lt;") || !v.contains('<'), "the vector is shown as text: {}", d.to_html());
+    }
+}
+
+#[tokio::test]
+async fn comparison_and_exports_are_inert() {
+    let (store, _dir) = store().await;
+    let who = Who::now("tester");
+    let hostile = XSS.join(" ");
+    let parties: Vec<NewParty> = ["W", "E", "G"]
+        .iter()
+        .zip([Side::Workers, Side::Employers, Side::Government])
+        .map(|(l, side)| NewParty {
+            name: format!("{l} {hostile}"),
+            side: Some(side),
+            label: l.to_string(),
+            colour: "red;background:url(javascript:alert(1))".into(),
+        })
+        .collect();
+    let new = NewNegotiation {
+        title: hostile.clone(),
+        level: Level::National,
+        tripartite: true,
+        starts_on: None,
+        ends_on: None,
+    };
+    let (n, parties) = store.create_negotiation(&new, &parties, &who).await.unwrap();
+    for (i, v) in XSS.iter().enumerate() {
+        let clause = NewClause {
+            reference: format!("Art. {i} {v}"),
+            title: v.to_string(),
+            status_quo: Some(v.to_string()),
+            topics: vec![],
+        };
+        let c = store.add_clause(n.id, &clause, &who).await.unwrap();
+        for (track, text) in
+            [(Track::Party(parties[0].id), format!("Workers: {v}")), (Track::Joint, format!("Joint: {v}"))]
+        {
+            let new = NewVersion { track, text, rationale: String::new(), tabled: true, session_id: None };
+            store.propose(c.id, &new, &who).await.unwrap();
+        }
+        for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[0].id)] {
+            assert_inert(&compare(&store, c.id, reference).await.unwrap().to_html(), v);
+        }
+    }
+    let html = export::agreement_html(&store, n.id).await.unwrap();
+    assert_inert(&html, "agreement html");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "titles are shown escaped");
+    let md = export::agreement_markdown(&store, n.id).await.unwrap();
+    assert!(!md.to_lowercase().contains("<script"), "no raw tag in the Markdown export");
+    assert_inert(&markdown::render(&md), "the Markdown export, rendered");
+    let hits = store.search("alert", Some(n.id), 100).await.unwrap();
+    assert!(!hits.is_empty());
+    for h in hits {
+        assert_inert(&h.snippet_html, "search snippet");
+    }
+}
