@@ -53,11 +53,17 @@ fn human(name: &str) -> String {
 /// Escapes a title for Markdown: no HTML, no emphasis or link syntax taken from it.
 fn md_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in escape_html(text).chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '|') {
-            out.push('\\');
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
         }
-        out.push(c);
     }
     out
 }

@@ -1,0 +1,118 @@
+//! The demo negotiation as a newcomer meets it, and what leaves the workbench: exports carry tabled
+//! texts only, never a private note or an untabled draft.
+
+mod common;
+
+use common::{assert_inert, store};
+use trilogue_core::compare::{Reference, compare};
+use trilogue_core::model::{ClauseStatus, Priority, Track};
+use trilogue_core::store::NewVersion;
+use trilogue_core::{Who, demo, export, import};
+
+#[tokio::test]
+async fn the_demo_is_a_living_negotiation() {
+    let (store, _dir) = store().await;
+    let n = demo::load_demo(&store).await.unwrap();
+    assert_eq!(demo::load_demo(&store).await.unwrap().id, n.id, "loading twice finds the first");
+    let parties = store.parties(n.id).await.unwrap();
+    assert_eq!(parties.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["FTU", "NEA", "MLSP"]);
+    assert_eq!(store.negotiation(n.id).await.unwrap().owner_party_id, Some(parties[0].id));
+    assert!(store.delegates(n.id).await.unwrap().len() >= 6);
+    let clauses = store.list_clauses(n.id).await.unwrap();
+    assert_eq!(clauses.len(), 14);
+    let status = |r: &str| clauses.iter().find(|c| c.clause.reference == r).unwrap().clause.status;
+    assert_eq!(status("Art. 1"), ClauseStatus::TentativelyAgreed);
+    assert_eq!(status("Art. 8"), ClauseStatus::Impasse);
+    assert_eq!(status("Art. 5"), ClauseStatus::Open, "the Ministry's amendment voided the initials");
+    let counts = store.status_counts(n.id).await.unwrap();
+    assert!(counts.contains(&(ClauseStatus::TentativelyAgreed, 5)), "{counts:?}");
+    let sessions = store.sessions(n.id).await.unwrap();
+    assert_eq!(sessions.iter().filter(|s| !s.minutes.is_empty()).count(), 3);
+    assert_eq!(sessions.len(), 4, "and the next one scheduled");
+    assert!(store.verify_journal(n.id).await.unwrap().is_none());
+
+    let art5 = store.find_clause(Some(n.id), "art. 5").await.unwrap();
+    let initials = store.initials(art5.id).await.unwrap();
+    assert_eq!(initials.len(), 2);
+    assert!(initials.iter().all(|i| i.voided_at.is_some()));
+    let art7 = store.find_clause(Some(n.id), "Art. 7").await.unwrap();
+    assert!(store.versions(art7.id).await.unwrap().iter().any(|v| !v.is_tabled()), "our private draft");
+    assert_eq!(store.notes(art7.id).await.unwrap()[0].priority, Priority::MustHave);
+    assert!(store.clause_standards(art7.id).await.unwrap().contains(&"ILO C158 Art. 13".to_string()));
+    let library = store.library().await.unwrap();
+    assert!(library.len() >= 20);
+    assert!(library.iter().all(|l| !l.standards.is_empty()), "every model clause rests on a standard");
+}
+
+#[tokio::test]
+async fn no_private_note_or_draft_leaves_the_workbench() {
+    const CANARY: &str = "CANARY-7f3a-caucus-only";
+    let (store, _dir) = store().await;
+    let n = demo::load_demo(&store).await.unwrap();
+    let who = Who::now("FTU expert");
+    let parties = store.parties(n.id).await.unwrap();
+    for row in store.list_clauses(n.id).await.unwrap() {
+        let c = row.clause;
+        store
+            .add_note(c.id, Priority::MustHave, &format!("{CANARY} red line"), &format!("{CANARY} reasoning"), &who)
+            .await
+            .unwrap();
+        for track in [Track::Party(parties[0].id), Track::Joint] {
+            let draft = NewVersion {
+                track,
+                text: format!("{CANARY} draft of {}", c.reference),
+                rationale: CANARY.into(),
+                tabled: false,
+                session_id: None,
+            };
+            store.propose(c.id, &draft, &who).await.unwrap();
+        }
+    }
+    let mut outputs = vec![
+        ("markdown", export::agreement_markdown(&store, n.id).await.unwrap()),
+        ("html", export::agreement_html(&store, n.id).await.unwrap()),
+        ("csv", export::position_table_csv(&store, n.id).await.unwrap()),
+    ];
+    for row in store.list_clauses(n.id).await.unwrap() {
+        for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[1].id)] {
+            let c = compare(&store, row.clause.id, reference).await.unwrap();
+            outputs.push(("compare html", c.to_html()));
+            outputs.push(("compare text", c.to_text()));
+            outputs.push(("compare json", serde_json::to_string(&c).unwrap()));
+        }
+    }
+    for (what, text) in &outputs {
+        assert!(!text.contains(CANARY), "{what} leaks a private text");
+        assert!(!text.contains("CAUCUS ONLY"), "{what} leaks the demo's own draft");
+    }
+    assert_inert(&outputs[1].1, "agreement html");
+}
+
+#[tokio::test]
+async fn the_exports_hold_the_tabled_joint_texts_in_order() {
+    let (store, _dir) = store().await;
+    let n = demo::load_demo(&store).await.unwrap();
+    let md = export::agreement_markdown(&store, n.id).await.unwrap();
+    let positions: Vec<usize> =
+        (1..=14).map(|i| md.find(&format!("## Art. {i} —")).unwrap_or_else(|| panic!("Art. {i} in {md}"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "clauses in order");
+    assert!(md.contains("*Status: tentatively agreed*"));
+    assert!(md.contains("lasts up to **nine months**"), "the joint text of Art. 7");
+    assert!(md.contains("*No joint text yet.*"), "Art. 4 has none");
+    let html = export::agreement_html(&store, n.id).await.unwrap();
+    assert!(html.contains("<strong>nine months</strong>"), "Markdown rendered");
+    assert!(html.contains("@media print"));
+}
+
+#[tokio::test]
+async fn a_position_table_survives_export_and_import_cell_for_cell() {
+    let (store, _dir) = store().await;
+    let n = demo::load_demo(&store).await.unwrap();
+    let who = Who::now("tester");
+    let first = export::position_table_csv(&store, n.id).await.unwrap();
+    let table = import::parse_position_table(first.as_bytes(), "demo.csv").unwrap();
+    assert_eq!(table.parties, ["FTU", "NEA", "MLSP"]);
+    let again = store.import_table(&table, "Demo, imported", "demo.csv", &who).await.unwrap();
+    let second = export::position_table_csv(&store, again.id).await.unwrap();
+    assert_eq!(first, second);
+}
