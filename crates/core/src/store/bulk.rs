@@ -54,18 +54,16 @@ impl Store {
                 .fetch_all(&mut *tx)
                 .await?;
 
-        let mut clauses = Vec::with_capacity(table.rows.len());
-        let mut versions = Vec::with_capacity(table.rows.len() * (table.parties.len() + 1));
-        for row in &table.rows {
-            let tabled = row.positions.iter().any(|c| !c.is_empty()) || !row.joint.is_empty();
-            let base = (!row.base.is_empty()).then_some(&row.base);
-            clauses.push(json!([row.reference, row.title, if tabled { "open" } else { "not_opened" }, base]));
-            let cells = party_ids.iter().map(Some).zip(&row.positions).chain([(None, &row.joint)]);
-            for (party_id, text) in cells.filter(|(_, t)| !t.is_empty()) {
-                versions.push(json!([row.reference, party_id, text, text_hash(text)]));
-            }
-        }
-        let (clauses, versions) = (json!(clauses).to_string(), json!(versions).to_string());
+        let clauses: Vec<_> = table
+            .rows
+            .iter()
+            .map(|row| {
+                let tabled = row.positions.iter().any(|c| !c.is_empty()) || !row.joint.is_empty();
+                let base = (!row.base.is_empty()).then_some(&row.base);
+                json!([row.reference, row.title, if tabled { "open" } else { "not_opened" }, base])
+            })
+            .collect();
+        let clauses = json!(clauses).to_string();
         sqlx::query!(
             "INSERT INTO clauses (negotiation_id, ref, title, position, status, status_quo, created_at)
              SELECT ?1, j.value ->> 0, j.value ->> 1, j.key + 1, j.value ->> 2, j.value ->> 3, ?2 FROM json_each(?3) j",
@@ -75,13 +73,23 @@ impl Store {
         )
         .execute(&mut *tx)
         .await?;
+        // Clause ids in row order (positions follow the rows): versions refer to them directly.
+        let clause_ids =
+            sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        let mut versions = Vec::with_capacity(table.rows.len() * (table.parties.len() + 1));
+        for (row, clause_id) in table.rows.iter().zip(&clause_ids) {
+            let cells = party_ids.iter().map(Some).zip(&row.positions).chain([(None, &row.joint)]);
+            for (party_id, text) in cells.filter(|(_, t)| !t.is_empty()) {
+                versions.push(json!([clause_id, party_id, text, text_hash(text)]));
+            }
+        }
+        let versions = json!(versions).to_string();
         let rationale = format!("imported from {source_name}");
         let inserted = sqlx::query!(
             "INSERT INTO versions (clause_id, party_id, text, hash, author, created_at, rationale, tabled_at)
-             SELECT c.id, j.value ->> 1, j.value ->> 2, j.value ->> 3, ?2, ?3, ?4, ?3
-             FROM json_each(?5) j JOIN clauses c ON c.negotiation_id = ?1 AND c.ref = j.value ->> 0
-             ORDER BY j.key",
-            negotiation_id,
+             SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ?1, ?2, ?3, ?2 FROM json_each(?4) j",
             who.name,
             at,
             rationale,

@@ -1,0 +1,389 @@
+//! The real `trilogue-cli` binary against real SQLite files, as a script or a negotiator would use it.
+
+#[path = "../../core/tests/common/mod.rs"]
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use common::{assert_inert, eu_position_table};
+use serde_json::Value;
+
+struct Bench {
+    dir: tempfile::TempDir,
+}
+
+impl Bench {
+    fn new() -> Self {
+        Bench { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("workbench.sqlite3")
+    }
+
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_trilogue-cli"));
+        c.arg("--db").arg(self.db()).args(args).env("TRILOGUE_USER", "Aigerim Seitkali").env_remove("TRILOGUE_DB");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// Runs a command that must succeed; returns its standard output.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Runs a command that must fail with exit code 1; returns its standard error.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(out.stdout.is_empty(), "nothing on stdout when failing");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: "), "{err}");
+        err
+    }
+
+    fn negotiation_count(&self) -> usize {
+        self.json(&["negotiations", "--json"]).as_array().unwrap().len()
+    }
+}
+
+#[test]
+fn the_demo_shows_where_the_negotiation_stands() {
+    let b = Bench::new();
+    let out = b.ok(&["demo"]);
+    assert!(out.contains("General Agreement on AI at Work"), "{out}");
+    let count = |status: &str| {
+        out.lines().find_map(|l| {
+            let mut words = l.split_whitespace();
+            (words.next() == Some(status)).then(|| words.next().unwrap().to_string())
+        })
+    };
+    assert_eq!(count("tentatively_agreed").as_deref(), Some("5"), "{out}");
+    assert!(out.contains("impasse"), "{out}");
+    assert!(out.contains("next session: no. 4"), "{out}");
+    let list = b.json(&["negotiations", "--json"]);
+    assert_eq!(list[0]["clauses"], 14);
+    let clauses = b.json(&["clauses", "1", "--json"]);
+    assert_eq!(clauses.as_array().unwrap().len(), 14);
+    assert_eq!(clauses[0]["ref"], "Art. 1");
+    assert_eq!(clauses[0]["status"], "tentatively_agreed");
+    let log = b.ok(&["log", "General Agreement on AI at Work 2027–2029"]);
+    assert!(log.contains("initials_voided"), "{log}");
+    assert!(b.ok(&["verify", "1"]).contains("intact"));
+}
+
+#[test]
+fn a_clause_goes_from_draft_to_tentative_agreement_and_back() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    // Art. 4 has no joint text yet: the secretariat drafts one
+    let text = b.file("joint.md", "No AI system shall be deployed before **30 days** of consultation.\n");
+    let out = b.ok(&[
+        "propose",
+        "Art. 4",
+        "--party",
+        "joint",
+        "--file",
+        text.to_str().unwrap(),
+        "--note",
+        "bridging text",
+        "--neg",
+        "1",
+    ]);
+    assert!(out.contains("saved as a private draft"), "{out}");
+    let show = b.json(&["show", "Art. 4", "--neg", "1", "--json"]);
+    let versions = show["versions"].as_array().unwrap();
+    let draft = versions.last().unwrap();
+    assert_eq!(draft["track"]["kind"], "joint");
+    assert_eq!(draft["tabled_at"], Value::Null);
+    assert_eq!(draft["rationale"], "bridging text");
+    assert_eq!(draft["hash"].as_str().unwrap().len(), 64);
+    let id = draft["id"].as_i64().unwrap().to_string();
+
+    // initialing a draft is refused; tabling it makes it initialable
+    assert!(
+        b.fails(&["initial", "Art. 4", "--party", "FTU", "--version", &id, "--neg", "1"]).contains("private draft")
+    );
+    b.ok(&["table", &id]);
+    for party in ["FTU", "nea"] {
+        assert!(
+            b.ok(&["initial", "Art. 4", "--party", party, "--version", &id, "--neg", "1"])
+                .contains("the clause is open")
+        );
+    }
+    let done = b.ok(&["initial", "Art. 4", "--party", "MLSP", "--version", &id, "--neg", "1"]);
+    assert!(done.contains("the clause is tentatively_agreed"), "{done}");
+    let show = b.json(&["show", "4", "--json"]);
+    assert_eq!(show["clause"]["status"], "tentatively_agreed");
+    assert_eq!(show["initials"].as_array().unwrap().len(), 3);
+
+    // an illegal move is refused with the reason; a legal one is journaled
+    let refused = b.fails(&["status", "Art. 4", "withdrawn", "--reason", "changed our mind", "--neg", "1"]);
+    assert!(refused.contains("cannot go from tentatively_agreed to withdrawn"), "{refused}");
+    b.ok(&["status", "Art. 4", "open", "--reason", "reopened with every party's consent", "--neg", "1"]);
+    assert!(b.ok(&["log", "1"]).contains("reopened with every party's consent"));
+
+    // a new joint text voids the initials
+    let text2 = b.file("joint2.md", "No AI system shall be deployed before **45 days** of consultation.\n");
+    b.ok(&["propose", "Art. 4", "--party", "joint", "--file", text2.to_str().unwrap(), "--table", "--neg", "1"]);
+    let show = b.json(&["show", "4", "--json"]);
+    assert!(show["initials"].as_array().unwrap().iter().all(|i| !i["voided_at"].is_null()));
+    let text_view = b.ok(&["show", "4"]);
+    assert!(text_view.contains("VOID since"), "{text_view}");
+}
+
+#[test]
+fn diff_and_compare_in_every_format() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let show = b.json(&["show", "Art. 7", "--json"]);
+    let versions = show["versions"].as_array().unwrap();
+    let (a, c) = (versions[0]["id"].to_string(), versions[3]["id"].to_string());
+    let text = b.ok(&["diff", &a, &c]);
+    assert!(text.contains("{+, in whole or in part,+}"), "{text}");
+    assert!(text.contains("similarity 0."), "{text}");
+    let json: Value = serde_json::from_str(&b.ok(&["diff", &a, &c, "--format", "json"])).unwrap();
+    assert!(json["ops"].as_array().unwrap().iter().any(|o| o["op"] == "insert"));
+    let html = b.ok(&["diff", &a, &c, "--format", "html"]);
+    assert!(html.contains("<ins>"), "{html}");
+    assert_inert(&html, "diff html");
+
+    let compare = b.ok(&["compare", "Art. 7", "--against", "NEA"]);
+    assert!(compare.contains("reference: NEA"), "{compare}");
+    assert!(compare.contains("== FTU"), "{compare}");
+    assert!(!compare.contains("extendable to twelve"), "the FTU's private draft is not compared: {compare}");
+    let json: Value = serde_json::from_str(&b.ok(&["compare", "Art. 7", "--format", "json"])).unwrap();
+    assert_eq!(json["columns"].as_array().unwrap().len(), 5);
+    assert!(json["convergence"].as_f64().unwrap() > 0.0);
+    let html = b.ok(&["compare", "Art. 7", "--against", "base", "--format", "html"]);
+    assert_inert(&html, "compare html");
+    assert!(b.fails(&["compare", "Art. 7", "--against", "XYZ"]).contains("parties: FTU, NEA, MLSP"));
+}
+
+#[test]
+fn search_exports_and_the_private_side() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let hits = b.json(&["search", "retraining", "--json"]);
+    assert!(!hits.as_array().unwrap().is_empty());
+    assert!(hits[0]["snippet_html"].as_str().unwrap().contains("<mark>"));
+    assert!(b.ok(&["search", "extendable"]).contains("(private draft)"), "our own drafts are searchable here");
+
+    let md = b.dir.path().join("agreement.md");
+    let html = b.dir.path().join("agreement.html");
+    let csv = b.dir.path().join("table.csv");
+    b.ok(&["export", "1", "--format", "md", "--out", md.to_str().unwrap()]);
+    b.ok(&["export", "1", "--format", "html", "--out", html.to_str().unwrap()]);
+    b.ok(&["export-table", "1", "--out", csv.to_str().unwrap()]);
+    for path in [&md, &html, &csv] {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains("Retraining before dismissal"), "{}", path.display());
+        for private in
+            ["extendable to twelve", "CAUCUS ONLY", "members' first demand", "Eighteen months of maintained pay"]
+        {
+            assert!(!text.contains(private), "{} leaks '{private}'", path.display());
+        }
+    }
+    assert_inert(&std::fs::read_to_string(&html).unwrap(), "agreement html");
+}
+
+#[test]
+fn the_real_eu_table_imports_and_exports_cell_for_cell() {
+    let b = Bench::new();
+    let original = eu_position_table();
+    let file = b.file("ai-act.csv", &original);
+    let out = b.ok(&["import-table", file.to_str().unwrap(), "--title", "AI Act — four columns"]);
+    assert!(out.contains("imported 1775 clauses of 4 parties"), "{out}");
+    let back = b.dir.path().join("back.csv");
+    b.ok(&["export-table", "AI Act — four columns", "--out", back.to_str().unwrap()]);
+    let read = |bytes: &[u8]| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    assert_eq!(read(&original), read(&std::fs::read(&back).unwrap()), "every cell, header included");
+    let hits = b.json(&["search", "biometric", "--neg", "1", "--limit", "5", "--json"]);
+    assert_eq!(hits.as_array().unwrap().len(), 5);
+    let compare = b.ok(&["compare", "P100", "--against", "base", "--neg", "1"]);
+    assert!(compare.contains("convergence"), "{compare}");
+}
+
+#[test]
+fn bad_tables_get_their_line_and_column_and_import_nothing() {
+    let b = Bench::new();
+    let mut huge = b"ref,title,A\nArt. 1,x,".to_vec();
+    huge.extend(std::iter::repeat_n(b'z', 3 << 20));
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "ragged.csv",
+            b"ref,title,A,B\nArt. 1,x,a,b\nArt. 2,y,a\n".to_vec(),
+            "ragged.csv, line 3: this row has 3 cells where the header has 4",
+        ),
+        (
+            "quote.csv",
+            b"ref,title,A\nArt. 1,x,\"open\nArt. 2,y,z\n".to_vec(),
+            "quote.csv, line 2, column 3: a quoted cell is never closed",
+        ),
+        (
+            "stray.csv",
+            b"ref,title,A\nArt. 1,x,say \"no\"\n".to_vec(),
+            "stray.csv, line 2, column 3: a quote inside a cell that is not quoted",
+        ),
+        (
+            "latin1.csv",
+            b"ref,title,A\nArt. 1,x,ok\nArt. 2,r\xe9sum\xe9,y\n".to_vec(),
+            "latin1.csv, line 3, column 2: the file is not UTF-8",
+        ),
+        ("empty.csv", b"".to_vec(), "empty.csv, line 1: the file is empty"),
+        ("blank-header.csv", b"ref,title,A,\nArt. 1,x,y,z\n".to_vec(), "line 1, column 4: the header cell is empty"),
+        (
+            "dup-header.csv",
+            b"ref,title,FTU,ftu\n".to_vec(),
+            "line 1, column 4: 'ftu' is already the header of column 3",
+        ),
+        (
+            "dup-ref.csv",
+            b"ref,title,A\nArt. 1,x,y\nArt. 1,z,w\n".to_vec(),
+            "line 3, column 1 (ref): ref 'Art. 1' is already used on line 2",
+        ),
+        ("huge.csv", huge, "huge.csv, line 2, column 3: the cell holds 3145728 bytes"),
+    ];
+    for (name, bytes, expected) in cases {
+        let file = b.file(name, bytes);
+        let err = b.fails(&["import-table", file.to_str().unwrap(), "--title", "Bad"]);
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+    assert_eq!(b.negotiation_count(), 0, "nothing of any bad file was imported");
+    let md = b.file("agreement.md", "no headings at all");
+    assert!(b.fails(&["import-markdown", md.to_str().unwrap(), "--title", "Old"]).contains("no heading found"));
+    let latin = b.file("latin.md", b"# Art. 1 R\xe9sum\xe9\n");
+    assert!(
+        b.fails(&["import-markdown", latin.to_str().unwrap(), "--title", "Old"])
+            .contains("line 1: the file is not UTF-8")
+    );
+    assert_eq!(b.negotiation_count(), 0);
+}
+
+#[test]
+fn a_markdown_agreement_starts_a_renewal() {
+    let b = Bench::new();
+    let md = b.file(
+        "old.md",
+        "# Collective agreement 2024\n\n## Article 1. Scope\n\nAll workers.\n\n## Article 2. Notice\n\nThirty days.\n",
+    );
+    let out = b.ok(&[
+        "import-markdown",
+        md.to_str().unwrap(),
+        "--title",
+        "Renewal 2027",
+        "--party",
+        "FTU:workers:Federation of Trade Unions",
+        "--party",
+        "NEA:employers:Employers",
+        "--party",
+        "MLSP:government:Ministry",
+    ]);
+    assert!(out.contains("imported 3 clauses"), "{out}");
+    let clauses = b.json(&["clauses", "Renewal 2027", "--json"]);
+    assert_eq!(clauses[1]["ref"], "Article 1");
+    assert_eq!(clauses[1]["status"], "not_opened");
+    assert_eq!(clauses[2]["status_quo"], "Thirty days.");
+    let compare = b.ok(&["compare", "Article 2", "--against", "base", "--neg", "Renewal 2027"]);
+    assert!(compare.contains("Thirty days."), "{compare}");
+    assert!(
+        b.fails(&["import-markdown", md.to_str().unwrap(), "--title", "X", "--party", "FTU-workers"])
+            .contains("LABEL:SIDE:NAME")
+    );
+    assert!(
+        b.fails(&["import-markdown", md.to_str().unwrap(), "--title", "X", "--party", "A:bosses:B"])
+            .contains("use one of workers")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_failures_exit_1() {
+    let b = Bench::new();
+    let out = b.run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = b.run(&["diff", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = b.run(&["compare", "1", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(b.fails(&["show", "Art. 99"]).contains("clause with ref 'Art. 99'"));
+    assert!(b.fails(&["clauses", "No such talks"]).contains("negotiation named 'No such talks'"));
+    b.ok(&["demo"]);
+    assert!(b.fails(&["status", "Art. 1", "frozen", "--reason", "x"]).contains("use one of not_opened, open"));
+    assert!(b.fails(&["status", "Art. 2", "open", "--reason", " "]).contains("reason is required"));
+    assert!(b.fails(&["diff", "1", "999999"]).contains("version 999999 was not found"));
+}
+
+#[test]
+fn a_file_that_is_not_a_workbench_is_refused_and_untouched() {
+    let b = Bench::new();
+    let path = b.file("photo.sqlite3", b"\x89PNG\r\n\x1a\n not a database at all");
+    let before = std::fs::read(&path).unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_trilogue-cli")).arg("--db").arg(&path).arg("negotiations").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not a Trilogue workbench: it is not an SQLite database file")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// A process killed in the middle of an import leaves none of it or all of it, never part.
+#[test]
+fn a_killed_import_leaves_all_or_nothing() {
+    let b = Bench::new();
+    let file = b.file("ai-act.csv", eu_position_table());
+    // how long a whole import takes here, to aim the kills inside it
+    let start = std::time::Instant::now();
+    b.ok(&["import-table", file.to_str().unwrap(), "--title", "complete"]);
+    let full = start.elapsed();
+    let mut killed = 0;
+    for step in 1..=8u32 {
+        let mut child = b
+            .command(&["import-table", file.to_str().unwrap(), "--title", &format!("attempt {step}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full * step / 9);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL: no chance to clean up
+            killed += 1;
+        }
+        child.wait().unwrap();
+    }
+    assert!(killed >= 4, "most attempts were killed mid-way ({killed} of 8)");
+    let list = b.json(&["negotiations", "--json"]);
+    for n in list.as_array().unwrap() {
+        assert_eq!(n["clauses"], 1775, "negotiation {} is complete", n["title"]);
+        let id = n["id"].to_string();
+        let rows = b.json(&["clauses", &id, "--json"]);
+        let heads: usize = rows.as_array().unwrap().iter().map(|r| r["heads"].as_array().unwrap().len()).sum();
+        assert_eq!(heads, 3002, "every tabled text of negotiation {id}");
+    }
+    assert!(list.as_array().unwrap().len() <= 1 + 8 - killed);
+    assert!(b.ok(&["verify", "1"]).contains("intact"));
+}
