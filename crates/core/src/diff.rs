@@ -2,15 +2,16 @@
 //!
 //! Texts are cut into Unicode word-boundary tokens (UAX #29): words, runs of spaces, and each punctuation
 //! mark, so Kazakh and Russian diff by word and Markdown markup (`*`, `-`, `#`) is a token of its own —
-//! adding emphasis marks only the asterisks, not the phrase. The edit script comes from imara-diff's
-//! histogram algorithm, which falls back to Myers with git's heuristics on repetitive input and so stays
-//! near-linear on texts that share nothing. The script is exact: the old text is the equal and deleted
+//! adding emphasis marks only the asterisks, not the phrase. The edit script comes from the `similar`
+//! crate's patience algorithm (Myers within it) with a deadline, so it stays fast on texts that share nothing (measured
+//! against imara-diff, which has no deadline: BENCHMARKS.md). The script is exact: the old text is the equal and deleted
 //! parts in order, the new text the equal and inserted parts.
 
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
-use imara_diff::{Algorithm, Diff, InternedInput, Token};
 use serde::{Deserialize, Serialize};
+use similar::Algorithm;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::markdown::escape_html;
@@ -47,58 +48,120 @@ pub fn tokens(text: &str) -> Vec<&str> {
     text.split_word_bounds().collect()
 }
 
+/// How long the search for a minimal edit script may take before the rest is treated as replaced.
+/// Texts that share little would otherwise cost seconds (Myers is O(ND)); past the deadline the script
+/// is still exact, only coarser.
+const DEADLINE: Duration = Duration::from_millis(20);
+
 /// The word diff from `old` to `new`.
 pub fn diff_words(old: &str, new: &str) -> WordDiff {
     let before = tokens(old);
     let after = tokens(new);
-    let mut input = InternedInput::default();
-    input.update_before(before.iter().copied());
-    input.update_after(after.iter().copied());
-    let mut diff = Diff::compute(Algorithm::Histogram, &input);
-    diff.postprocess_with_heuristic(&input, |tokens: &[Token], hunk: Range<u32>, earliest_end: u32| {
-        best_slider_end(tokens, hunk, earliest_end, |t| input.interner[t])
-    });
-
-    // Runs of tokens: (kind, token range) in order, deletions before insertions within a hunk.
-    let mut runs: Vec<(OpKind, &[&str])> = Vec::new();
-    let (mut pos_before, mut pos_after) = (0usize, 0usize);
-    for hunk in diff.hunks() {
-        let (b, a) = (hunk.before, hunk.after);
-        runs.push((OpKind::Equal, &before[pos_before..b.start as usize]));
-        runs.push((OpKind::Delete, &before[b.start as usize..b.end as usize]));
-        runs.push((OpKind::Insert, &after[a.start as usize..a.end as usize]));
-        pos_before = b.end as usize;
-        pos_after = a.end as usize;
-    }
-    runs.push((OpKind::Equal, &before[pos_before..]));
-    debug_assert_eq!(before.len() - pos_before, after.len() - pos_after);
+    let deadline = Instant::now() + DEADLINE;
+    let script = similar::capture_diff_slices_deadline(Algorithm::Patience, &before, &after, Some(deadline));
+    let runs = slide_to_boundaries(runs_of(&script), &before, &after);
 
     let count_words = |ts: &[&str]| ts.iter().filter(|t| is_word(t)).count();
     let (words_old, words_new) = (count_words(&before), count_words(&after));
-    let words_equal: usize = runs.iter().filter(|(k, _)| *k == OpKind::Equal).map(|(_, ts)| count_words(ts)).sum();
+    let words_equal: usize =
+        runs.iter().filter(|r| r.kind == OpKind::Equal).map(|r| count_words(&before[r.old.clone()])).sum();
     let similarity = if words_old + words_new == 0 {
         if old == new { 1.0 } else { 0.0 }
     } else {
         2.0 * words_equal as f64 / (words_old + words_new) as f64
     };
-
-    let ops = merge_trivial_equalities(runs);
-    WordDiff { similarity, words_deleted: words_old - words_equal, words_inserted: words_new - words_equal, ops }
+    let token_runs = runs
+        .iter()
+        .map(|r| match r.kind {
+            OpKind::Equal | OpKind::Delete => (r.kind, &before[r.old.clone()]),
+            OpKind::Insert => (r.kind, &after[r.new.clone()]),
+        })
+        .collect();
+    WordDiff {
+        similarity,
+        words_deleted: words_old - words_equal,
+        words_inserted: words_new - words_equal,
+        ops: merge_trivial_equalities(token_runs),
+    }
 }
 
-/// Where an insertion or deletion that could slide (`a b| b` vs `a |b b`) is placed: preferably ending
-/// at a line end and starting at a line start, so that an inserted list item or paragraph reads as a
-/// whole line; otherwise starting at a word, after a space; otherwise as high as it goes.
-fn best_slider_end<'a>(tokens: &[Token], hunk: Range<u32>, earliest_end: u32, text: impl Fn(Token) -> &'a str) -> u32 {
-    let size = hunk.end - hunk.start;
-    let score = |end: u32| {
-        let start = end - size;
-        let ends_line = text(tokens[end as usize - 1]).ends_with('\n');
-        let starts_line = start == 0 || text(tokens[start as usize - 1]).ends_with('\n');
-        let starts_word = is_word(text(tokens[start as usize]));
-        (ends_line as u8) * 4 + (starts_line as u8) * 2 + starts_word as u8
-    };
-    (earliest_end.max(size)..=hunk.end).rev().max_by_key(|&end| score(end)).unwrap_or(hunk.end)
+/// One run of the edit script: token ranges in the old and the new text.
+#[derive(Debug, Clone)]
+struct Run {
+    kind: OpKind,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// The edit script as runs: equal runs alternate with changes, a change being a deletion then an
+/// insertion (either may be empty and is then left out); the first and last runs are equal (possibly
+/// empty).
+fn runs_of(script: &[similar::DiffOp]) -> Vec<Run> {
+    let mut runs = vec![Run { kind: OpKind::Equal, old: 0..0, new: 0..0 }];
+    for op in script {
+        let (old, new) = (op.old_range(), op.new_range());
+        let last = runs.len() - 1;
+        if matches!(op, similar::DiffOp::Equal { .. }) {
+            if runs[last].kind == OpKind::Equal {
+                runs[last].old.end = old.end;
+                runs[last].new.end = new.end;
+            } else {
+                runs.push(Run { kind: OpKind::Equal, old, new });
+            }
+        } else {
+            if runs[last].kind == OpKind::Equal {
+                let (o, n) = (old.start, new.start);
+                runs.push(Run { kind: OpKind::Delete, old: o..o, new: n..n });
+                runs.push(Run { kind: OpKind::Insert, old: o..o, new: n..n });
+            }
+            let len = runs.len();
+            runs[len - 2].old.end = old.end;
+            runs[len - 2].new = new.start..new.start;
+            runs[len - 1].new.end = new.end;
+            runs[len - 1].old = old.end..old.end;
+        }
+    }
+    if runs.last().is_some_and(|r| r.kind != OpKind::Equal) {
+        let (o, n) = (runs[runs.len() - 2].old.end, runs[runs.len() - 1].new.end);
+        runs.push(Run { kind: OpKind::Equal, old: o..o, new: n..n });
+    }
+    runs.retain(|r| r.kind == OpKind::Equal || !r.old.is_empty() || !r.new.is_empty());
+    runs
+}
+
+/// A pure insertion or deletion can often slide (`a b| b` or `a |b b`): this places it where it reads
+/// best — ending at a line end and starting at a line start, so that an inserted list item or paragraph
+/// is a whole line; otherwise starting at a word; otherwise where it is.
+fn slide_to_boundaries(mut runs: Vec<Run>, before: &[&str], after: &[&str]) -> Vec<Run> {
+    for i in 1..runs.len().saturating_sub(1) {
+        if runs[i - 1].kind != OpKind::Equal || runs[i + 1].kind != OpKind::Equal {
+            continue; // a deletion next to an insertion is a replacement: it stays
+        }
+        let (tokens, range) = match runs[i].kind {
+            OpKind::Insert => (after, runs[i].new.clone()),
+            OpKind::Delete => (before, runs[i].old.clone()),
+            OpKind::Equal => continue,
+        };
+        let (room_up, room_down) = (runs[i - 1].old.len().min(range.len()), runs[i + 1].old.len().min(range.len()));
+        let up = (1..=room_up).take_while(|k| tokens[range.start - k] == tokens[range.end - k]).count() as isize;
+        let down = (0..room_down).take_while(|k| tokens[range.start + k] == tokens[range.end + k]).count() as isize;
+        let score = |shift: isize| {
+            let (start, end) = ((range.start as isize + shift) as usize, (range.end as isize + shift) as usize);
+            let ends_line = tokens[end - 1].ends_with('\n');
+            let starts_line = start == 0 || tokens[start - 1].ends_with('\n');
+            (ends_line as u8) * 4 + (starts_line as u8) * 2 + is_word(tokens[start]) as u8
+        };
+        let best = (-up..=down).max_by_key(|&k| (score(k), k == 0)).unwrap_or(0);
+        let moved = |at: usize| (at as isize + best) as usize;
+        let (r, prev, next) = (runs[i].clone(), runs[i - 1].clone(), runs[i + 1].clone());
+        runs[i].old = moved(r.old.start)..moved(r.old.end);
+        runs[i].new = moved(r.new.start)..moved(r.new.end);
+        runs[i - 1].old.end = moved(prev.old.end);
+        runs[i - 1].new.end = moved(prev.new.end);
+        runs[i + 1].old.start = moved(next.old.start);
+        runs[i + 1].new.start = moved(next.new.start);
+    }
+    runs
 }
 
 /// Joins runs into operations. An equal run between two changes that holds no word (a space, a comma)

@@ -1,7 +1,5 @@
 //! Clauses: stable ids, refs, order, topics, the status-quo text.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
@@ -62,6 +60,10 @@ impl ClauseRecord {
             topics,
         })
     }
+}
+
+fn json_error(e: serde_json::Error) -> Error {
+    Error::invalid(format!("a clause list from the database could not be read: {e}"))
 }
 
 /// Inserts a clause at the end of the negotiation inside the caller's transaction.
@@ -172,55 +174,50 @@ impl Store {
         }
     }
 
-    /// Every clause of a negotiation in order, with the head of each track: one query for the clauses,
-    /// one for the heads, one for the topics, however many clauses there are.
+    /// Every clause of a negotiation in order, with the head of each track: one query, one row per
+    /// clause, the heads and topics folded into JSON by SQLite (a row per version would cost more in
+    /// transfer than in SQL).
     pub async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
-        let records = sqlx::query_as!(
-            ClauseRecord,
-            r#"SELECT id, negotiation_id, ref as reference, title, position, status, status_quo
-               FROM clauses WHERE negotiation_id = ? ORDER BY position"#,
+        let rows = sqlx::query!(
+            r#"SELECT c.id, c.negotiation_id, c.ref as reference, c.title, c.position, c.status, c.status_quo,
+                      (SELECT json_group_array(json_array(v.party_id, v.id, v.hash, v.tabled_at IS NOT NULL, v.created_at))
+                       FROM versions v
+                       WHERE v.id IN (SELECT max(id) FROM versions WHERE clause_id = c.id GROUP BY party_id)) as "heads!: String",
+                      (SELECT json_group_array(topic) FROM (SELECT topic FROM clause_topics WHERE clause_id = c.id ORDER BY topic)) as "topics!: String"
+               FROM clauses c WHERE c.negotiation_id = ? ORDER BY c.position"#,
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
-        let heads = sqlx::query!(
-            r#"SELECT v.clause_id as "clause_id!", v.party_id, v.id as "id!", v.hash as "hash!",
-                      v.tabled_at, v.created_at as "created_at!", max(v.id) as "newest!: i64"
-               FROM versions v JOIN clauses c ON c.id = v.clause_id
-               WHERE c.negotiation_id = ? GROUP BY v.clause_id, v.party_id"#,
-            negotiation_id
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_clause: HashMap<i64, Vec<TrackHead>> = HashMap::new();
-        for h in heads {
-            by_clause.entry(h.clause_id).or_default().push(TrackHead {
-                track: Track::from_party_id(h.party_id),
-                version_id: h.id,
-                hash: h.hash,
-                tabled: h.tabled_at.is_some(),
-                created_at: h.created_at,
-            });
-        }
-        let topic_rows = sqlx::query!(
-            "SELECT t.clause_id, t.topic FROM clause_topics t JOIN clauses c ON c.id = t.clause_id
-             WHERE c.negotiation_id = ? ORDER BY t.topic",
-            negotiation_id
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut topics: HashMap<i64, Vec<String>> = HashMap::new();
-        for t in topic_rows {
-            topics.entry(t.clause_id).or_default().push(t.topic);
-        }
-        records
-            .into_iter()
+        rows.into_iter()
             .map(|r| {
-                let id = r.id;
-                let mut heads = by_clause.remove(&id).unwrap_or_default();
-                // joint track last, the parties' in id order
+                let heads: Vec<(Option<i64>, i64, String, u8, String)> =
+                    serde_json::from_str(&r.heads).map_err(json_error)?;
+                let mut heads: Vec<TrackHead> = heads
+                    .into_iter()
+                    .map(|(party_id, version_id, hash, tabled, created_at)| TrackHead {
+                        track: Track::from_party_id(party_id),
+                        version_id,
+                        hash,
+                        tabled: tabled != 0,
+                        created_at,
+                    })
+                    .collect();
+                // the parties' tracks in id order, the joint track last
                 heads.sort_by_key(|h| h.track.party_id().unwrap_or(i64::MAX));
-                Ok(ClauseRow { clause: r.into_clause(topics.remove(&id).unwrap_or_default())?, heads })
+                let record = ClauseRecord {
+                    id: r.id,
+                    negotiation_id: r.negotiation_id,
+                    reference: r.reference,
+                    title: r.title,
+                    position: r.position,
+                    status: r.status,
+                    status_quo: r.status_quo,
+                };
+                Ok(ClauseRow {
+                    clause: record.into_clause(serde_json::from_str(&r.topics).map_err(json_error)?)?,
+                    heads,
+                })
             })
             .collect()
     }

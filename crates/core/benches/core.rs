@@ -1,0 +1,157 @@
+//! The core's speed at real scale. `cargo bench -p trilogue-core`; figures in BENCHMARKS.md.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use tokio::runtime::Runtime;
+use trilogue_core::diff::diff_words;
+use trilogue_core::import::{PositionTable, TableRow, parse_position_table};
+use trilogue_core::{Store, Who};
+
+fn runtime() -> Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+/// Deterministic prose: `n` words drawn from a vocabulary of `vocabulary` words, seeded.
+fn words(n: usize, vocabulary: usize, seed: u64) -> Vec<String> {
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    (0..n)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            format!("w{}", (state >> 33) as usize % vocabulary)
+        })
+        .collect()
+}
+
+fn import(c: &mut Criterion) {
+    let rt = runtime();
+    let bytes = common::eu_position_table();
+    let table = parse_position_table(&bytes, "ai-act.csv").unwrap();
+    let migration = include_str!("../migrations/0001_negotiation_record.sql");
+    let mut group = c.benchmark_group("import_1775x4");
+    group.sample_size(10);
+    group.bench_function("trilogue_parse_and_store", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                rt.block_on(async {
+                    let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+                    let table = parse_position_table(&bytes, "ai-act.csv").unwrap();
+                    store.import_table(&table, "AI Act", "ai-act.csv", &Who::now("bench")).await.unwrap();
+                    store.close().await;
+                })
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    // The same rows into the same schema through plain SQLite (rusqlite, one prepared statement, one
+    // transaction), with the workbench already created: the floor the import is measured against.
+    group.bench_function("plain_sqlite_bulk_insert", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let conn = rusqlite::Connection::open(dir.path().join("w.sqlite3")).unwrap();
+                conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").unwrap();
+                conn.execute_batch(migration).unwrap();
+                conn.execute("INSERT INTO negotiations (id, title, level, tripartite, created_at) VALUES (1, 't', 'national', 0, 'now')", []).unwrap();
+                for (i, p) in table.parties.iter().enumerate() {
+                    conn.execute("INSERT INTO parties (id, negotiation_id, name, label, colour, position) VALUES (?1, 1, ?2, ?2, '#000000', ?1)", rusqlite::params![i as i64 + 1, p]).unwrap();
+                }
+                (dir, conn)
+            },
+            |(_dir, mut conn)| {
+                let tx = conn.transaction().unwrap();
+                {
+                    let mut clause = tx.prepare("INSERT INTO clauses (negotiation_id, ref, title, position, status, status_quo, created_at) VALUES (1, ?, ?, ?, 'open', ?, 'now')").unwrap();
+                    let mut version = tx.prepare("INSERT INTO versions (clause_id, party_id, text, hash, author, created_at, tabled_at) VALUES (?, ?, ?, ?, 'bench', 'now', 'now')").unwrap();
+                    for (i, row) in table.rows.iter().enumerate() {
+                        let id = clause.insert(rusqlite::params![row.reference, row.title, i as i64, row.base]).unwrap();
+                        for (p, text) in row.positions.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                            version.execute(rusqlite::params![id, p as i64 + 1, text, trilogue_core::text::text_hash(text)]).unwrap();
+                        }
+                    }
+                }
+                tx.commit().unwrap();
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+/// A synthetic negotiation: `clauses` rows of four parties, each text `words_per_text` long.
+fn synthetic(clauses: usize, words_per_text: usize) -> PositionTable {
+    PositionTable {
+        parties: vec!["W".into(), "E".into(), "G".into(), "M".into()],
+        has_joint: false,
+        has_base: false,
+        rows: (0..clauses)
+            .map(|i| TableRow {
+                line: i as u64 + 2,
+                reference: format!("Art. {}", i + 1),
+                title: format!("Clause {}", i + 1),
+                positions: (0..4).map(|p| words(words_per_text, 20_000, (i * 4 + p) as u64).join(" ")).collect(),
+                joint: String::new(),
+                base: String::new(),
+            })
+            .collect(),
+    }
+}
+
+fn listing_and_search(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let who = Who::now("bench");
+    let (store, small, large) = rt.block_on(async {
+        let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+        let small = store.import_table(&synthetic(2_000, 60), "2,000 clauses", "synthetic", &who).await.unwrap();
+        let mut big = synthetic(25_000, 40);
+        big.rows[12_345].positions[2].push_str(" zanzibarian");
+        big.rows[20_001].positions[0].push_str(" zanzibarian");
+        let large = store.import_table(&big, "100,000 versions", "synthetic", &who).await.unwrap();
+        (store, small, large)
+    });
+    c.bench_function("list_clauses_2000", |b| {
+        b.iter(|| rt.block_on(async { assert_eq!(store.list_clauses(small.id).await.unwrap().len(), 2_000) }))
+    });
+    c.bench_function("search_rare_word_100k_versions", |b| {
+        b.iter(|| {
+            rt.block_on(async { assert_eq!(store.search("zanzibarian", Some(large.id), 20).await.unwrap().len(), 2) })
+        })
+    });
+}
+
+/// imara-diff's histogram diff on the same tokens: the alternative we measured. It has no deadline.
+fn imara_histogram(a: &str, b: &str) -> u32 {
+    use imara_diff::{Algorithm, Diff, InternedInput};
+    let mut input = InternedInput::default();
+    input.update_before(trilogue_core::diff::tokens(a).into_iter());
+    input.update_after(trilogue_core::diff::tokens(b).into_iter());
+    Diff::compute(Algorithm::Histogram, &input).count_removals()
+}
+
+fn diff(c: &mut Criterion) {
+    let a = words(20_000, 5_000, 1).join(" ");
+    let b: String = words(20_000, 5_000, 2).iter().map(|w| w.replace('w', "v")).collect::<Vec<_>>().join(" ");
+    let mut group = c.benchmark_group("diff_disjoint_20000_words");
+    group.sample_size(10);
+    group.bench_function("trilogue", |bench| bench.iter(|| diff_words(&a, &b)));
+    group.bench_function("imara_histogram", |bench| bench.iter(|| imara_histogram(&a, &b)));
+    group.finish();
+    let old = words(2_000, 3_000, 3);
+    let mut new = old.clone();
+    for (i, w) in new.iter_mut().enumerate() {
+        if i % 10 == 3 {
+            *w = format!("changed{i}");
+        }
+    }
+    let (old, new) = (old.join(" "), new.join(" "));
+    let mut group = c.benchmark_group("diff_2000_words_10pct_changed");
+    group.bench_function("trilogue", |bench| bench.iter(|| diff_words(&old, &new)));
+    group.bench_function("imara_histogram", |bench| bench.iter(|| imara_histogram(&old, &new)));
+    group.finish();
+}
+
+criterion_group!(benches, diff, listing_and_search, import);
+criterion_main!(benches);
