@@ -20,6 +20,21 @@ fn json(value: &impl Serialize) -> Result<()> {
     Ok(())
 }
 
+/// A listing: as JSON with `--json`, else as text for people.
+fn listing<T: Serialize>(as_json: bool, value: &T, text: impl FnOnce(&T)) -> Result<()> {
+    if as_json {
+        return json(value);
+    }
+    text(value);
+    Ok(())
+}
+
+/// Prints a line of text and returns success.
+fn say(text: impl std::fmt::Display) -> Result<()> {
+    println!("{text}");
+    Ok(())
+}
+
 fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
@@ -123,18 +138,19 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Negotiations { json: as_json } => {
             let list = store.negotiations().await?;
-            if as_json { json(&list) } else { Ok(print::negotiations(&list)) }
+            listing(as_json, &list, |l| print::negotiations(l))
         }
         Command::Overview { negotiation, json: as_json } => overview(ctx, &negotiation, as_json).await,
         Command::Clauses { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let rows = store.list_clauses(n.id).await?;
-            if as_json { json(&rows) } else { Ok(print::clauses(&rows, &store.parties(n.id).await?)) }
+            let parties = store.parties(n.id).await?;
+            listing(as_json, &rows, |r| print::clauses(r, &parties))
         }
         Command::Show { clause, negotiation, json: as_json } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let view = print::ClauseView::load(store, clause).await?;
-            if as_json { json(&view) } else { Ok(view.print()) }
+            listing(as_json, &view, |v| v.print())
         }
         Command::Propose { clause, party, file, table, note, session, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -171,8 +187,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let d = diff_words(&a.text, &b.text);
             match format {
                 DiffFormat::Json => json(&d),
-                DiffFormat::Html => Ok(println!("{}", d.to_html())),
-                DiffFormat::Text => Ok(println!("{}\n\nsimilarity {:.2}", d.to_text(), d.similarity)),
+                DiffFormat::Html => say(d.to_html()),
+                DiffFormat::Text => say(format!("{}\n\nsimilarity {:.2}", d.to_text(), d.similarity)),
             }
         }
         Command::Compare { clause, against, format, negotiation } => {
@@ -185,8 +201,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let c = compare(store, clause.id, reference).await?;
             match format {
                 DiffFormat::Json => json(&c),
-                DiffFormat::Html => Ok(print!("{}", c.to_html())),
-                DiffFormat::Text => Ok(print!("{}", c.to_text())),
+                DiffFormat::Html => say(c.to_html().trim_end()),
+                DiffFormat::Text => say(c.to_text().trim_end()),
             }
         }
         Command::Search { query, negotiation, limit, json: as_json } => {
@@ -195,7 +211,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let hits = store.search(&query, negotiation_id, limit).await?;
-            if as_json { json(&hits) } else { Ok(print::hits(&hits)) }
+            listing(as_json, &hits, |h| print::hits(h))
         }
         Command::Export { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -212,12 +228,12 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Log { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let events = store.events(n.id).await?;
-            if as_json { json(&events) } else { Ok(print::events(&events)) }
+            listing(as_json, &events, |e| print::events(e))
         }
         Command::Verify { negotiation } => {
             let n = ctx.negotiation(&negotiation).await?;
             match store.verify_journal(n.id).await? {
-                None => Ok(println!("the journal of negotiation {} is intact", n.id)),
+                None => say(format!("the journal of negotiation {} is intact", n.id)),
                 Some(b) => bail!("the journal was altered: event {} ({}) does not match the chain", b.event_id, b.kind),
             }
         }
@@ -240,5 +256,5 @@ fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
 async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
     let view = print::Overview::load(&ctx.store, n).await?;
-    if as_json { json(&view) } else { Ok(view.print()) }
+    listing(as_json, &view, |v| v.print())
 }

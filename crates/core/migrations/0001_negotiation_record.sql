@@ -101,7 +101,8 @@ CREATE TABLE versions (
     tabled_at  TEXT,
     session_id INTEGER REFERENCES sessions (id)
 ) STRICT;
-CREATE INDEX versions_track ON versions (clause_id, party_id, id);
+-- covering: a clause list reads each track's newest version from the index alone, never the texts
+CREATE INDEX versions_track ON versions (clause_id, party_id, id, tabled_at, created_at);
 CREATE INDEX versions_session ON versions (session_id);
 
 CREATE TRIGGER versions_immutable BEFORE UPDATE OF id, clause_id, party_id, parent_id, text, hash, author,

@@ -196,15 +196,3 @@ async fn backup(path: &Path) -> Result<PathBuf> {
     conn.close().await?;
     Ok(target)
 }
-
-#[cfg(test)]
-pub(crate) mod testing {
-    use super::*;
-
-    /// A store in a fresh temporary file (kept alive by the returned guard).
-    pub async fn store() -> (Store, tempfile::TempDir) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path().join("test.sqlite3")).await.unwrap();
-        (store, dir)
-    }
-}

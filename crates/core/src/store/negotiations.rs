@@ -150,10 +150,10 @@ impl Store {
 
     /// Finds a negotiation by id or by its exact title (case-insensitive).
     pub async fn find_negotiation(&self, name: &str) -> Result<Negotiation> {
-        if let Ok(id) = name.trim().parse::<i64>() {
-            if let Ok(n) = self.negotiation(id).await {
-                return Ok(n);
-            }
+        if let Ok(id) = name.trim().parse::<i64>()
+            && let Ok(n) = self.negotiation(id).await
+        {
+            return Ok(n);
         }
         let ids = sqlx::query_scalar!("SELECT id FROM negotiations WHERE lower(title) = lower(?) ORDER BY id", name)
             .fetch_all(&self.pool)
