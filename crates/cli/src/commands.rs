@@ -10,6 +10,7 @@ use trilogue_core::diff::diff_words;
 use trilogue_core::import::{parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{Clause, ClauseStatus, Level, Negotiation, Side, Track};
 use trilogue_core::store::{NewNegotiation, NewParty, NewVersion, default_db_path};
+use trilogue_core::views::{ClauseDetail, Overview};
 use trilogue_core::{Store, Who, demo, export};
 
 use crate::print;
@@ -149,8 +150,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Show { clause, negotiation, json: as_json } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let view = print::ClauseView::load(store, clause).await?;
-            listing(as_json, &view, |v| v.print())
+            let view = ClauseDetail::load(store, clause).await?;
+            listing(as_json, &view, print::clause)
         }
         Command::Propose { clause, party, file, table, note, session, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -255,6 +256,6 @@ fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
 
 async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
-    let view = print::Overview::load(&ctx.store, n).await?;
-    listing(as_json, &view, |v| v.print())
+    let view = Overview::load(&ctx.store, n).await?;
+    listing(as_json, &view, print::overview)
 }

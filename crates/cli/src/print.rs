@@ -1,11 +1,8 @@
 //! What the commands print for people (`--json` prints the core's types as they are).
 
-use serde::Serialize;
-use trilogue_core::Store;
-use trilogue_core::model::{
-    Clause, ClauseStatus, Event, Initial, Negotiation, Party, PrivateNote, Session, Track, Version,
-};
+use trilogue_core::model::{Event, Party, Track, Version};
 use trilogue_core::store::{ClauseRow, NegotiationSummary, SearchHit};
+use trilogue_core::views::{ClauseDetail, Overview};
 
 fn label(parties: &[Party], track: Track) -> String {
     match track {
@@ -73,125 +70,77 @@ pub fn events(events: &[Event]) {
     }
 }
 
-/// A clause with everything a negotiator looks at: every track's versions, initials, standards, notes.
-#[derive(Serialize)]
-pub struct ClauseView {
-    pub clause: Clause,
-    pub parties: Vec<Party>,
-    pub versions: Vec<Version>,
-    pub initials: Vec<Initial>,
-    pub standards: Vec<String>,
-    /// Our side's private notes: shown here, in our own workbench, and never exported.
-    pub private_notes: Vec<PrivateNote>,
-}
-
-impl ClauseView {
-    pub async fn load(store: &Store, clause: Clause) -> trilogue_core::Result<Self> {
-        Ok(ClauseView {
-            parties: store.parties(clause.negotiation_id).await?,
-            versions: store.versions(clause.id).await?,
-            initials: store.initials(clause.id).await?,
-            standards: store.clause_standards(clause.id).await?,
-            private_notes: store.notes(clause.id).await?,
-            clause,
-        })
+/// A clause as text: every track's versions, initials, standards, our private notes.
+pub fn clause(view: &ClauseDetail) {
+    let c = &view.clause;
+    println!("{} — {}  [{}]  (clause {})", c.reference, c.title, c.status, c.id);
+    if !c.topics.is_empty() {
+        println!("topics: {}", c.topics.join(", "));
     }
-
-    pub fn print(&self) {
-        let c = &self.clause;
-        println!("{} — {}  [{}]  (clause {})", c.reference, c.title, c.status, c.id);
-        if !c.topics.is_empty() {
-            println!("topics: {}", c.topics.join(", "));
+    if !view.standards.is_empty() {
+        println!("standards: {}", view.standards.join("; "));
+    }
+    if let Some(base) = &c.status_quo {
+        println!("\n== status quo\n{base}");
+    }
+    let tracks = view.parties.iter().map(|p| Track::Party(p.id)).chain([Track::Joint]);
+    for track in tracks {
+        let versions: Vec<&Version> = view.versions.iter().filter(|v| v.track == track).collect();
+        if versions.is_empty() {
+            continue;
         }
-        if !self.standards.is_empty() {
-            println!("standards: {}", self.standards.join("; "));
-        }
-        if let Some(base) = &c.status_quo {
-            println!("\n== status quo\n{base}");
-        }
-        let tracks = self.parties.iter().map(|p| Track::Party(p.id)).chain([Track::Joint]);
-        for track in tracks {
-            let versions: Vec<&Version> = self.versions.iter().filter(|v| v.track == track).collect();
-            if versions.is_empty() {
-                continue;
+        println!("\n== {}", label(&view.parties, track));
+        for v in versions {
+            let state = match &v.tabled_at {
+                Some(at) => format!("tabled {at}"),
+                None => "PRIVATE DRAFT".into(),
+            };
+            println!("-- v{}  {}  {}  by {}  {}", v.id, &v.hash[..12], v.created_at, v.author, state);
+            if !v.rationale.is_empty() {
+                println!("   ({})", v.rationale);
             }
-            println!("\n== {}", label(&self.parties, track));
-            for v in versions {
-                let state = match &v.tabled_at {
-                    Some(at) => format!("tabled {at}"),
-                    None => "PRIVATE DRAFT".into(),
-                };
-                println!("-- v{}  {}  {}  by {}  {}", v.id, &v.hash[..12], v.created_at, v.author, state);
-                if !v.rationale.is_empty() {
-                    println!("   ({})", v.rationale);
-                }
-                println!("{}", v.text);
-            }
+            println!("{}", v.text);
         }
-        if !self.initials.is_empty() {
-            println!("\n== initials");
-            for i in &self.initials {
-                let voided = i.voided_at.as_ref().map(|at| format!("  VOID since {at}")).unwrap_or_default();
-                let party = label(&self.parties, Track::Party(i.party_id));
-                println!(
-                    "{party}: v{} ({}) by {} at {}{voided}",
-                    i.version_id,
-                    &i.hash[..12],
-                    i.initialed_by,
-                    i.initialed_at
-                );
-            }
+    }
+    if !view.initials.is_empty() {
+        println!("\n== initials");
+        for i in &view.initials {
+            let voided = i.voided_at.as_ref().map(|at| format!("  VOID since {at}")).unwrap_or_default();
+            let party = label(&view.parties, Track::Party(i.party_id));
+            println!(
+                "{party}: v{} ({}) by {} at {}{voided}",
+                i.version_id,
+                &i.hash[..12],
+                i.initialed_by,
+                i.initialed_at
+            );
         }
-        for n in &self.private_notes {
-            println!("\n== private note ({}, {})  [never exported]", n.priority, n.created_at);
-            if !n.red_line.is_empty() {
-                println!("red line: {}", n.red_line);
-            }
-            println!("{}", n.reasoning);
+    }
+    for n in &view.private_notes {
+        println!("\n== private note ({}, {})  [never exported]", n.priority, n.created_at);
+        if !n.red_line.is_empty() {
+            println!("red line: {}", n.red_line);
         }
+        println!("{}", n.reasoning);
     }
 }
 
-/// Where a negotiation stands.
-#[derive(Serialize)]
-pub struct Overview {
-    pub negotiation: Negotiation,
-    pub parties: Vec<Party>,
-    pub by_status: Vec<(ClauseStatus, i64)>,
-    pub sessions: Vec<Session>,
-}
-
-impl Overview {
-    pub async fn load(store: &Store, negotiation: Negotiation) -> trilogue_core::Result<Self> {
-        Ok(Overview {
-            parties: store.parties(negotiation.id).await?,
-            by_status: store.status_counts(negotiation.id).await?,
-            sessions: store.sessions(negotiation.id).await?,
-            negotiation,
-        })
+/// Where a negotiation stands, as text.
+pub fn overview(view: &Overview) {
+    let n = &view.negotiation;
+    println!("{}  (negotiation {})", n.title, n.id);
+    println!("status: {}   level: {}   {}", n.status, n.level, if n.tripartite { "tripartite" } else { "bipartite" });
+    let parties: Vec<String> = view.parties.iter().map(|p| format!("{} — {}", p.label, p.name)).collect();
+    println!("parties: {}", parties.join("; "));
+    let total: i64 = view.by_status.iter().map(|(_, c)| c).sum();
+    println!("\n{total} clauses");
+    for (status, count) in view.by_status.iter().filter(|(_, c)| *c > 0) {
+        let bar = "█".repeat(*count as usize * 30 / total.max(1) as usize);
+        println!("  {:<20} {:>4}  {bar}", status.as_str(), count);
     }
-
-    pub fn print(&self) {
-        let n = &self.negotiation;
-        println!("{}  (negotiation {})", n.title, n.id);
-        println!(
-            "status: {}   level: {}   {}",
-            n.status,
-            n.level,
-            if n.tripartite { "tripartite" } else { "bipartite" }
-        );
-        let parties: Vec<String> = self.parties.iter().map(|p| format!("{} — {}", p.label, p.name)).collect();
-        println!("parties: {}", parties.join("; "));
-        let total: i64 = self.by_status.iter().map(|(_, c)| c).sum();
-        println!("\n{total} clauses");
-        for (status, count) in self.by_status.iter().filter(|(_, c)| *c > 0) {
-            let bar = "█".repeat(*count as usize * 30 / total.max(1) as usize);
-            println!("  {:<20} {:>4}  {bar}", status.as_str(), count);
-        }
-        let held = self.sessions.iter().filter(|s| !s.minutes.is_empty()).count();
-        println!("\nsessions held: {held}");
-        if let Some(next) = self.sessions.iter().find(|s| s.minutes.is_empty()) {
-            println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
-        }
+    let held = view.sessions.iter().filter(|s| !s.minutes.is_empty()).count();
+    println!("\nsessions held: {held}");
+    if let Some(next) = view.next_session() {
+        println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::{WordDiff, diff_words};
 use crate::error::{Error, Result};
 use crate::markdown::escape_html;
-use crate::model::{Clause, Track};
+use crate::model::{Clause, Track, Version};
 use crate::store::Store;
 
 /// What the other columns are compared against.
@@ -55,17 +55,13 @@ pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Res
     let mut columns = Vec::with_capacity(parties.len() + 2);
     for p in &parties {
         let v = store.latest_tabled(clause_id, Track::Party(p.id)).await?;
-        columns.push(column(
-            p.label.clone(),
-            Some(p.colour.clone()),
-            Reference::Party(p.id),
-            v.as_ref().map(|v| (v.id, v.text.clone())),
-        ));
+        columns.push(column(p.label.clone(), Some(p.colour.clone()), Reference::Party(p.id), v));
     }
     let joint = store.latest_tabled(clause_id, Track::Joint).await?;
-    columns.push(column("joint".into(), None, Reference::Joint, joint.map(|v| (v.id, v.text))));
-    columns.push(column("base".into(), None, Reference::Base, clause.status_quo.clone().map(|t| (0, t))));
-    columns.last_mut().expect("just pushed").version_id = None;
+    columns.push(column("joint".into(), None, Reference::Joint, joint));
+    let mut base = column("base".into(), None, Reference::Base, None);
+    base.text = clause.status_quo.clone();
+    columns.push(base);
 
     let Some(reference_column) = columns.iter().position(|c| c.reference == reference) else {
         return Err(Error::not_found(format!("the reference party {reference:?} in this negotiation")));
@@ -93,13 +89,13 @@ pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Res
     Ok(Comparison { clause, reference, columns, pairs, convergence })
 }
 
-fn column(label: String, colour: Option<String>, reference: Reference, version: Option<(i64, String)>) -> Column {
+fn column(label: String, colour: Option<String>, reference: Reference, version: Option<Version>) -> Column {
     Column {
         label,
         colour,
         reference,
-        version_id: version.as_ref().map(|v| v.0),
-        text: version.map(|v| v.1),
+        version_id: version.as_ref().map(|v| v.id),
+        text: version.map(|v| v.text),
         is_reference: false,
         diff: None,
     }

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod views;
 
 pub use error::{Error, Result};
 pub use store::{Store, Who};

@@ -1,7 +1,7 @@
 //! Our side's private notes on a clause: priority, red line, reasoning. They never leave the workbench.
 
 use super::{Store, Who};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Priority, PrivateNote};
 
 struct NoteRecord {
@@ -64,7 +64,7 @@ impl Store {
                 Ok(PrivateNote {
                     id: r.id,
                     clause_id: r.clause_id,
-                    priority: Priority::parse(&r.priority).map_err(|e| Error::invalid(e.to_string()))?,
+                    priority: Priority::parse(&r.priority)?,
                     red_line: r.red_line,
                     reasoning: r.reasoning,
                     author: r.author,
