@@ -233,10 +233,16 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Verify { negotiation } => {
             let n = ctx.negotiation(&negotiation).await?;
-            match store.verify_journal(n.id).await? {
-                None => say(format!("the journal of negotiation {} is intact", n.id)),
-                Some(b) => bail!("the journal was altered: event {} ({}) does not match the chain", b.event_id, b.kind),
+            if let Some(b) = store.verify_journal(n.id).await? {
+                bail!("the journal was altered: event {} ({}) does not match the chain", b.event_id, b.kind);
             }
+            let altered = store.verify_texts(n.id).await?;
+            if !altered.is_empty() {
+                bail!(
+                    "the text of version(s) {altered:?} was altered: it no longer matches the hash it was saved with"
+                );
+            }
+            say(format!("the journal and the texts of negotiation {} are intact", n.id))
         }
     }
 }

@@ -86,7 +86,7 @@ fn the_demo_shows_where_the_negotiation_stands() {
     assert_eq!(clauses[0]["status"], "tentatively_agreed");
     let log = b.ok(&["log", "General Agreement on AI at Work 2027–2029"]);
     assert!(log.contains("initials_voided"), "{log}");
-    assert!(b.ok(&["verify", "1"]).contains("intact"));
+    assert!(b.ok(&["verify", "1"]).contains("are intact"));
 }
 
 #[test]
@@ -395,5 +395,5 @@ fn a_killed_import_leaves_all_or_nothing() {
     // a kill can land after the commit, while the process closes: then that import is whole too
     let imported = list.as_array().unwrap().len() - 2;
     assert!(imported >= 8 - killed && imported < 8, "some kills landed before the commit: {imported} of 8 imported");
-    assert!(b.ok(&["verify", "1"]).contains("intact"));
+    assert!(b.ok(&["verify", "1"]).contains("are intact"));
 }

@@ -259,6 +259,21 @@ async fn the_journal_shows_an_edit_behind_the_apps_back() {
 }
 
 #[tokio::test]
+async fn verify_names_a_text_edited_behind_the_apps_back() {
+    let t = table().await;
+    let v = t.propose(Track::Joint, "Nine months.", true).await;
+    t.propose(Track::Party(t.parties[0]), "Twelve months.", true).await;
+    assert!(t.store.verify_texts(t.negotiation).await.unwrap().is_empty());
+    sqlx::query("DROP TRIGGER versions_immutable").execute(t.store.pool()).await.unwrap();
+    sqlx::query("UPDATE versions SET text = 'Three months.' WHERE id = ?")
+        .bind(v)
+        .execute(t.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(t.store.verify_texts(t.negotiation).await.unwrap(), vec![v]);
+}
+
+#[tokio::test]
 async fn search_finds_words_in_titles_and_texts_in_any_script() {
     let t = table().await;
     t.propose(Track::Party(t.parties[0]), "Жұмыс беруші қайта даярлауды қамтамасыз етеді.", true).await;

@@ -115,3 +115,18 @@ impl Store {
         Ok(None)
     }
 }
+
+impl Store {
+    /// The versions of a negotiation whose text no longer matches the hash it was saved (and perhaps
+    /// initialed) with: a text edited behind the app's back.
+    pub async fn verify_texts(&self, negotiation_id: i64) -> Result<Vec<i64>> {
+        let rows = sqlx::query!(
+            "SELECT v.id, v.text, v.hash FROM versions v JOIN clauses c ON c.id = v.clause_id
+             WHERE c.negotiation_id = ? ORDER BY v.id",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().filter(|r| crate::text::text_hash(&r.text) != r.hash).map(|r| r.id).collect())
+    }
+}
