@@ -10,6 +10,7 @@ use crate::model::{Clause, Track, Version};
 use crate::store::Store;
 
 /// What the other columns are compared against.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "party_id")]
 pub enum Reference {
@@ -18,6 +19,7 @@ pub enum Reference {
     Party(i64),
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Column {
     /// The party's label, `joint` or `base`.
@@ -31,6 +33,7 @@ pub struct Column {
     pub diff: Option<WordDiff>,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Comparison {
     pub clause: Clause,
@@ -42,6 +45,7 @@ pub struct Comparison {
     pub convergence: Option<f64>,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PairSimilarity {
     pub a: String,

@@ -9,6 +9,7 @@ macro_rules! named_set {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[derive(Display, EnumString, IntoStaticStr, VariantArray)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
         #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
@@ -69,6 +70,7 @@ named_set! {
 }
 
 /// Which track of a clause: a party's, or the joint (compromise) text.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "party_id")]
 pub enum Track {
@@ -89,6 +91,7 @@ impl Track {
     }
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Negotiation {
     pub id: i64,
@@ -102,6 +105,7 @@ pub struct Negotiation {
     pub created_at: String,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {
     pub id: i64,
@@ -113,6 +117,7 @@ pub struct Party {
     pub position: i64,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Delegate {
     pub id: i64,
@@ -121,6 +126,7 @@ pub struct Delegate {
     pub role: Role,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Clause {
     pub id: i64,
@@ -134,6 +140,7 @@ pub struct Clause {
     pub topics: Vec<String>,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Version {
     pub id: i64,
@@ -155,6 +162,7 @@ impl Version {
     }
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Initial {
     pub id: i64,
@@ -169,6 +177,7 @@ pub struct Initial {
     pub voided_by_version: Option<i64>,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub id: i64,
@@ -180,6 +189,7 @@ pub struct Session {
     pub minutes: String,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrivateNote {
     pub id: i64,
@@ -191,6 +201,7 @@ pub struct PrivateNote {
     pub created_at: String,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: i64,
@@ -204,6 +215,7 @@ pub struct Event {
     pub hash: String,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Standard {
     pub id: i64,
@@ -212,6 +224,7 @@ pub struct Standard {
     pub summary: String,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LibraryClause {
     pub id: i64,

@@ -9,6 +9,7 @@ use crate::store::Store;
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
 /// our side's private notes (shown in our own workbench, never exported).
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ClauseDetail {
     pub clause: Clause,
@@ -33,6 +34,7 @@ impl ClauseDetail {
 }
 
 /// Where a negotiation stands: its parties, its clauses by status, its sessions.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {
     pub negotiation: Negotiation,

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::csv_strict;
 use crate::error::{Error, Result};
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableRow {
     pub line: u64,
@@ -21,6 +22,7 @@ pub struct TableRow {
     pub base: String,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PositionTable {
     pub parties: Vec<String>,

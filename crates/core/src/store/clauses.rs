@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::{Clause, ClauseStatus, Track};
 use crate::text::check_size;
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NewClause {
     #[serde(rename = "ref")]
@@ -20,6 +21,7 @@ pub struct NewClause {
 }
 
 /// The newest version on one track of a clause.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrackHead {
     pub track: Track,
@@ -29,6 +31,7 @@ pub struct TrackHead {
 }
 
 /// A clause as a list shows it: with the head of each of its tracks.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClauseRow {
     #[serde(flatten)]

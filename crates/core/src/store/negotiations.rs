@@ -8,6 +8,7 @@ use super::{Store, Who, events};
 use crate::error::{Error, Result};
 use crate::model::{ClauseStatus, Delegate, Level, Negotiation, NegotiationStatus, Party, Role, Side};
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewNegotiation {
     pub title: String,
@@ -17,6 +18,7 @@ pub struct NewNegotiation {
     pub ends_on: Option<String>,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewParty {
     pub name: String,
@@ -26,6 +28,7 @@ pub struct NewParty {
 }
 
 /// A negotiation with the counts a list needs.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NegotiationSummary {
     #[serde(flatten)]

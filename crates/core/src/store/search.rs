@@ -11,6 +11,7 @@ use crate::markdown::escape_html;
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchHit {
     pub negotiation_id: i64,

@@ -7,6 +7,7 @@ use super::{Store, Who, events};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionKind};
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewSession {
     pub starts_at: String,

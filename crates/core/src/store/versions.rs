@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Track, Version};
 use crate::text::{check_size, text_hash};
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewVersion {
     pub track: Track,

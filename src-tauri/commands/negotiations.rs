@@ -1,0 +1,45 @@
+//! The workbench and its negotiations: what the dashboard shows.
+
+use serde::Serialize;
+use tauri::State;
+use trilogue_core::model::Event;
+use trilogue_core::store::NegotiationSummary;
+use trilogue_core::views::Overview;
+
+use crate::error::IpcResult;
+use crate::state::Workbench;
+
+#[derive(Serialize, specta::Type)]
+pub struct WorkbenchInfo {
+    pub path: String,
+    pub actor: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
+    WorkbenchInfo { path: workbench.store.path().display().to_string(), actor: workbench.actor.clone() }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn negotiations(workbench: State<'_, Workbench>) -> IpcResult<Vec<NegotiationSummary>> {
+    Ok(workbench.store.negotiations().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn overview(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Overview> {
+    let negotiation = workbench.store.negotiation(negotiation_id).await?;
+    Ok(Overview::load(&workbench.store, negotiation).await?)
+}
+
+/// The newest events of a negotiation's journal, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn recent_events(workbench: State<'_, Workbench>, negotiation_id: i64, limit: u32) -> IpcResult<Vec<Event>> {
+    let mut events = workbench.store.events(negotiation_id).await?;
+    events.reverse();
+    events.truncate(limit as usize);
+    Ok(events)
+}

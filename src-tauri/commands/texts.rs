@@ -1,0 +1,51 @@
+//! Reading texts: word diff, the position comparison, Markdown preview, search, the library.
+
+use tauri::State;
+use trilogue_core::compare::{Comparison, Reference, compare};
+use trilogue_core::diff::{WordDiff, diff_words};
+use trilogue_core::markdown;
+use trilogue_core::model::LibraryClause;
+use trilogue_core::store::SearchHit;
+
+use crate::error::IpcResult;
+use crate::state::Workbench;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn diff_versions(workbench: State<'_, Workbench>, from: i64, to: i64) -> IpcResult<WordDiff> {
+    let (a, b) = (workbench.store.version(from).await?, workbench.store.version(to).await?);
+    Ok(diff_words(&a.text, &b.text))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn compare_clause(
+    workbench: State<'_, Workbench>,
+    clause_id: i64,
+    reference: Reference,
+) -> IpcResult<Comparison> {
+    Ok(compare(&workbench.store, clause_id, reference).await?)
+}
+
+/// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts.
+#[tauri::command]
+#[specta::specta]
+pub fn render_markdown(text: String) -> String {
+    markdown::render(&text)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn search(
+    workbench: State<'_, Workbench>,
+    query: String,
+    negotiation_id: Option<i64>,
+) -> IpcResult<Vec<SearchHit>> {
+    Ok(workbench.store.search(&query, negotiation_id, 50).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn library(workbench: State<'_, Workbench>) -> IpcResult<Vec<LibraryClause>> {
+    Ok(workbench.store.library().await?)
+}

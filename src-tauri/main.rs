@@ -1,0 +1,31 @@
+// No console window on Windows in release.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+//! Trilogue's desktop app: a thin shell over the core. The window shows the UI in ui/; the UI reaches
+//! the core only through the commands in commands/, each granted in capabilities/.
+
+mod bindings;
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+
+fn main() {
+    let builder = bindings::builder();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            let path = match state::requested_db() {
+                Some(path) => path,
+                None => app.path().app_data_dir()?.join("workbench.sqlite3"),
+            };
+            let workbench = tauri::async_runtime::block_on(state::open(path))?;
+            app.manage(workbench);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the Trilogue window could not be started");
+}

@@ -1,0 +1,26 @@
+// The views reach the core only through a `Backend`: in the app it is the generated IPC bindings, in
+// Vitest a fake with the same shape. The types are the generated ones — never copied by hand.
+import { commands, type IpcError } from "./bindings";
+
+export type Backend = typeof commands;
+
+export const tauriBackend: Backend = commands;
+
+type Result<T> = { status: "ok"; data: T } | { status: "error"; error: IpcError };
+
+/** An error from the core, carrying its stable kind. */
+export class CoreError extends Error {
+  constructor(
+    public readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Unwraps a command's result, throwing the core's error as a `CoreError`. */
+export async function ok<T>(result: Promise<Result<T>>): Promise<T> {
+  const r = await result;
+  if (r.status === "error") throw new CoreError(r.error.kind, r.error.message);
+  return r.data;
+}
