@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use tauri::State;
-use trilogue_core::import::{parse_markdown_agreement, parse_position_table};
+use trilogue_core::export;
+use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{Level, Negotiation};
 use trilogue_core::store::NewNegotiation;
-use trilogue_core::{Error, export};
 
 use super::who;
 use crate::error::IpcResult;
@@ -28,9 +28,7 @@ pub async fn import_table(workbench: State<'_, Workbench>, path: PathBuf, title:
 #[tauri::command]
 #[specta::specta]
 pub async fn import_markdown(workbench: State<'_, Workbench>, path: PathBuf, title: String) -> IpcResult<Negotiation> {
-    let text = String::from_utf8(tokio::fs::read(&path).await?).map_err(|_| {
-        Error::Invalid(format!("{} is not UTF-8 text: save it as UTF-8 and try again", file_name(&path)))
-    })?;
+    let text = decode_utf8(tokio::fs::read(&path).await?, &file_name(&path))?;
     let clauses = parse_markdown_agreement(&text, &file_name(&path))?;
     let new = NewNegotiation { title, level: Level::National, tripartite: false, starts_on: None, ends_on: None };
     Ok(workbench.store.import_clauses(&new, &[], &clauses, &file_name(&path), &who(&workbench)).await?)

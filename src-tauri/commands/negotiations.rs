@@ -38,8 +38,5 @@ pub async fn overview(workbench: State<'_, Workbench>, negotiation_id: i64) -> I
 #[tauri::command]
 #[specta::specta]
 pub async fn recent_events(workbench: State<'_, Workbench>, negotiation_id: i64, limit: u32) -> IpcResult<Vec<Event>> {
-    let mut events = workbench.store.events(negotiation_id).await?;
-    events.reverse();
-    events.truncate(limit as usize);
-    Ok(events)
+    Ok(workbench.store.recent_events(negotiation_id, i64::from(limit)).await?)
 }

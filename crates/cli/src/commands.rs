@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
-use trilogue_core::import::{parse_markdown_agreement, parse_position_table};
+use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{Clause, ClauseStatus, Level, Negotiation, Side, Track};
 use trilogue_core::store::{NewNegotiation, NewParty, NewVersion, default_db_path};
 use trilogue_core::views::{ClauseDetail, Overview};
@@ -44,14 +44,6 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
         bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     }
     Ok(bytes)
-}
-
-fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        anyhow::anyhow!("{}, line {line}: the file is not UTF-8 text: save it as UTF-8 and try again", path.display())
-    })
 }
 
 fn write_output(path: &Path, text: &str) -> Result<()> {
@@ -123,7 +115,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::ImportMarkdown { file, title, parties } => {
-            let text = utf8(read_input(&file)?, &file)?;
+            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
             let clauses = parse_markdown_agreement(&text, &source_name(&file))?;
             let parties = parties.iter().enumerate().map(|(i, p)| parse_party(p, i)).collect::<Result<Vec<_>>>()?;
             let new = NewNegotiation {
@@ -155,7 +147,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Propose { clause, party, file, table, note, session, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let text = utf8(read_input(&file)?, &file)?;
+            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
             let track = ctx.track(&clause, &party).await?;
             let new =
                 NewVersion { track, text, rationale: note.unwrap_or_default(), tabled: table, session_id: session };

@@ -30,6 +30,35 @@ fn event_hash(prev: &str, negotiation_id: i64, clause_id: Option<i64>, fields: [
     hex(&h.finalize())
 }
 
+/// An event as stored; `detail` is JSON text.
+struct EventRecord {
+    id: i64,
+    negotiation_id: i64,
+    clause_id: Option<i64>,
+    kind: String,
+    actor: String,
+    at: String,
+    reason: String,
+    detail: String,
+    hash: String,
+}
+
+impl From<EventRecord> for Event {
+    fn from(r: EventRecord) -> Self {
+        Event {
+            detail: serde_json::from_str(&r.detail).unwrap_or(Value::String(r.detail)),
+            id: r.id,
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            kind: r.kind,
+            actor: r.actor,
+            at: r.at,
+            reason: r.reason,
+            hash: r.hash,
+        }
+    }
+}
+
 /// Appends an event inside the caller's transaction.
 pub(crate) async fn append(
     conn: &mut SqliteConnection,
@@ -71,27 +100,29 @@ pub(crate) async fn append(
 impl Store {
     /// The journal of a negotiation, oldest first.
     pub async fn events(&self, negotiation_id: i64) -> Result<Vec<Event>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            EventRecord,
             "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash
              FROM events WHERE negotiation_id = ? ORDER BY id",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Event {
-                id: r.id,
-                negotiation_id: r.negotiation_id,
-                clause_id: r.clause_id,
-                kind: r.kind,
-                actor: r.actor,
-                at: r.at,
-                reason: r.reason,
-                detail: serde_json::from_str(&r.detail).unwrap_or(Value::String(r.detail)),
-                hash: r.hash,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Event::from).collect())
+    }
+
+    /// The newest events of a negotiation's journal, newest first.
+    pub async fn recent_events(&self, negotiation_id: i64, limit: i64) -> Result<Vec<Event>> {
+        let rows = sqlx::query_as!(
+            EventRecord,
+            "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash
+             FROM events WHERE negotiation_id = ? ORDER BY id DESC LIMIT ?",
+            negotiation_id,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Event::from).collect())
     }
 
     /// Walks a negotiation's journal and returns the first event that does not match its chain.
