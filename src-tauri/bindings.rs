@@ -1,9 +1,10 @@
 //! The commands the UI may call, and the TypeScript bindings generated from them. The bindings are
 //! committed (ui/src/lib/bindings.ts); a test fails when they drift from the Rust.
 
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{clauses, exchange, negotiations, texts};
+use crate::menu::MenuCommand;
 
 #[cfg(test)]
 pub const BINDINGS: &str = "ui/src/lib/bindings.ts";
@@ -12,6 +13,7 @@ pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             negotiations::workbench_info,
+            negotiations::open_workbench,
             negotiations::negotiations,
             negotiations::overview,
             negotiations::recent_events,
@@ -30,6 +32,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             exchange::export_agreement,
             exchange::export_table,
         ])
+        .events(collect_events![MenuCommand])
         // ids are SQLite integers, far below 2^53
         .dangerously_cast_bigints_to_number()
         // one TypeScript type per Rust type, the same going in and coming out

@@ -7,6 +7,7 @@
 mod bindings;
 mod commands;
 mod error;
+mod menu;
 mod state;
 
 use tauri::Manager;
@@ -17,13 +18,16 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .invoke_handler(builder.invoke_handler())
+        .menu(menu::build)
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .setup(move |app| {
+            builder.mount_events(app);
             let path = match state::requested_db() {
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join("workbench.sqlite3"),
             };
-            let workbench = tauri::async_runtime::block_on(state::open(path))?;
-            app.manage(workbench);
+            let store = tauri::async_runtime::block_on(state::open_first(path))?;
+            app.manage(state::Workbench::new(store));
             Ok(())
         })
         .run(tauri::generate_context!())

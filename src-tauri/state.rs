@@ -1,14 +1,43 @@
 //! The workbench the app has open, and where it comes from: `--db PATH`, else `TRILOGUE_DB`, else the
-//! app's own file in the OS's app data folder, created with the demo on first run.
+//! app's own file in the OS's app data folder, created with the demo on first run. File › Open
+//! workbench swaps it for another while the app runs.
 
 use std::path::PathBuf;
+use std::sync::RwLock;
 
-use trilogue_core::{Store, demo};
+use trilogue_core::{Store, Who, demo};
 
+/// The open workbench, managed by Tauri. Commands take a cheap handle to the store (a pool) and never
+/// hold the lock across an await, so opening another workbench never waits on a running command.
 pub struct Workbench {
-    pub store: Store,
+    store: RwLock<Store>,
     /// The person acting, recorded with every change.
-    pub actor: String,
+    actor: String,
+}
+
+impl Workbench {
+    pub fn new(store: Store) -> Self {
+        let actor = std::env::var("TRILOGUE_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "me".into());
+        Workbench { store: RwLock::new(store), actor }
+    }
+
+    pub fn store(&self) -> Store {
+        self.store.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// The acting person, now.
+    pub fn who(&self) -> Who {
+        Who::now(self.actor.clone())
+    }
+
+    /// Makes `store` the open workbench; commands already running finish on the one they started with.
+    pub fn replace(&self, store: Store) {
+        *self.store.write().unwrap_or_else(|e| e.into_inner()) = store;
+    }
 }
 
 /// The workbench file named on the command line or in the environment, if any.
@@ -25,13 +54,13 @@ pub fn requested_db() -> Option<PathBuf> {
     std::env::var_os("TRILOGUE_DB").map(PathBuf::from)
 }
 
-/// Opens the workbench; a new one is given the demo negotiation so a newcomer lands on a real dashboard.
-pub async fn open(path: PathBuf) -> trilogue_core::Result<Workbench> {
+/// Opens the workbench the app starts on; a new one is given the demo negotiation so a newcomer lands
+/// on a real dashboard.
+pub async fn open_first(path: PathBuf) -> trilogue_core::Result<Store> {
     let fresh = !path.exists();
     let store = Store::open(&path).await?;
     if fresh || store.negotiations().await?.is_empty() {
         demo::load_demo(&store).await?;
     }
-    let actor = std::env::var("TRILOGUE_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "me".into());
-    Ok(Workbench { store, actor })
+    Ok(store)
 }

@@ -152,16 +152,24 @@ impl App {
         std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
     }
 
-    /// Changes the route and measures, inside the page, how long until `css` is on screen.
+    /// Changes the route and measures, inside the page, how long until `css` is on screen, and which
+    /// IPC calls (measured by the UI's backend) that took.
     async fn timed_go(&mut self, hash: &str, css: &str, label: &str) {
         let script = r#"
             const [hash, css, done] = arguments;
             const t0 = performance.now();
             location.hash = hash;
-            const poll = () => document.querySelector(css) ? requestAnimationFrame(() => done(performance.now() - t0)) : requestAnimationFrame(poll);
+            const ipc = () => performance.getEntriesByType("measure")
+                .filter((m) => m.name.startsWith("ipc:") && m.startTime >= t0)
+                .map((m) => `${m.name.slice(4)} +${Math.round(m.startTime - t0)} ${Math.round(m.duration)}ms`);
+            const poll = () => document.querySelector(css)
+                ? requestAnimationFrame(() => done({ ms: performance.now() - t0, ipc: ipc() }))
+                : requestAnimationFrame(poll);
             poll();"#;
-        let ms = self.client.execute_async(script, vec![json!(hash), json!(css)]).await.unwrap();
-        self.timings.insert(label.into(), ms);
+        let measured = self.client.execute_async(script, vec![json!(hash), json!(css)]).await.unwrap();
+        eprintln!("e2e: {label} {measured}");
+        self.timings.insert(label.into(), measured["ms"].clone());
+        self.timings.insert(format!("{label}_ipc"), measured["ipc"].clone());
     }
 
     async fn no_script_ran(&self) {

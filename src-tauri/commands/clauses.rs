@@ -5,34 +5,34 @@ use trilogue_core::model::{Clause, ClauseStatus, Version};
 use trilogue_core::store::{ClauseRow, NewVersion};
 use trilogue_core::views::ClauseDetail;
 
-use super::who;
 use crate::error::IpcResult;
 use crate::state::Workbench;
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_clauses(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<ClauseRow>> {
-    Ok(workbench.store.list_clauses(negotiation_id).await?)
+    Ok(workbench.store().list_clauses(negotiation_id).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn clause_detail(workbench: State<'_, Workbench>, clause_id: i64) -> IpcResult<ClauseDetail> {
-    let clause = workbench.store.clause(clause_id).await?;
-    Ok(ClauseDetail::load(&workbench.store, clause).await?)
+    let store = workbench.store();
+    let clause = store.clause(clause_id).await?;
+    Ok(ClauseDetail::load(&store, clause).await?)
 }
 
 /// Saves a new version: editing never overwrites.
 #[tauri::command]
 #[specta::specta]
 pub async fn propose(workbench: State<'_, Workbench>, clause_id: i64, version: NewVersion) -> IpcResult<Version> {
-    Ok(workbench.store.propose(clause_id, &version, &who(&workbench)).await?)
+    Ok(workbench.store().propose(clause_id, &version, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn table_version(workbench: State<'_, Workbench>, version_id: i64) -> IpcResult<Version> {
-    Ok(workbench.store.table(version_id, None, &who(&workbench)).await?)
+    Ok(workbench.store().table(version_id, None, &workbench.who()).await?)
 }
 
 #[tauri::command]
@@ -43,6 +43,7 @@ pub async fn set_status(
     status: ClauseStatus,
     reason: String,
 ) -> IpcResult<Clause> {
-    workbench.store.set_status(clause_id, status, &reason, &who(&workbench)).await?;
-    Ok(workbench.store.clause(clause_id).await?)
+    let store = workbench.store();
+    store.set_status(clause_id, status, &reason, &workbench.who()).await?;
+    Ok(store.clause(clause_id).await?)
 }

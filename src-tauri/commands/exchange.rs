@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tauri::State;
+use tauri::ipc::Channel;
 use trilogue_core::export;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{Level, Negotiation};
 use trilogue_core::store::NewNegotiation;
 
-use super::who;
 use crate::error::IpcResult;
 use crate::state::Workbench;
 
@@ -17,21 +17,53 @@ fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// How far an import has come, streamed to the window while it runs.
+#[derive(Clone, Serialize, specta::Type)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum ImportProgress {
+    Reading,
+    Checking { bytes: u32 },
+    Writing { clauses: u32 },
+}
+
+/// Reads the file and checks every row before anything is written; then one transaction writes it all.
 #[tauri::command]
 #[specta::specta]
-pub async fn import_table(workbench: State<'_, Workbench>, path: PathBuf, title: String) -> IpcResult<Negotiation> {
+pub async fn import_table(
+    workbench: State<'_, Workbench>,
+    path: PathBuf,
+    title: String,
+    progress: Channel<ImportProgress>,
+) -> IpcResult<Negotiation> {
+    let name = file_name(&path);
+    let _ = progress.send(ImportProgress::Reading);
     let bytes = tokio::fs::read(&path).await?;
-    let table = parse_position_table(&bytes, &file_name(&path))?;
-    Ok(workbench.store.import_table(&table, &title, &file_name(&path), &who(&workbench)).await?)
+    let _ = progress.send(ImportProgress::Checking { bytes: saturate(bytes.len()) });
+    let table = parse_position_table(&bytes, &name)?;
+    let _ = progress.send(ImportProgress::Writing { clauses: saturate(table.rows.len()) });
+    Ok(workbench.store().import_table(&table, &title, &name, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn import_markdown(workbench: State<'_, Workbench>, path: PathBuf, title: String) -> IpcResult<Negotiation> {
-    let text = decode_utf8(tokio::fs::read(&path).await?, &file_name(&path))?;
-    let clauses = parse_markdown_agreement(&text, &file_name(&path))?;
+pub async fn import_markdown(
+    workbench: State<'_, Workbench>,
+    path: PathBuf,
+    title: String,
+    progress: Channel<ImportProgress>,
+) -> IpcResult<Negotiation> {
+    let name = file_name(&path);
+    let _ = progress.send(ImportProgress::Reading);
+    let bytes = tokio::fs::read(&path).await?;
+    let _ = progress.send(ImportProgress::Checking { bytes: saturate(bytes.len()) });
+    let clauses = parse_markdown_agreement(&decode_utf8(bytes, &name)?, &name)?;
+    let _ = progress.send(ImportProgress::Writing { clauses: saturate(clauses.len()) });
     let new = NewNegotiation { title, level: Level::National, tripartite: false, starts_on: None, ends_on: None };
-    Ok(workbench.store.import_clauses(&new, &[], &clauses, &file_name(&path), &who(&workbench)).await?)
+    Ok(workbench.store().import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?)
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Deserialize, specta::Type)]
@@ -50,8 +82,8 @@ pub async fn export_agreement(
     path: PathBuf,
 ) -> IpcResult<()> {
     let text = match format {
-        AgreementFormat::Markdown => export::agreement_markdown(&workbench.store, negotiation_id).await?,
-        AgreementFormat::Html => export::agreement_html(&workbench.store, negotiation_id).await?,
+        AgreementFormat::Markdown => export::agreement_markdown(&workbench.store(), negotiation_id).await?,
+        AgreementFormat::Html => export::agreement_html(&workbench.store(), negotiation_id).await?,
     };
     Ok(tokio::fs::write(path, text).await?)
 }
@@ -59,6 +91,6 @@ pub async fn export_agreement(
 #[tauri::command]
 #[specta::specta]
 pub async fn export_table(workbench: State<'_, Workbench>, negotiation_id: i64, path: PathBuf) -> IpcResult<()> {
-    let text = export::position_table_csv(&workbench.store, negotiation_id).await?;
+    let text = export::position_table_csv(&workbench.store(), negotiation_id).await?;
     Ok(tokio::fs::write(path, text).await?)
 }

@@ -1,7 +1,10 @@
 //! The workbench and its negotiations: what the dashboard shows.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 use tauri::State;
+use trilogue_core::Store;
 use trilogue_core::model::Event;
 use trilogue_core::store::NegotiationSummary;
 use trilogue_core::views::Overview;
@@ -18,25 +21,34 @@ pub struct WorkbenchInfo {
 #[tauri::command]
 #[specta::specta]
 pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
-    WorkbenchInfo { path: workbench.store.path().display().to_string(), actor: workbench.actor.clone() }
+    WorkbenchInfo { path: workbench.store().path().display().to_string(), actor: workbench.actor().to_string() }
+}
+
+/// Opens another workbench file (File › Open workbench). A file that is not a Trilogue workbench, is
+/// damaged or is newer than this app is refused by the core and left untouched; the open one stays.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_workbench(workbench: State<'_, Workbench>, path: PathBuf) -> IpcResult<WorkbenchInfo> {
+    workbench.replace(Store::open(&path).await?);
+    Ok(workbench_info(workbench))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn negotiations(workbench: State<'_, Workbench>) -> IpcResult<Vec<NegotiationSummary>> {
-    Ok(workbench.store.negotiations().await?)
+    Ok(workbench.store().negotiations().await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn overview(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Overview> {
-    let negotiation = workbench.store.negotiation(negotiation_id).await?;
-    Ok(Overview::load(&workbench.store, negotiation).await?)
+    let negotiation = workbench.store().negotiation(negotiation_id).await?;
+    Ok(Overview::load(&workbench.store(), negotiation).await?)
 }
 
 /// The newest events of a negotiation's journal, newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn recent_events(workbench: State<'_, Workbench>, negotiation_id: i64, limit: u32) -> IpcResult<Vec<Event>> {
-    Ok(workbench.store.recent_events(negotiation_id, i64::from(limit)).await?)
+    Ok(workbench.store().recent_events(negotiation_id, i64::from(limit)).await?)
 }

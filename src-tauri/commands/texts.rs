@@ -13,7 +13,8 @@ use crate::state::Workbench;
 #[tauri::command]
 #[specta::specta]
 pub async fn diff_versions(workbench: State<'_, Workbench>, from: i64, to: i64) -> IpcResult<WordDiff> {
-    let (a, b) = (workbench.store.version(from).await?, workbench.store.version(to).await?);
+    let store = workbench.store();
+    let (a, b) = (store.version(from).await?, store.version(to).await?);
     Ok(diff_words(&a.text, &b.text))
 }
 
@@ -24,7 +25,7 @@ pub async fn compare_clause(
     clause_id: i64,
     reference: Reference,
 ) -> IpcResult<Comparison> {
-    Ok(compare(&workbench.store, clause_id, reference).await?)
+    Ok(compare(&workbench.store(), clause_id, reference).await?)
 }
 
 /// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts.
@@ -41,11 +42,11 @@ pub async fn search(
     query: String,
     negotiation_id: Option<i64>,
 ) -> IpcResult<Vec<SearchHit>> {
-    Ok(workbench.store.search(&query, negotiation_id, 50).await?)
+    Ok(workbench.store().search(&query, negotiation_id, 50).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn library(workbench: State<'_, Workbench>) -> IpcResult<Vec<LibraryClause>> {
-    Ok(workbench.store.library().await?)
+    Ok(workbench.store().library().await?)
 }

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::markdown;
 use crate::model::{Clause, ClauseStatus, Initial, Negotiation, Party, PrivateNote, Session, Version};
-use crate::store::Store;
+use crate::store::{Neighbours, Store};
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
 /// our side's private notes (shown in our own workbench, never exported).
@@ -18,19 +19,52 @@ pub struct ClauseDetail {
     pub initials: Vec<Initial>,
     pub standards: Vec<String>,
     pub private_notes: Vec<PrivateNote>,
+    /// The latest version of each track and the status quo, rendered and sanitised, so the workspace
+    /// shows them without a round trip each.
+    pub rendered: Vec<Rendered>,
+    pub neighbours: Neighbours,
+}
+
+/// A text rendered from Markdown to sanitised HTML; `version_id` is `None` for the status quo.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize)]
+pub struct Rendered {
+    pub version_id: Option<i64>,
+    pub html: String,
 }
 
 impl ClauseDetail {
     pub async fn load(store: &Store, clause: Clause) -> Result<Self> {
+        let versions = store.versions(clause.id).await?;
+        let mut rendered: Vec<Rendered> = latest_of_each_track(&versions)
+            .into_iter()
+            .map(|v| Rendered { version_id: Some(v.id), html: markdown::render(&v.text) })
+            .collect();
+        if let Some(base) = &clause.status_quo {
+            rendered.push(Rendered { version_id: None, html: markdown::render(base) });
+        }
         Ok(ClauseDetail {
             parties: store.parties(clause.negotiation_id).await?,
-            versions: store.versions(clause.id).await?,
+            neighbours: store.neighbours(&clause).await?,
+            rendered,
+            versions,
             initials: store.initials(clause.id).await?,
             standards: store.clause_standards(clause.id).await?,
             private_notes: store.notes(clause.id).await?,
             clause,
         })
     }
+}
+
+/// The newest version of each track (versions come oldest first).
+fn latest_of_each_track(versions: &[Version]) -> Vec<&Version> {
+    let mut latest: Vec<&Version> = Vec::new();
+    for v in versions.iter().rev() {
+        if !latest.iter().any(|l| l.track == v.track) {
+            latest.push(v);
+        }
+    }
+    latest
 }
 
 /// Where a negotiation stands: its parties, its clauses by status, its sessions.

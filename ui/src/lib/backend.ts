@@ -4,7 +4,21 @@ import { commands, type IpcError } from "./bindings";
 
 export type Backend = typeof commands;
 
-export const tauriBackend: Backend = commands;
+/** The IPC bindings, each call measured (`performance.measure("ipc:name")`), so the end-to-end run can
+ * tell the time spent in the core from the time spent rendering. */
+export const tauriBackend: Backend = new Proxy(commands, {
+  get(target, name: string) {
+    const command = target[name as keyof Backend] as (...args: unknown[]) => Promise<unknown>;
+    return async (...args: unknown[]) => {
+      const start = performance.now();
+      try {
+        return await command(...args);
+      } finally {
+        performance.measure(`ipc:${name}`, { start });
+      }
+    };
+  },
+});
 
 type Result<T> = { status: "ok"; data: T } | { status: "error"; error: IpcError };
 

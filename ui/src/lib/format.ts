@@ -16,3 +16,10 @@ export function localDate(iso: string | null | undefined): string {
 export function percent(x: number | null): string {
   return x === null ? "—" : `${Math.round(x * 100)} %`;
 }
+
+/** A file's size in words a user reads: "830 kB", "12.4 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

@@ -1,9 +1,24 @@
-// What the whole window shares: the negotiations and which one is open.
+// What the whole window shares: the workbench's negotiations, which one is open, and a word for the
+// user that outlives the view that said it.
 import type { NegotiationSummary } from "./bindings";
+import { ok, type Backend } from "./backend";
 
 class Session {
   negotiations = $state<NegotiationSummary[]>([]);
+  /** False until the workbench has said which negotiations it holds. */
+  loaded = $state(false);
   negotiationId = $state<number | null>(null);
+  /** Counts the workbenches opened, so every view starts afresh on another file. */
+  workbench = $state(0);
+  /** An error or notice for the whole window (e.g. a workbench that could not be opened). */
+  banner = $state<{ text: string; error: boolean } | null>(null);
+
+  /** Reads the negotiations again; keeps the open one if it is still there. */
+  async reload(api: Backend): Promise<void> {
+    this.negotiations = await ok(api.negotiations());
+    this.loaded = true;
+    if (!this.negotiations.some((n) => n.id === this.negotiationId)) this.negotiationId = this.negotiations[0]?.id ?? null;
+  }
 }
 
 export const session = new Session();

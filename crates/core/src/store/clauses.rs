@@ -21,6 +21,14 @@ pub struct NewClause {
 }
 
 /// The newest version on one track of a clause.
+/// The clauses before and after one, in the negotiation's order.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Neighbours {
+    pub prev: Option<i64>,
+    pub next: Option<i64>,
+}
+
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrackHead {
@@ -141,6 +149,26 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         record.into_clause(topics)
+    }
+
+    /// The clauses before and after this one in the negotiation's order, for stepping through them.
+    pub async fn neighbours(&self, clause: &Clause) -> Result<Neighbours> {
+        let (negotiation_id, position) = (clause.negotiation_id, clause.position);
+        let prev = sqlx::query_scalar!(
+            "SELECT id FROM clauses WHERE negotiation_id = ? AND position < ? ORDER BY position DESC LIMIT 1",
+            negotiation_id,
+            position
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let next = sqlx::query_scalar!(
+            "SELECT id FROM clauses WHERE negotiation_id = ? AND position > ? ORDER BY position LIMIT 1",
+            negotiation_id,
+            position
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(Neighbours { prev, next })
     }
 
     /// Finds a clause by its ref within a negotiation, or by its id.

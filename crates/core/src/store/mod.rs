@@ -23,7 +23,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 
-pub use clauses::{ClauseRow, NewClause, TrackHead};
+pub use clauses::{ClauseRow, Neighbours, NewClause, TrackHead};
 pub use events::ChainBreak;
 pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty, party_colour};
 pub use search::SearchHit;
