@@ -13,11 +13,14 @@ pub async fn store() -> (Store, tempfile::TempDir) {
     (store, dir)
 }
 
-/// `shared/data` beside the repository, as CI and the developers have it.
+/// `shared/data` beside the repository, as CI and the developers have it (found from whichever package
+/// of the workspace includes this module).
 pub fn shared_data() -> PathBuf {
-    let dir = std::env::var_os("TRILOGUE_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    let dir = std::env::var_os("TRILOGUE_SHARED_DATA").map(PathBuf::from).unwrap_or_else(|| {
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let found = here.ancestors().map(|a| a.join("shared/data")).find(|d| d.is_dir());
+        found.unwrap_or_else(|| here.join("shared/data"))
+    });
     assert!(
         dir.join("ep-ai-act-amendments/political-groups.json").exists(),
         "the real EU amendment data is not at {} (set TRILOGUE_SHARED_DATA)",

@@ -1,0 +1,212 @@
+//! The real app in a real window, driven through tauri-driver and WebKitWebDriver, under its own Xvfb
+//! when there is no display.
+
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// A child process killed with its whole process group when the test ends, however it ends.
+pub struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tool(name: &str) -> PathBuf {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let candidates = [PathBuf::from(&home).join(".cargo/bin").join(name), PathBuf::from("/usr/bin").join(name)];
+    candidates
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("{name} is not installed: scripts/test installs it (scripts/setup)"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A display for the window: the one we have, or a new Xvfb on a display number it chooses itself
+/// (`-displayfd`), so that a stale lock left by another run cannot get in the way.
+fn display() -> (String, Option<Guard>) {
+    if let Ok(d) = std::env::var("DISPLAY")
+        && !d.is_empty()
+    {
+        return (d, None);
+    }
+    let mut xvfb = Command::new(tool("Xvfb"))
+        .args(["-displayfd", "1", "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("Xvfb");
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(xvfb.stdout.take().unwrap()), &mut line).unwrap();
+    let number: u32 = line.trim().parse().unwrap_or_else(|_| panic!("Xvfb did not start: '{line}'"));
+    (format!(":{number}"), Some(Guard(xvfb)))
+}
+
+pub struct App {
+    pub client: Client,
+    shots: PathBuf,
+    /// What this run measured, written to target/e2e/timings.json.
+    pub timings: serde_json::Map<String, Value>,
+    driver: Guard,
+    _xvfb: Option<Guard>,
+}
+
+impl App {
+    pub async fn launch(db: &Path) -> App {
+        let (display, xvfb) = display();
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new(tool("tauri-driver"))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .arg("--native-driver")
+            .arg(tool("WebKitWebDriver"))
+            .env("DISPLAY", &display)
+            // Xvfb has no GPU: with Mesa's software GL WebKitGTK keeps painting the window
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            // its own process group, so that WebKitWebDriver and the app go when the driver goes
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver");
+        let driver = Guard(driver);
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_trilogue"), "args": ["--db", db.to_str().unwrap()] }),
+        );
+        let start = Instant::now();
+        eprintln!("e2e: connecting to tauri-driver on {url}");
+        let client = loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if start.elapsed() < Duration::from_secs(30) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        App { client, shots: out_dir(), timings: Default::default(), driver, _xvfb: xvfb }
+    }
+
+    pub async fn wait(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    /// The element's text as the page has it (`innerText`).
+    pub async fn text(&self, css: &str) -> String {
+        self.wait(css).await.prop("innerText").await.unwrap().unwrap_or_default()
+    }
+
+    /// Waits until the element's text contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text(css).await;
+            if text.contains(needle) {
+                return text;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let page = self
+                    .client
+                    .execute("return location.href + '\\n' + document.body.innerText", vec![])
+                    .await
+                    .unwrap();
+                panic!("{css} never said '{needle}'; it says: {text}\npage: {page}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot once the page has painted what it holds (two animation frames).
+    pub async fn shot(&self, name: &str) {
+        let frames = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.client.execute_async(frames, vec![]).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Changes the route and measures, inside the page, how long until `css` is in the page (the view
+    /// is built and laid out) and until the frame after (it is painted), and which IPC calls (measured
+    /// by the UI's backend) that took.
+    pub async fn timed_go(&mut self, hash: &str, css: &str, label: &str) {
+        let script = r#"
+            const [hash, css, done] = arguments;
+            const t0 = performance.now();
+            const ipc = () => performance.getEntriesByType("measure")
+                .filter((m) => m.name.startsWith("ipc:") && m.startTime >= t0)
+                .map((m) => `${m.name.slice(4)} +${Math.round(m.startTime - t0)} ${Math.round(m.duration)}ms`);
+            const found = () => {
+                const dom = performance.now() - t0;
+                document.querySelector(css).getBoundingClientRect();
+                requestAnimationFrame(() => done({ dom, painted: performance.now() - t0, ipc: ipc() }));
+            };
+            const observer = new MutationObserver(() => {
+                if (document.querySelector(css)) { observer.disconnect(); found(); }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(() => { observer.disconnect(); done({ missing: document.body.innerText }); }, 15000);
+            location.hash = hash;"#;
+        let measured = self.client.execute_async(script, vec![json!(hash), json!(css)]).await.unwrap();
+        if let Some(page) = measured.get("missing") {
+            panic!("{css} never appeared after going to {hash}; the page says:\n{}", page.as_str().unwrap_or(""));
+        }
+        eprintln!("e2e: {label} {measured}");
+        self.timings.insert(label.into(), measured);
+    }
+
+    /// The pid of the app's own process.
+    pub fn app_pid(&self) -> u32 {
+        crate::measure::find_exe(self.driver.0.id(), Path::new(env!("CARGO_BIN_EXE_trilogue")))
+            .expect("the app's process under tauri-driver")
+    }
+
+    /// Records the PSS of the app and its WebKit processes, in MB, under `label`.
+    pub fn record_pss(&mut self, label: &str) -> f64 {
+        let (pss, each) = crate::measure::pss_mb(self.app_pid());
+        eprintln!("e2e: {label}: {pss:.0} MB ({})", each.join(", "));
+        self.timings.insert(label.into(), json!({ "total_mb": pss, "by_process": each }));
+        pss
+    }
+
+    /// Ends the WebDriver session, which closes the app.
+    pub async fn close(self) {
+        self.client.close().await.unwrap();
+    }
+
+    pub async fn no_script_ran(&self) {
+        let ran = self
+            .client
+            .execute("return window.__xss === undefined && document.title === 'Trilogue'", vec![])
+            .await
+            .unwrap();
+        assert_eq!(ran, json!(true), "a script from a clause ran");
+    }
+}
+

@@ -1,0 +1,234 @@
+//! End-to-end: the real app binary in a real window (see app.rs). The first run on the demo, the
+//! views a negotiator uses, a hostile table imported with the CLI, then the 1,775-row EU table for the
+//! speed and memory figures. Every step saves a screenshot under target/e2e/; what was measured goes to
+//! target/e2e/timings.json (figures in BENCHMARKS.md).
+
+mod app;
+mod measure;
+
+#[path = "../../crates/core/tests/common/mod.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use app::{App, out_dir};
+use fantoccini::Locator;
+use serde_json::{Value, json};
+
+fn cli() -> PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_trilogue")).with_file_name("trilogue-cli")
+}
+
+fn run_cli(db: &Path, args: &[&str]) -> Vec<u8> {
+    let out = Command::new(cli()).arg("--db").arg(db).args(args).output().unwrap();
+    assert!(out.status.success(), "trilogue-cli {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// One test, so that the two runs of the app never share the two cores and skew each other's figures.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_workbench_in_a_real_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut timings = serde_json::Map::new();
+    timings.extend(the_demo_on_first_run(dir.path()).await);
+    timings.extend(a_negotiation_of_1775_clauses(dir.path()).await);
+    std::fs::write(out_dir().join("timings.json"), serde_json::to_string_pretty(&timings).unwrap()).unwrap();
+}
+
+/// The time from the app's process start to the dashboard's content entering the page.
+async fn dashboard_after_start(app: &App) -> f64 {
+    let pid = app.app_pid();
+    let ago = app
+        .client
+        .execute("return performance.now() - performance.getEntriesByName('ready:dashboard')[0].startTime", vec![])
+        .await
+        .unwrap();
+    measure::age_ms(pid) - ago.as_f64().unwrap()
+}
+
+async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
+    let db = dir.join("first-run.sqlite3");
+
+    // First run: the app creates the workbench and loads the demo.
+    let started = Instant::now();
+    let mut app = App::launch(&db).await;
+    app.wait("[data-testid=dashboard]").await;
+    let with_driver = started.elapsed().as_secs_f64() * 1000.0;
+    app.timings.insert("demo_launch_to_dashboard_ms_including_driver".into(), json!(with_driver));
+    let after_start = dashboard_after_start(&app).await;
+    app.timings.insert("demo_process_start_to_dashboard_ms".into(), json!(after_start));
+    app.shot("01-dashboard").await;
+    app.record_pss("demo_pss_dashboard");
+    let agreed = app.text("[data-testid=agreed-count]").await;
+    assert!(agreed.contains("5 of 14"), "{agreed}");
+    app.wait_text("[data-testid=negotiation-title]", "General Agreement on AI at Work").await;
+
+    // The clause list
+    app.timed_go("#/clauses", "[data-testid=clause-row]", "demo_view_clauses").await;
+    let rows = app.client.find_all(Locator::Css("[data-testid=clause-row]")).await.unwrap();
+    assert_eq!(rows.len(), 14);
+    app.shot("02-clauses").await;
+
+    // A clause: write, save, table
+    app.timed_go("#/clause/7", "[data-testid=clause-workspace]", "demo_view_clause").await;
+    app.wait_text("[data-testid=clause-workspace] h1", "Retraining before dismissal").await;
+    app.shot("03-clause").await;
+    app.wait("[data-testid=track-joint] button").await.click().await.unwrap();
+    let editor = app.wait("[data-testid=editor]").await;
+    editor.clear().await.unwrap();
+    editor
+        .send_keys("No worker shall be dismissed before **twelve months** of paid retraining in working time.")
+        .await
+        .unwrap();
+    app.wait_text("[data-testid=preview]", "twelve months").await;
+    let preview = app.wait("[data-testid=preview] strong").await;
+    assert_eq!(preview.text().await.unwrap(), "twelve months", "the preview renders Markdown");
+    app.wait("[data-testid=rationale]").await.send_keys("Back to the union's figure").await.unwrap();
+    app.shot("04-editor").await;
+    app.wait("[data-testid=save-draft]").await.click().await.unwrap();
+    let notice = app.wait_text("[data-testid=notice]", "saved").await;
+    let draft_id: i64 = notice.split_whitespace().find_map(|w| w.parse().ok()).expect("the new version's id");
+    app.wait("[data-testid=track-joint] [data-testid=table-draft]").await.click().await.unwrap();
+    app.wait_text("[data-testid=notice]", "tabled").await;
+    app.wait_text("[data-testid=track-joint]", "Tabled").await;
+
+    // The diff marks the change
+    let show: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 7", "--json"])).unwrap();
+    let previous_joint = show["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["track"]["kind"] == "joint" && v["id"].as_i64() != Some(draft_id))
+        .filter_map(|v| v["id"].as_i64())
+        .max()
+        .expect("the demo's compromise on Art. 7");
+    app.timed_go(&format!("#/clause/7/diff/{previous_joint}/{draft_id}"), "[data-testid=diff-inline] ins", "demo_view_diff")
+        .await;
+    let inserted = app.client.find_all(Locator::Css("[data-testid=diff-inline] ins")).await.unwrap();
+    let mut inserted_text = String::new();
+    for i in inserted {
+        inserted_text.push_str(&i.text().await.unwrap());
+    }
+    assert!(inserted_text.contains("twelve"), "{inserted_text}");
+    app.shot("05-diff").await;
+
+    // Search finds a word
+    app.wait("#global-search").await.send_keys("redeployment\u{E007}").await.unwrap();
+    app.wait_text("[data-testid=search-results]", "Redeployment and job security").await;
+    let mark = app.wait("[data-testid=search-results] mark").await.text().await.unwrap();
+    assert!(mark.to_lowercase().contains("redeploy"), "{mark}");
+    app.shot("06-search").await;
+
+    // The library: a model clause becomes a private joint draft of Art. 3
+    app.timed_go("#/library", "[data-testid=library-item]", "demo_view_library").await;
+    let model = app.wait("[data-testid=library-item]").await;
+    let model_title = model.find(Locator::Css("h2")).await.unwrap().text().await.unwrap();
+    model.find(Locator::Css("[data-testid=library-use]")).await.unwrap().click().await.unwrap();
+    app.wait("[data-testid=library-target]").await.select_by_label("Art. 3 — Information and algorithmic transparency").await.unwrap();
+    app.shot("07-library").await;
+    app.wait("[data-testid=library-draft]").await.click().await.unwrap();
+    app.wait_text("[data-testid=clause-workspace] h1", "algorithmic transparency").await;
+    let joint = app.wait_text("[data-testid=track-joint]", "Private draft").await;
+    let history = app.text("[data-testid=clause-workspace]").await;
+    assert!(history.contains(&format!("From the library: {model_title}")), "{joint}\n{history}");
+    app.no_script_ran().await;
+
+    // A table imported with the CLI, hostile from title to party label, opens in the app; nothing runs
+    let hostile = dir.join("hostile.csv");
+    std::fs::write(
+        &hostile,
+        "ref,title,<img src=x onerror=window.__xss=1>,EA\n\
+         H1,<script>window.__xss=1</script> Scope,\"<img src=x onerror=\"\"window.__xss=1\"\"> Workers **retrain**\",\"[click](javascript:window.__xss=1) Employers\"\n\
+         H2,Notice <svg onload=window.__xss=1>,Ninety days.,Thirty days.\n",
+    )
+    .unwrap();
+    run_cli(&db, &["import-table", hostile.to_str().unwrap(), "--title", "Imported <b>table</b>"]);
+    app.client.refresh().await.unwrap();
+    app.timed_go("#/settings", "[data-testid=settings]", "demo_view_settings").await;
+    let select = app.wait("[data-testid=settings] select").await;
+    select.select_by_label("Imported <b>table</b>").await.unwrap();
+    app.timed_go("#/clauses", "[data-testid=clause-row]", "imported_view_clauses").await;
+    app.wait_text("[data-testid=clause-list]", "<script>window.__xss=1</script> Scope").await;
+    app.shot("08-imported-list").await;
+    app.wait("[data-testid=clause-row]").await.click().await.unwrap();
+    app.wait_text("[data-testid=clause-workspace]", "Workers").await;
+    app.shot("09-imported-clause").await;
+    app.no_script_ran().await;
+
+    let timings = std::mem::take(&mut app.timings);
+    app.close().await;
+    timings
+}
+
+/// Frame times of the clause list: scrolled a step a frame from top to bottom, or, with a step of 0,
+/// left alone for 40 frames (what a frame costs on this display at all).
+const FRAMES: &str = r#"
+    const [step, done] = arguments;
+    const scroller = document.querySelector("[data-testid=clause-scroller]");
+    const frames = [];
+    let last = null;
+    const finish = () => {
+        frames.sort((a, b) => a - b);
+        const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
+        done({ frames: frames.length, median: at(0.5), p95: at(0.95), max: frames[frames.length - 1] });
+    };
+    const tick = (now) => {
+        if (last !== null) frames.push(now - last);
+        last = now;
+        const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+        if (step === 0 ? frames.length >= 40 : atEnd) return finish();
+        scroller.scrollTop += step;
+        requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);"#;
+
+async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Value> {
+    let db = dir.join("eu.sqlite3");
+    let csv = dir.join("ai-act-four-columns.csv");
+    std::fs::write(&csv, common::eu_position_table()).unwrap();
+    run_cli(&db, &["import-table", csv.to_str().unwrap(), "--title", "AI Act — Parliament's political groups"]);
+
+    let mut app = App::launch(&db).await;
+    app.wait("[data-testid=dashboard]").await;
+    let after_start = dashboard_after_start(&app).await;
+    app.timings.insert("eu_process_start_to_dashboard_ms".into(), json!(after_start));
+    app.wait_text("[data-testid=agreed-count]", "0 of 1,775").await;
+    app.shot("10-eu-dashboard").await;
+    app.record_pss("eu_pss_dashboard");
+
+    app.timed_go("#/clauses", "[data-testid=clause-row]", "eu_view_clauses").await;
+    app.wait_text("[data-testid=clause-list]", "1,775 of 1,775 clauses").await;
+    app.shot("11-eu-clauses").await;
+    app.record_pss("eu_pss_clause_list");
+    let idle = app.client.execute_async(FRAMES, vec![json!(0)]).await.unwrap();
+    let scrolled = app.client.execute_async(FRAMES, vec![json!(400)]).await.unwrap();
+    eprintln!("e2e: eu frames idle {idle}, scrolling 400 px a frame {scrolled}");
+    app.timings.insert("eu_idle_frames_ms".into(), idle);
+    app.timings.insert("eu_scroll_frames_ms".into(), scrolled);
+    let last_ref = csv::Reader::from_path(&csv).unwrap().records().last().unwrap().unwrap()[0].to_string();
+    let last_row = app.wait(&format!("[data-testid=clause-row][data-ref='{last_ref}']")).await;
+    app.shot("12-eu-clauses-scrolled").await;
+    app.record_pss("eu_pss_clause_list_scrolled");
+    assert!(last_row.prop("innerText").await.unwrap().unwrap_or_default().contains(&last_ref));
+
+    // The last provision that amends a text of the Commission's: its base shows beside the groups' texts
+    let amended = csv::Reader::from_path(&csv).unwrap().records().filter_map(|r| r.ok()).filter(|r| !r[6].is_empty()).last();
+    let amended = amended.unwrap()[0].to_string();
+    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", &amended, "--json"])).unwrap();
+    let href = format!("#/clause/{}", shown["clause"]["id"]);
+    app.timed_go(&href, "[data-testid=clause-workspace]", "eu_view_clause").await;
+    app.wait("[data-testid=track-base]").await;
+    app.shot("13-eu-clause").await;
+    app.timed_go("#/clauses", "[data-testid=clause-row]", "eu_view_clauses_again").await;
+    app.timed_go("#/search/biometric", "[data-testid=search-results] mark", "eu_view_search").await;
+    app.shot("14-eu-search").await;
+    app.timed_go("#/", "[data-testid=dashboard]", "eu_view_dashboard").await;
+
+    app.record_pss("eu_pss_at_the_end");
+
+    let timings = std::mem::take(&mut app.timings);
+    app.close().await;
+    timings
+}
