@@ -36,6 +36,12 @@ fn tool(name: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("{name} is not installed: scripts/test installs it (scripts/setup)"))
 }
 
+/// The app under test: the one this test was built with, or `TRILOGUE_E2E_APP` (a release build, to
+/// take the figures BENCHMARKS.md records).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("TRILOGUE_E2E_APP").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_trilogue")), PathBuf::from)
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -92,7 +98,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_trilogue"), "args": ["--db", db.to_str().unwrap()] }),
+            json!({ "application": app_binary(), "args": ["--db", db.to_str().unwrap()] }),
         );
         let start = Instant::now();
         eprintln!("e2e: connecting to tauri-driver on {url}");
@@ -183,8 +189,7 @@ impl App {
 
     /// The pid of the app's own process.
     pub fn app_pid(&self) -> u32 {
-        crate::measure::find_exe(self.driver.0.id(), Path::new(env!("CARGO_BIN_EXE_trilogue")))
-            .expect("the app's process under tauri-driver")
+        crate::measure::find_exe(self.driver.0.id(), &app_binary()).expect("the app's process under tauri-driver")
     }
 
     /// Records the PSS of the app and its WebKit processes, in MB, under `label`.
@@ -209,4 +214,3 @@ impl App {
         assert_eq!(ran, json!(true), "a script from a clause ran");
     }
 }
-

@@ -18,7 +18,7 @@ use fantoccini::Locator;
 use serde_json::{Value, json};
 
 fn cli() -> PathBuf {
-    Path::new(env!("CARGO_BIN_EXE_trilogue")).with_file_name("trilogue-cli")
+    app::app_binary().with_file_name("trilogue-cli")
 }
 
 fn run_cli(db: &Path, args: &[&str]) -> Vec<u8> {
@@ -104,8 +104,12 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
         .filter_map(|v| v["id"].as_i64())
         .max()
         .expect("the demo's compromise on Art. 7");
-    app.timed_go(&format!("#/clause/7/diff/{previous_joint}/{draft_id}"), "[data-testid=diff-inline] ins", "demo_view_diff")
-        .await;
+    app.timed_go(
+        &format!("#/clause/7/diff/{previous_joint}/{draft_id}"),
+        "[data-testid=diff-inline] ins",
+        "demo_view_diff",
+    )
+    .await;
     let inserted = app.client.find_all(Locator::Css("[data-testid=diff-inline] ins")).await.unwrap();
     let mut inserted_text = String::new();
     for i in inserted {
@@ -126,7 +130,11 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     let model = app.wait("[data-testid=library-item]").await;
     let model_title = model.find(Locator::Css("h2")).await.unwrap().text().await.unwrap();
     model.find(Locator::Css("[data-testid=library-use]")).await.unwrap().click().await.unwrap();
-    app.wait("[data-testid=library-target]").await.select_by_label("Art. 3 — Information and algorithmic transparency").await.unwrap();
+    app.wait("[data-testid=library-target]")
+        .await
+        .select_by_label("Art. 3 — Information and algorithmic transparency")
+        .await
+        .unwrap();
     app.shot("07-library").await;
     app.wait("[data-testid=library-draft]").await.click().await.unwrap();
     app.wait_text("[data-testid=clause-workspace] h1", "algorithmic transparency").await;
@@ -157,9 +165,37 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     app.shot("09-imported-clause").await;
     app.no_script_ran().await;
 
+    // Opening another workbench (what File › Open workbench calls once its native dialog has a path,
+    // which WebDriver cannot fill in): a file that is no workbench is refused, left as it was, and
+    // the open one stays; a workbench opens and the window shows it.
+    let foreign = dir.join("minutes.sqlite3");
+    std::fs::write(&foreign, "Minutes of the 3rd session, typed in a text editor.\n").unwrap();
+    let other = dir.join("sectoral.sqlite3");
+    run_cli(&other, &["import-table", hostile.to_str().unwrap(), "--title", "Sectoral agreement, metallurgy"]);
+    let refused = open_workbench(&app, &foreign).await;
+    assert_eq!(refused["ok"], json!(false), "{refused}");
+    assert!(refused["error"]["message"].as_str().unwrap().contains("minutes.sqlite3"), "{refused}");
+    assert_eq!(std::fs::read(&foreign).unwrap(), b"Minutes of the 3rd session, typed in a text editor.\n");
+    let opened = open_workbench(&app, &other).await;
+    assert_eq!(opened["ok"], json!(true), "{opened}");
+    app.client.execute("location.hash = '#/'", vec![]).await.unwrap();
+    app.client.refresh().await.unwrap();
+    app.wait_text("[data-testid=dashboard] h1", "Sectoral agreement, metallurgy").await;
+    app.shot("10-other-workbench").await;
+    app.no_script_ran().await;
+
     let timings = std::mem::take(&mut app.timings);
     app.close().await;
     timings
+}
+
+/// Calls the app's `open_workbench` command from the page, through the IPC the UI uses.
+async fn open_workbench(app: &App, path: &Path) -> Value {
+    let script = r#"
+        const [path, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke("open_workbench", { path })
+            .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
+    app.client.execute_async(script, vec![json!(path)]).await.unwrap()
 }
 
 /// Frame times of the clause list: scrolled a step a frame from top to bottom, or, with a step of 0,
@@ -195,12 +231,12 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     let after_start = dashboard_after_start(&app).await;
     app.timings.insert("eu_process_start_to_dashboard_ms".into(), json!(after_start));
     app.wait_text("[data-testid=agreed-count]", "0 of 1,775").await;
-    app.shot("10-eu-dashboard").await;
+    app.shot("12-eu-dashboard").await;
     app.record_pss("eu_pss_dashboard");
 
     app.timed_go("#/clauses", "[data-testid=clause-row]", "eu_view_clauses").await;
     app.wait_text("[data-testid=clause-list]", "1,775 of 1,775 clauses").await;
-    app.shot("11-eu-clauses").await;
+    app.shot("13-eu-clauses").await;
     app.record_pss("eu_pss_clause_list");
     let idle = app.client.execute_async(FRAMES, vec![json!(0)]).await.unwrap();
     let scrolled = app.client.execute_async(FRAMES, vec![json!(400)]).await.unwrap();
@@ -209,21 +245,22 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     app.timings.insert("eu_scroll_frames_ms".into(), scrolled);
     let last_ref = csv::Reader::from_path(&csv).unwrap().records().last().unwrap().unwrap()[0].to_string();
     let last_row = app.wait(&format!("[data-testid=clause-row][data-ref='{last_ref}']")).await;
-    app.shot("12-eu-clauses-scrolled").await;
+    app.shot("14-eu-clauses-scrolled").await;
     app.record_pss("eu_pss_clause_list_scrolled");
     assert!(last_row.prop("innerText").await.unwrap().unwrap_or_default().contains(&last_ref));
 
     // The last provision that amends a text of the Commission's: its base shows beside the groups' texts
-    let amended = csv::Reader::from_path(&csv).unwrap().records().filter_map(|r| r.ok()).filter(|r| !r[6].is_empty()).last();
+    let amended =
+        csv::Reader::from_path(&csv).unwrap().records().filter_map(|r| r.ok()).filter(|r| !r[6].is_empty()).last();
     let amended = amended.unwrap()[0].to_string();
     let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", &amended, "--json"])).unwrap();
     let href = format!("#/clause/{}", shown["clause"]["id"]);
     app.timed_go(&href, "[data-testid=clause-workspace]", "eu_view_clause").await;
     app.wait("[data-testid=track-base]").await;
-    app.shot("13-eu-clause").await;
+    app.shot("15-eu-clause").await;
     app.timed_go("#/clauses", "[data-testid=clause-row]", "eu_view_clauses_again").await;
     app.timed_go("#/search/biometric", "[data-testid=search-results] mark", "eu_view_search").await;
-    app.shot("14-eu-search").await;
+    app.shot("16-eu-search").await;
     app.timed_go("#/", "[data-testid=dashboard]", "eu_view_dashboard").await;
 
     app.record_pss("eu_pss_at_the_end");

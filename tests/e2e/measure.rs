@@ -34,18 +34,22 @@ fn parent(pid: u32) -> Option<u32> {
 /// The process under `root` running `exe`.
 pub fn find_exe(root: u32, exe: &Path) -> Option<u32> {
     let exe = exe.canonicalize().ok()?;
-    descendants(root).into_iter().find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_deref() == Some(&exe))
+    descendants(root)
+        .into_iter()
+        .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_deref() == Some(&exe))
 }
 
 /// How long the process has run, in milliseconds (to the kernel's clock tick, 10 ms).
 pub fn age_ms(pid: u32) -> f64 {
-    let ticks_per_s: f64 = String::from_utf8(std::process::Command::new("getconf").arg("CLK_TCK").output().unwrap().stdout)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let ticks_per_s: f64 =
+        String::from_utf8(std::process::Command::new("getconf").arg("CLK_TCK").output().unwrap().stdout)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
     let started: f64 = stat_fields(pid).unwrap()[19].parse().unwrap();
-    let uptime: f64 = std::fs::read_to_string("/proc/uptime").unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let uptime: f64 =
+        std::fs::read_to_string("/proc/uptime").unwrap().split_whitespace().next().unwrap().parse().unwrap();
     (uptime - started / ticks_per_s) * 1000.0
 }
 
