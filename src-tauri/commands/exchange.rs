@@ -35,10 +35,7 @@ pub async fn import_table(
     title: String,
     progress: Channel<ImportProgress>,
 ) -> IpcResult<Negotiation> {
-    let name = file_name(&path);
-    let _ = progress.send(ImportProgress::Reading);
-    let bytes = tokio::fs::read(&path).await?;
-    let _ = progress.send(ImportProgress::Checking { bytes: saturate(bytes.len()) });
+    let (name, bytes) = read(&path, &progress).await?;
     let table = parse_position_table(&bytes, &name)?;
     let _ = progress.send(ImportProgress::Writing { clauses: saturate(table.rows.len()) });
     Ok(workbench.store().import_table(&table, &title, &name, &workbench.who()).await?)
@@ -52,14 +49,19 @@ pub async fn import_markdown(
     title: String,
     progress: Channel<ImportProgress>,
 ) -> IpcResult<Negotiation> {
-    let name = file_name(&path);
-    let _ = progress.send(ImportProgress::Reading);
-    let bytes = tokio::fs::read(&path).await?;
-    let _ = progress.send(ImportProgress::Checking { bytes: saturate(bytes.len()) });
+    let (name, bytes) = read(&path, &progress).await?;
     let clauses = parse_markdown_agreement(&decode_utf8(bytes, &name)?, &name)?;
     let _ = progress.send(ImportProgress::Writing { clauses: saturate(clauses.len()) });
     let new = NewNegotiation { title, level: Level::National, tripartite: false, starts_on: None, ends_on: None };
     Ok(workbench.store().import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?)
+}
+
+/// Reads an imported file, saying so on the channel; its name is what errors and the journal call it.
+async fn read(path: &std::path::Path, progress: &Channel<ImportProgress>) -> IpcResult<(String, Vec<u8>)> {
+    let _ = progress.send(ImportProgress::Reading);
+    let bytes = tokio::fs::read(path).await?;
+    let _ = progress.send(ImportProgress::Checking { bytes: saturate(bytes.len()) });
+    Ok((file_name(path), bytes))
 }
 
 fn saturate(n: usize) -> u32 {
