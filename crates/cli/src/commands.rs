@@ -11,10 +11,10 @@ use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_positio
 use trilogue_core::model::{Clause, ClauseStatus, Level, Negotiation, Side, Track};
 use trilogue_core::store::{NewNegotiation, NewParty, NewVersion, default_db_path};
 use trilogue_core::views::{ClauseDetail, Overview};
-use trilogue_core::{Store, Who, demo, export};
+use trilogue_core::{Store, Who, agreement, demo, export};
 
 use crate::print;
-use crate::{Cli, Command, DiffFormat, DocFormat};
+use crate::{Cli, Command, DiffFormat, DocFormat, TableFormat};
 
 fn json(value: &impl Serialize) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
@@ -72,6 +72,28 @@ impl Ctx {
             None => None,
         };
         Ok(self.store.find_clause(negotiation_id, name).await?)
+    }
+
+    /// A reference named `joint`, `base`, by a party's label, or `since:N` for session N.
+    async fn reference(&self, negotiation_id: i64, name: &str) -> Result<Reference> {
+        if let Some(number) = name.strip_prefix("since:") {
+            let number: i64 =
+                number.trim().parse().with_context(|| format!("'{name}': give a session number, as since:2"))?;
+            let sessions = self.store.sessions(negotiation_id).await?;
+            let Some(s) = sessions.iter().find(|s| s.number == number) else {
+                let numbers: Vec<String> = sessions.iter().map(|s| s.number.to_string()).collect();
+                if numbers.is_empty() {
+                    bail!("there is no session {number}: this negotiation has no sessions");
+                }
+                bail!("there is no session {number}; the sessions are: {}", numbers.join(", "));
+            };
+            return Ok(Reference::Since(s.id));
+        }
+        Ok(match name.to_lowercase().as_str() {
+            "joint" => Reference::Joint,
+            "base" => Reference::Base,
+            _ => Reference::Party(self.store.find_party(negotiation_id, name).await?.id),
+        })
     }
 
     /// A track named by a party's label or `joint`.
@@ -186,12 +208,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Compare { clause, against, format, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let reference = match against.to_lowercase().as_str() {
-                "joint" => Reference::Joint,
-                "base" => Reference::Base,
-                _ => Reference::Party(store.find_party(clause.negotiation_id, &against).await?.id),
-            };
-            let c = compare(store, clause.id, reference).await?;
+            let c = compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?).await?;
             match format {
                 DiffFormat::Json => json(&c),
                 DiffFormat::Html => say(c.to_html().trim_end()),
@@ -205,6 +222,19 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             let hits = store.search(&query, negotiation_id, limit).await?;
             listing(as_json, &hits, |h| print::hits(h))
+        }
+        Command::CompareAll { negotiation, against, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let d = agreement::document(store, n.id, ctx.reference(n.id, &against).await?).await?;
+            let text = match format {
+                TableFormat::Html => d.to_html(),
+                TableFormat::Csv => d.to_csv()?,
+                TableFormat::Json => serde_json::to_string_pretty(&d)?,
+            };
+            match out {
+                Some(path) => write_output(&path, &text),
+                None => say(text.trim_end()),
+            }
         }
         Command::Export { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;

@@ -36,6 +36,13 @@ enum DocFormat {
     Html,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Html,
+    Csv,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Load the demo negotiation (once) and show where it stands
@@ -139,13 +146,26 @@ enum Command {
     /// The parties' latest tabled texts side by side, marked against a reference
     Compare {
         clause: String,
-        /// joint, base, or a party's label
+        /// joint, base, a party's label, or since:N (each text against its own at session N)
         #[arg(long, default_value = "joint")]
         against: String,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
+    },
+    /// The whole agreement as the four-column document: every clause, each party's text and the joint
+    /// text, marked against a reference
+    CompareAll {
+        negotiation: String,
+        /// joint, base, a party's label, or since:N (each text against its own at session N)
+        #[arg(long, default_value = "joint")]
+        against: String,
+        #[arg(long, value_enum, default_value = "html")]
+        format: TableFormat,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Full-text search over clause titles and texts
     Search {

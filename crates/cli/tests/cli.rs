@@ -175,6 +175,37 @@ fn diff_and_compare_in_every_format() {
     let html = b.ok(&["compare", "Art. 7", "--against", "base", "--format", "html"]);
     assert_inert(&html, "compare html");
     assert!(b.fails(&["compare", "Art. 7", "--against", "XYZ"]).contains("parties: FTU, NEA, MLSP"));
+    let since = b.ok(&["compare", "Art. 7", "--against", "since:1"]);
+    assert!(since.contains("reference: each text as it stood at session 1"), "{since}");
+    assert!(b.fails(&["compare", "Art. 7", "--against", "since:9"]).contains("the sessions are: 1, 2, 3, 4"));
+}
+
+#[test]
+fn the_four_column_document_in_every_format() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let csv = b.ok(&["compare-all", "1", "--format", "csv", "--against", "NEA"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[4..8], ["FTU", "FTU similarity", "NEA", "NEA similarity"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 14);
+    assert_eq!(&rows[6][0], "Art. 7");
+    assert_eq!(&rows[6][7], "1.000", "the reference against itself");
+    let similarity: f64 = rows[6][5].parse().unwrap();
+    assert!((0.0..1.0).contains(&similarity), "FTU and NEA differ on Art. 7: {similarity}");
+    assert!(!csv.contains("CAUCUS ONLY"), "no private draft");
+
+    let json: Value = serde_json::from_str(&b.ok(&["compare-all", "1", "--format", "json"])).unwrap();
+    assert_eq!(json["rows"].as_array().unwrap().len(), 14);
+    assert_eq!(json["reference"]["kind"], "joint");
+
+    let out = b.dir.path().join("four-columns.html");
+    b.ok(&["compare-all", "1", "--against", "since:2", "--out", out.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("each text as it stood at session 2"), "{html}");
+    assert_inert(&html, "four-column html");
+    assert!(b.fails(&["compare-all", "1", "--against", "since:x"]).contains("give a session number"));
 }
 
 #[test]

@@ -153,5 +153,57 @@ fn diff(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, diff, listing_and_search, import);
+/// The four-column document of the EU table (1,775 rows, four parties and the Commission's text):
+/// every row marked against the base text, with no diff remembered (cold: a store freshly opened) and
+/// with every diff remembered (warm: a second opening); the outline a view starts from; a screenful
+/// of rows; the dashboard's distances.
+fn four_columns(c: &mut Criterion) {
+    use trilogue_core::agreement;
+    use trilogue_core::compare::Reference;
+    use trilogue_core::convergence::distances;
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let (store, n) = rt.block_on(async {
+        let store = Store::open(&path).await.unwrap();
+        let table = parse_position_table(&common::eu_position_table(), "ai-act.csv").unwrap();
+        let n = store.import_table(&table, "AI Act", "ai-act.csv", &Who::now("bench")).await.unwrap();
+        (store, n.id)
+    });
+    let fresh = || rt.block_on(Store::open(&path)).unwrap();
+    let mut group = c.benchmark_group("four_columns_1775");
+    group.sample_size(10);
+    group.bench_function("document_cold", |b| {
+        b.iter_batched(
+            fresh,
+            |s| {
+                rt.block_on(async {
+                    assert_eq!(agreement::document(&s, n, Reference::Base).await.unwrap().rows.len(), 1_775)
+                })
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("document_warm", |b| {
+        b.iter(|| rt.block_on(async { agreement::document(&store, n, Reference::Base).await.unwrap() }))
+    });
+    group.bench_function("outline", |b| {
+        b.iter(|| rt.block_on(async { assert_eq!(agreement::outline(&store, n).await.unwrap().rows.len(), 1_775) }))
+    });
+    let window: Vec<i64> =
+        rt.block_on(agreement::outline(&store, n)).unwrap().rows[800..820].iter().map(|r| r.clause_id).collect();
+    group.bench_function("rows_20_cold", |b| {
+        b.iter_batched(
+            fresh,
+            |s| rt.block_on(async { agreement::rows(&s, n, Reference::Base, &window).await.unwrap() }),
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("distances_cold", |b| {
+        b.iter_batched(fresh, |s| rt.block_on(async { distances(&s, n, 10).await.unwrap() }), BatchSize::PerIteration)
+    });
+    group.finish();
+}
+
+criterion_group!(benches, diff, listing_and_search, import, four_columns);
 criterion_main!(benches);

@@ -1,36 +1,67 @@
 //! The position comparison of one clause: each party's latest tabled text, the joint text and the
-//! status quo, each marked word by word against a chosen reference. Drafts never appear here.
+//! status quo, each marked word by word against a chosen reference — or each against its own text as
+//! it stood at a session, to show what every party changed since. Drafts never appear here.
+//!
+//! The columns and the marking of one row are shared with the whole-agreement document
+//! (`agreement.rs`) and the convergence figures (`convergence.rs`).
 
+use std::collections::HashMap;
+
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
-use crate::diff::{WordDiff, diff_words};
+use crate::convergence::{ConvergencePoint, timeline};
+use crate::diff::WordDiff;
+use crate::diff_cache::{DiffCache, Hashed, Owned};
 use crate::error::{Error, Result};
 use crate::markdown::escape_html;
-use crate::model::{Clause, Track, Version};
-use crate::store::Store;
+use crate::model::{Clause, Party, Session, Track, Version};
+use crate::store::{Store, stamp};
 
-/// What the other columns are compared against.
+/// What the columns are compared against: one of the columns, or each column's own text as it stood
+/// at a session (`since`).
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "party_id")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum Reference {
     Joint,
     Base,
     Party(i64),
+    Since(i64),
 }
 
+/// A column of the comparison: a party, the joint text or the status quo.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Column {
+pub struct ColumnHead {
     /// The party's label, `joint` or `base`.
     pub label: String,
+    /// The party's full name; the label again for the joint text and the status quo.
+    pub name: String,
     pub colour: Option<String>,
+    /// The reference that makes this column the one the others are marked against.
     pub reference: Reference,
+}
+
+/// One column's text in one row.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Cell {
+    /// The tabled version shown; none for the status quo.
     pub version_id: Option<i64>,
     pub text: Option<String>,
     pub is_reference: bool,
-    /// The word diff from the reference's text to this column's, when both have a text.
+    /// The word diff from the reference's text to this one (from this column's own earlier text when
+    /// comparing since a session), when there is something to compare.
     pub diff: Option<WordDiff>,
+}
+
+/// A column as the per-clause view shows it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Column {
+    pub head: ColumnHead,
+    pub cell: Cell,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -38,11 +69,17 @@ pub struct Column {
 pub struct Comparison {
     pub clause: Clause,
     pub reference: Reference,
+    /// The session compared against, when comparing since one.
+    pub since: Option<Session>,
+    /// The last session held, for "since the last session".
+    pub last_session: Option<Session>,
     pub columns: Vec<Column>,
     /// The similarity of each pair of parties that both tabled a text.
     pub pairs: Vec<PairSimilarity>,
     /// The mean of `pairs`: 1.0 when every party tabled the same words.
     pub convergence: Option<f64>,
+    /// The convergence after each tabling, oldest first.
+    pub timeline: Vec<ConvergencePoint>,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -53,61 +90,177 @@ pub struct PairSimilarity {
     pub similarity: f64,
 }
 
-pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Result<Comparison> {
-    let clause = store.clause(clause_id).await?;
-    let parties = store.parties(clause.negotiation_id).await?;
-    let mut columns = Vec::with_capacity(parties.len() + 2);
-    for p in &parties {
-        let v = store.latest_tabled(clause_id, Track::Party(p.id)).await?;
-        columns.push(column(p.label.clone(), Some(p.colour.clone()), Reference::Party(p.id), v));
-    }
-    let joint = store.latest_tabled(clause_id, Track::Joint).await?;
-    columns.push(column("joint".into(), None, Reference::Joint, joint));
-    let mut base = column("base".into(), None, Reference::Base, None);
-    base.text = clause.status_quo.clone();
-    columns.push(base);
+/// The latest tabled version of each (clause, track): now, or as things stood at a session.
+pub type Heads = HashMap<(i64, Track), Version>;
 
-    let Some(reference_column) = columns.iter().position(|c| c.reference == reference) else {
-        return Err(Error::not_found(format!("the reference party {reference:?} in this negotiation")));
-    };
-    let reference_text = columns[reference_column].text.clone();
-    for (i, c) in columns.iter_mut().enumerate() {
-        c.is_reference = i == reference_column;
-        if let (Some(from), Some(to)) = (&reference_text, &c.text) {
-            c.diff = Some(diff_words(from, to));
+/// The columns of a negotiation: its parties in their order, the joint text, the status quo.
+pub fn column_heads(parties: &[Party]) -> Vec<ColumnHead> {
+    let mut heads: Vec<ColumnHead> = parties
+        .iter()
+        .map(|p| ColumnHead {
+            label: p.label.clone(),
+            name: p.name.clone(),
+            colour: Some(p.colour.clone()),
+            reference: Reference::Party(p.id),
+        })
+        .collect();
+    for (label, reference) in [("joint", Reference::Joint), ("base", Reference::Base)] {
+        heads.push(ColumnHead { label: label.into(), name: label.into(), colour: None, reference });
+    }
+    heads
+}
+
+/// The texts of one clause's columns, as `heads` has them.
+pub(crate) struct RowTexts<'a> {
+    versions: Vec<Option<&'a Version>>,
+    base: Option<Owned>,
+}
+
+impl<'a> RowTexts<'a> {
+    pub(crate) fn new(clause: &Clause, columns: &[ColumnHead], heads: &'a Heads) -> Self {
+        let versions = columns
+            .iter()
+            .map(|c| match c.reference {
+                Reference::Party(id) => heads.get(&(clause.id, Track::Party(id))),
+                Reference::Joint => heads.get(&(clause.id, Track::Joint)),
+                Reference::Base | Reference::Since(_) => None,
+            })
+            .collect();
+        let base = clause.status_quo.as_deref().filter(|t| !t.is_empty()).map(Owned::new);
+        RowTexts { versions, base }
+    }
+
+    fn get(&self, column: usize, columns: &[ColumnHead]) -> Option<Hashed<'_>> {
+        match columns[column].reference {
+            Reference::Base => self.base.as_ref().map(Owned::hashed),
+            _ => self.versions[column].map(|v| Hashed { hash: &v.hash, text: &v.text }),
         }
     }
-    let texts: Vec<(&str, &str)> =
-        columns[..parties.len()].iter().filter_map(|c| c.text.as_deref().map(|t| (c.label.as_str(), t))).collect();
+}
+
+/// The cells of one row, marked against `reference`; `then` holds the texts as they stood at the
+/// session when the reference is `since`.
+pub(crate) fn mark_row(
+    cache: &DiffCache,
+    columns: &[ColumnHead],
+    now: &RowTexts,
+    then: Option<&RowTexts>,
+    reference: Reference,
+) -> Vec<Cell> {
+    let reference_column = columns.iter().position(|c| c.reference == reference);
+    (0..columns.len())
+        .map(|i| {
+            let text = now.get(i, columns);
+            let is_reference = reference_column == Some(i);
+            let against = match (reference, then) {
+                (Reference::Since(_), Some(then)) if columns[i].reference != Reference::Base => {
+                    // a text first tabled since the session is all new
+                    Some(then.get(i, columns).unwrap_or(Hashed { hash: EMPTY_HASH, text: "" }))
+                }
+                (Reference::Since(_), _) => None,
+                _ => reference_column.filter(|&r| r != i).and_then(|r| now.get(r, columns)),
+            };
+            let diff = match (against, text) {
+                (Some(from), Some(to)) => Some(WordDiff::clone(&cache.diff(from, to))),
+                _ => None,
+            };
+            Cell {
+                version_id: now.versions[i].map(|v| v.id),
+                text: text.map(|t| t.text.to_string()),
+                is_reference,
+                diff,
+            }
+        })
+        .collect()
+}
+
+/// SHA-256 of the empty text.
+const EMPTY_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/// The similarity of each pair of parties that tabled a text, and their mean.
+pub(crate) fn convergence(
+    cache: &DiffCache,
+    columns: &[ColumnHead],
+    texts: &RowTexts,
+) -> (Vec<PairSimilarity>, Option<f64>) {
+    let parties: Vec<(usize, Hashed)> = (0..columns.len())
+        .filter(|&i| matches!(columns[i].reference, Reference::Party(_)))
+        .filter_map(|i| texts.get(i, columns).map(|t| (i, t)))
+        .collect();
     let mut pairs = Vec::new();
-    for (i, (a, ta)) in texts.iter().enumerate() {
-        for (b, tb) in &texts[i + 1..] {
+    for (n, (a, ta)) in parties.iter().enumerate() {
+        for (b, tb) in &parties[n + 1..] {
             pairs.push(PairSimilarity {
-                a: a.to_string(),
-                b: b.to_string(),
-                similarity: diff_words(ta, tb).similarity,
+                a: columns[*a].label.clone(),
+                b: columns[*b].label.clone(),
+                similarity: cache.diff(*ta, *tb).similarity,
             });
         }
     }
-    let convergence = (!pairs.is_empty()).then(|| pairs.iter().map(|p| p.similarity).sum::<f64>() / pairs.len() as f64);
-    Ok(Comparison { clause, reference, columns, pairs, convergence })
+    let mean = (!pairs.is_empty()).then(|| pairs.iter().map(|p| p.similarity).sum::<f64>() / pairs.len() as f64);
+    (pairs, mean)
 }
 
-fn column(label: String, colour: Option<String>, reference: Reference, version: Option<Version>) -> Column {
-    Column {
-        label,
-        colour,
-        reference,
-        version_id: version.as_ref().map(|v| v.id),
-        text: version.map(|v| v.text),
-        is_reference: false,
-        diff: None,
+/// The last session that has begun: what "since the last session" means.
+pub fn last_session(sessions: &[Session]) -> Option<&Session> {
+    let now = stamp(Utc::now());
+    sessions.iter().filter(|s| s.starts_at <= now).max_by(|a, b| a.starts_at.cmp(&b.starts_at))
+}
+
+/// Checks a reference against a negotiation's columns and sessions; returns the session of `since`.
+pub(crate) async fn resolve(
+    store: &Store,
+    negotiation_id: i64,
+    columns: &[ColumnHead],
+    reference: Reference,
+) -> Result<Option<Session>> {
+    if let Reference::Since(id) = reference {
+        let session = store.session(id).await?;
+        if session.negotiation_id != negotiation_id {
+            return Err(Error::invalid(format!("session {id} belongs to another negotiation")));
+        }
+        return Ok(Some(session));
     }
+    if !columns.iter().any(|c| c.reference == reference) {
+        return Err(Error::not_found(format!("the reference party {reference:?} in this negotiation")));
+    }
+    Ok(None)
+}
+
+pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Result<Comparison> {
+    let clause = store.clause(clause_id).await?;
+    let columns = column_heads(&store.parties(clause.negotiation_id).await?);
+    let since = resolve(store, clause.negotiation_id, &columns, reference).await?;
+    let sessions = store.sessions(clause.negotiation_id).await?;
+    let heads = store.heads(clause.negotiation_id, Some(&[clause.id]), None).await?;
+    let then_heads = match &since {
+        Some(s) => Some(store.heads(clause.negotiation_id, Some(&[clause.id]), Some(s)).await?),
+        None => None,
+    };
+    let cache = store.diffs();
+    let now = RowTexts::new(&clause, &columns, &heads);
+    let then = then_heads.as_ref().map(|h| RowTexts::new(&clause, &columns, h));
+    let cells = mark_row(cache, &columns, &now, then.as_ref(), reference);
+    let (pairs, convergence) = convergence(cache, &columns, &now);
+    let versions = store.versions(clause.id).await?;
+    Ok(Comparison {
+        timeline: timeline(cache, &clause, &columns, &versions),
+        last_session: last_session(&sessions).cloned(),
+        columns: columns.into_iter().zip(cells).map(|(head, cell)| Column { head, cell }).collect(),
+        clause,
+        reference,
+        since,
+        pairs,
+        convergence,
+    })
 }
 
 impl Comparison {
-    fn reference_label(&self) -> &str {
-        self.columns.iter().find(|c| c.is_reference).map_or("?", |c| c.label.as_str())
+    fn reference_label(&self) -> String {
+        match &self.since {
+            Some(s) => format!("each text as it stood at session {}", s.number),
+            None => self.columns.iter().find(|c| c.cell.is_reference).map_or("?", |c| c.head.label.as_str()).into(),
+        }
     }
 
     /// Plain text: each column with its changes against the reference in `[-…-]{+…+}`.
@@ -123,20 +276,14 @@ impl Comparison {
             out.push_str(&format!("  ·  convergence {c:.2}"));
         }
         out.push('\n');
-        for c in &self.columns {
-            let version = c.version_id.map(|v| format!(" v{v}")).unwrap_or_default();
-            let similarity = match (&c.diff, c.is_reference) {
-                (_, true) => " (reference)".to_string(),
-                (Some(d), _) => format!(" · similarity {:.2}", d.similarity),
-                _ => String::new(),
-            };
-            out.push_str(&format!("\n== {}{version}{similarity}\n", c.label));
-            let body = match (&c.text, &c.diff, c.is_reference) {
-                (None, _, _) => "(no text tabled)".to_string(),
-                (Some(t), _, true) | (Some(t), None, _) => t.clone(),
-                (Some(_), Some(d), false) => d.to_text(),
-            };
-            out.push_str(&body);
+        for Column { head, cell } in &self.columns {
+            let version = cell.version_id.map(|v| format!(" v{v}")).unwrap_or_default();
+            out.push_str(&format!("\n== {}{version}{}\n", head.label, cell.similarity_note()));
+            out.push_str(&match (&cell.text, &cell.diff) {
+                (None, _) => "(no text tabled)".to_string(),
+                (Some(t), None) => t.clone(),
+                (Some(_), Some(d)) => d.to_text(),
+            });
             out.push('\n');
         }
         for p in &self.pairs {
@@ -149,22 +296,13 @@ impl Comparison {
     /// One self-contained HTML page, every text escaped, the changes in `<ins>` and `<del>`.
     pub fn to_html(&self) -> String {
         let mut cols = String::new();
-        for c in &self.columns {
-            let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#555555");
-            let body = match (&c.text, &c.diff, c.is_reference) {
-                (None, _, _) => "<p class=\"none\">no text tabled</p>".to_string(),
-                (Some(t), _, true) | (Some(t), None, _) => escape_html(t).replace('\n', "<br>"),
-                (Some(_), Some(d), false) => d.to_html(),
-            };
-            let similarity = match (&c.diff, c.is_reference) {
-                (_, true) => "reference".to_string(),
-                (Some(d), _) => format!("similarity {:.2}", d.similarity),
-                _ => String::new(),
-            };
+        for Column { head, cell } in &self.columns {
+            let colour = head.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#555555");
             cols.push_str(&format!(
-                "<section style=\"border-top-color:{colour}\"><h2>{}</h2><p class=\"meta\">{}</p><div class=\"text\">{body}</div></section>",
-                escape_html(&c.label),
-                escape_html(&similarity)
+                "<section style=\"border-top-color:{colour}\"><h2>{}</h2><p class=\"meta\">{}</p><div class=\"text\">{}</div></section>",
+                escape_html(&head.label),
+                escape_html(cell.similarity_note().trim_start_matches(" · ").trim_matches(['(', ')', ' '])),
+                cell.to_html()
             ));
         }
         let convergence = self.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default();
@@ -177,9 +315,29 @@ impl Comparison {
             r = escape_html(&self.clause.reference),
             t = escape_html(&self.clause.title),
             status = self.clause.status,
-            reference = escape_html(self.reference_label()),
+            reference = escape_html(&self.reference_label()),
             css = COMPARE_CSS,
         )
+    }
+}
+
+impl Cell {
+    /// ` (reference)`, ` · similarity 0.83`, or nothing.
+    pub fn similarity_note(&self) -> String {
+        match (&self.diff, self.is_reference) {
+            (_, true) => " (reference)".to_string(),
+            (Some(d), _) => format!(" · similarity {:.2}", d.similarity),
+            _ => String::new(),
+        }
+    }
+
+    /// The text with its changes marked, escaped; line breaks kept.
+    pub fn to_html(&self) -> String {
+        match (&self.text, &self.diff) {
+            (None, _) => "<p class=\"none\">no text tabled</p>".to_string(),
+            (Some(t), None) => escape_html(t).replace('\n', "<br>"),
+            (Some(_), Some(d)) => d.to_html().replace('\n', "<br>"),
+        }
     }
 }
 
@@ -194,3 +352,13 @@ section{border-top:6px solid #555;padding:.5em;background:#fafafa}h2{margin:.2em
 .meta{color:#555;font-size:.9em}.none{color:#888;font-style:italic}\
 ins{background:#d4f7d4;text-decoration:underline}del{background:#fbd5d5;text-decoration:line-through}\
 @media print{body{margin:0}section{break-inside:avoid}}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_empty_hash_is_the_hash_of_the_empty_text() {
+        assert_eq!(EMPTY_HASH, crate::text::text_hash(""));
+    }
+}

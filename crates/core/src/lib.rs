@@ -1,9 +1,12 @@
 //! Trilogue's core: the negotiation record and everything done with it, with no knowledge of any window.
 //! The desktop app and the command line are two thin front doors to what is here.
 
+pub mod agreement;
 pub mod compare;
+pub mod convergence;
 pub mod demo;
 pub mod diff;
+pub mod diff_cache;
 pub mod error;
 pub mod export;
 pub mod import;

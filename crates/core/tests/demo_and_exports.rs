@@ -7,7 +7,7 @@ use common::{assert_inert, store};
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{ClauseStatus, Priority, Track};
 use trilogue_core::store::NewVersion;
-use trilogue_core::{Who, demo, export, import};
+use trilogue_core::{Who, agreement, convergence, demo, export, import};
 
 #[tokio::test]
 async fn the_demo_is_a_living_negotiation() {
@@ -73,8 +73,25 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
         ("html", export::agreement_html(&store, n.id).await.unwrap()),
         ("csv", export::position_table_csv(&store, n.id).await.unwrap()),
     ];
+    let sessions = store.sessions(n.id).await.unwrap();
+    let references =
+        [Reference::Joint, Reference::Base, Reference::Party(parties[1].id), Reference::Since(sessions[1].id)];
+    for reference in references {
+        let d = agreement::document(&store, n.id, reference).await.unwrap();
+        outputs.push(("four-column html", d.to_html()));
+        outputs.push(("four-column csv", d.to_csv().unwrap()));
+        outputs.push(("four-column json", serde_json::to_string(&d).unwrap()));
+    }
+    let o = agreement::outline(&store, n.id).await.unwrap();
+    let ids: Vec<i64> = o.rows.iter().map(|r| r.clause_id).collect();
+    outputs.push((
+        "four-column rows",
+        serde_json::to_string(&agreement::rows(&store, n.id, Reference::Joint, &ids).await.unwrap()).unwrap(),
+    ));
+    outputs
+        .push(("distances", serde_json::to_string(&convergence::distances(&store, n.id, 100).await.unwrap()).unwrap()));
     for row in store.list_clauses(n.id).await.unwrap() {
-        for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[1].id)] {
+        for reference in references {
             let c = compare(&store, row.clause.id, reference).await.unwrap();
             outputs.push(("compare html", c.to_html()));
             outputs.push(("compare text", c.to_text()));

@@ -6,7 +6,7 @@ use common::{XSS, assert_inert, store};
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{Level, Side, Track};
 use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewVersion};
-use trilogue_core::{Who, diff, export, markdown};
+use trilogue_core::{Who, agreement, diff, export, markdown};
 
 #[test]
 fn markdown_rendering_is_inert() {
@@ -68,6 +68,11 @@ async fn comparison_and_exports_are_inert() {
     }
     let html = export::agreement_html(&store, n.id).await.unwrap();
     assert_inert(&html, "agreement html");
+    for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[0].id)] {
+        let four = agreement::document(&store, n.id, reference).await.unwrap().to_html();
+        assert_inert(&four, "four-column document");
+        assert!(four.contains("&lt;svg onload=alert(1)&gt;"), "titles are shown escaped");
+    }
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "titles are shown escaped");
     let md = export::agreement_markdown(&store, n.id).await.unwrap();
     assert!(!md.to_lowercase().contains("<script"), "no raw tag in the Markdown export");

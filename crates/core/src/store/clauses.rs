@@ -245,3 +245,49 @@ impl Store {
             .collect()
     }
 }
+
+/// A clause in the whole-agreement outline: which tracks have a tabled text, by the text's hash.
+#[derive(Debug, Clone)]
+pub struct TabledHashes {
+    pub clause_id: i64,
+    pub reference: String,
+    pub title: String,
+    pub status: ClauseStatus,
+    pub has_status_quo: bool,
+    /// (party id — none for the joint track —, hash of the latest tabled text)
+    pub hashes: Vec<(Option<i64>, String)>,
+}
+
+impl Store {
+    /// Every clause of a negotiation in order with the hashes of its latest tabled texts, as one JSON
+    /// document (see `list_clauses`): no text is read.
+    pub async fn tabled_hashes(&self, negotiation_id: i64) -> Result<Vec<TabledHashes>> {
+        let document = sqlx::query_scalar!(
+            r#"SELECT json_group_array(json_array(
+                   c.id, c.ref, c.title, c.status, coalesce(c.status_quo, '') != '',
+                   (SELECT json_group_array(json_array(v.party_id, v.hash)) FROM versions v
+                    WHERE v.id IN (SELECT max(id) FROM versions WHERE clause_id = c.id AND tabled_at IS NOT NULL
+                                   GROUP BY party_id))))
+                 as "list!: String"
+               FROM (SELECT * FROM clauses WHERE negotiation_id = ? ORDER BY position) c"#,
+            negotiation_id
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        type Listed = (i64, String, String, String, u8, Vec<(Option<i64>, String)>);
+        let listed: Vec<Listed> = serde_json::from_str(&document).map_err(json_error)?;
+        listed
+            .into_iter()
+            .map(|(clause_id, reference, title, status, has_status_quo, hashes)| {
+                Ok(TabledHashes {
+                    clause_id,
+                    reference,
+                    title,
+                    status: ClauseStatus::parse(&status)?,
+                    has_status_quo: has_status_quo != 0,
+                    hashes,
+                })
+            })
+            .collect()
+    }
+}

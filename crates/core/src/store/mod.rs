@@ -17,13 +17,14 @@ mod versions;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 
-pub use clauses::{ClauseRow, Neighbours, NewClause, TrackHead};
+pub use clauses::{ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead};
 pub use events::ChainBreak;
 pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty, party_colour};
 pub use search::SearchHit;
@@ -31,6 +32,7 @@ pub use sessions::NewSession;
 pub use status::{allowed_transitions, check_transition};
 pub use versions::NewVersion;
 
+use crate::diff_cache::DiffCache;
 use crate::error::{Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -68,6 +70,7 @@ pub fn stamp(at: DateTime<Utc>) -> String {
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    diffs: Arc<DiffCache>,
 }
 
 /// The default workbench file: in the OS's app data folder.
@@ -110,7 +113,7 @@ impl Store {
             // the literal is APPLICATION_ID: SQLite takes no bound parameter in a PRAGMA
             sqlx::query("PRAGMA application_id = 1414679623").execute(&pool).await?;
         }
-        let store = Store { pool, path };
+        let store = Store { pool, path, diffs: Arc::default() };
         store.seed_library().await?;
         Ok(store)
     }
@@ -121,6 +124,11 @@ impl Store {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The word diffs made so far, shared by every clone of this store.
+    pub fn diffs(&self) -> &Arc<DiffCache> {
+        &self.diffs
     }
 
     /// Writes everything to the main file and closes it.

@@ -6,8 +6,9 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{Store, Who, events, status};
+use crate::compare::Heads;
 use crate::error::{Error, Result};
-use crate::model::{Track, Version};
+use crate::model::{Session, Track, Version};
 use crate::text::{check_size, text_hash};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -206,7 +207,15 @@ impl Store {
 impl Store {
     /// The newest tabled version of every track of every clause of a negotiation, in one query: what
     /// exports and comparisons show. Drafts are never in it.
-    pub async fn tabled_heads(&self, negotiation_id: i64) -> Result<std::collections::HashMap<(i64, Track), Version>> {
+    pub async fn tabled_heads(&self, negotiation_id: i64) -> Result<Heads> {
+        self.heads(negotiation_id, None, None).await
+    }
+
+    /// The newest tabled version of each track of the given clauses (all of the negotiation's when
+    /// `None`), as things stand or as they stood at a session: tabled before it began or in it.
+    pub async fn heads(&self, negotiation_id: i64, clauses: Option<&[i64]>, at: Option<&Session>) -> Result<Heads> {
+        let clauses = clauses.map(|ids| serde_json::to_string(ids).expect("ids serialise"));
+        let (before, session_id) = (at.map(|s| s.starts_at.as_str()), at.map(|s| s.id));
         let rows = sqlx::query_as!(
             VersionRecord,
             r#"SELECT v.id as "id!", v.clause_id as "clause_id!", v.party_id, v.parent_id, v.text as "text!",
@@ -214,9 +223,14 @@ impl Store {
                       v.rationale as "rationale!", v.tabled_at, v.session_id
                FROM versions v
                JOIN (SELECT max(v2.id) as id FROM versions v2 JOIN clauses c ON c.id = v2.clause_id
-                     WHERE c.negotiation_id = ? AND v2.tabled_at IS NOT NULL
+                     WHERE c.negotiation_id = ?1 AND v2.tabled_at IS NOT NULL
+                       AND (?2 IS NULL OR v2.clause_id IN (SELECT value FROM json_each(?2)))
+                       AND (?3 IS NULL OR v2.tabled_at <= ?3 OR v2.session_id = ?4)
                      GROUP BY v2.clause_id, v2.party_id) latest ON latest.id = v.id"#,
-            negotiation_id
+            negotiation_id,
+            clauses,
+            before,
+            session_id
         )
         .fetch_all(&self.pool)
         .await?;

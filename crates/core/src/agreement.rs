@@ -1,0 +1,277 @@
+//! The whole agreement as the four-column document: one row per clause in order, a column per party,
+//! the joint text and the status quo, each marked against a reference. What the mediator hands to the
+//! parties, and what the trilogue's "four-column document" is, assembled here instead of by hand.
+//!
+//! A front end first takes the outline (no text is read: it lists the rows, which columns have a text
+//! and whether the texts differ, by their hashes), then the marked rows it shows; exports take every
+//! row. Only tabled texts appear — never a draft, never a private note.
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::{
+    Cell, ColumnHead, Reference, RowTexts, column_heads, convergence, is_css_colour, last_session, mark_row, resolve,
+};
+use crate::error::{Error, Result};
+use crate::markdown::escape_html;
+use crate::model::{Clause, ClauseStatus, Negotiation, Session};
+use crate::store::Store;
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OutlineRow {
+    pub clause_id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub status: ClauseStatus,
+    /// Which columns have a text, in the columns' order.
+    pub present: Vec<bool>,
+    /// Whether the parties' and the joint texts are not all the same.
+    pub differs: bool,
+}
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outline {
+    pub columns: Vec<ColumnHead>,
+    pub rows: Vec<OutlineRow>,
+    pub last_session: Option<Session>,
+}
+
+/// A clause of the document with its columns marked.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Row {
+    pub clause_id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub status: ClauseStatus,
+    pub cells: Vec<Cell>,
+    /// The mean similarity of the parties' texts.
+    pub convergence: Option<f64>,
+}
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub negotiation: Negotiation,
+    pub reference: Reference,
+    pub since: Option<Session>,
+    pub columns: Vec<ColumnHead>,
+    pub rows: Vec<Row>,
+}
+
+pub async fn outline(store: &Store, negotiation_id: i64) -> Result<Outline> {
+    let columns = column_heads(&store.parties(negotiation_id).await?);
+    let rows = store
+        .tabled_hashes(negotiation_id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let present = columns
+                .iter()
+                .map(|col| match col.reference {
+                    Reference::Party(id) => c.hashes.iter().any(|(p, _)| *p == Some(id)),
+                    Reference::Joint => c.hashes.iter().any(|(p, _)| p.is_none()),
+                    Reference::Base => c.has_status_quo,
+                    Reference::Since(_) => false,
+                })
+                .collect();
+            let differs = c.hashes.iter().any(|(_, h)| *h != c.hashes[0].1);
+            OutlineRow {
+                clause_id: c.clause_id,
+                reference: c.reference,
+                title: c.title,
+                status: c.status,
+                present,
+                differs,
+            }
+        })
+        .collect();
+    let sessions = store.sessions(negotiation_id).await?;
+    Ok(Outline { columns, rows, last_session: last_session(&sessions).cloned() })
+}
+
+/// The given clauses' rows, marked against `reference`, in the order given.
+pub async fn rows(store: &Store, negotiation_id: i64, reference: Reference, clause_ids: &[i64]) -> Result<Vec<Row>> {
+    let mut clauses = Vec::with_capacity(clause_ids.len());
+    for id in clause_ids {
+        let clause = store.clause(*id).await?;
+        if clause.negotiation_id != negotiation_id {
+            return Err(Error::invalid(format!("clause {id} belongs to another negotiation")));
+        }
+        clauses.push(clause);
+    }
+    Ok(mark(store, negotiation_id, reference, clauses, Some(clause_ids)).await?.rows)
+}
+
+/// Every row of the agreement, marked against `reference`.
+pub async fn document(store: &Store, negotiation_id: i64, reference: Reference) -> Result<Document> {
+    let negotiation = store.negotiation(negotiation_id).await?;
+    let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
+    let Marked { columns, since, rows } = mark(store, negotiation_id, reference, clauses, None).await?;
+    Ok(Document { negotiation, reference, since, columns, rows })
+}
+
+/// Marks the rows of `clauses` on the worker threads; the diffs are remembered by the store.
+async fn mark(
+    store: &Store,
+    negotiation_id: i64,
+    reference: Reference,
+    clauses: Vec<Clause>,
+    only: Option<&[i64]>,
+) -> Result<Marked> {
+    let columns = column_heads(&store.parties(negotiation_id).await?);
+    let since = resolve(store, negotiation_id, &columns, reference).await?;
+    let now = store.heads(negotiation_id, only, None).await?;
+    let then = match &since {
+        Some(s) => Some(store.heads(negotiation_id, only, Some(s)).await?),
+        None => None,
+    };
+    let cache = store.diffs().clone();
+    let heads = columns.clone();
+    let rows = tokio::task::spawn_blocking(move || {
+        use rayon::prelude::*;
+        clauses
+            .into_par_iter()
+            .map(|clause| {
+                let texts = RowTexts::new(&clause, &heads, &now);
+                let earlier = then.as_ref().map(|h| RowTexts::new(&clause, &heads, h));
+                Row {
+                    cells: mark_row(&cache, &heads, &texts, earlier.as_ref(), reference),
+                    convergence: convergence(&cache, &heads, &texts).1,
+                    clause_id: clause.id,
+                    reference: clause.reference,
+                    title: clause.title,
+                    status: clause.status,
+                }
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| Error::invalid(format!("marking the agreement's rows failed: {e}")))?;
+    Ok(Marked { columns, since, rows })
+}
+
+struct Marked {
+    columns: Vec<ColumnHead>,
+    since: Option<Session>,
+    rows: Vec<Row>,
+}
+
+impl Document {
+    fn reference_label(&self) -> String {
+        match (&self.since, self.columns.iter().find(|c| c.reference == self.reference)) {
+            (Some(s), _) => format!("each text as it stood at session {} ({})", s.number, day(&s.starts_at)),
+            (None, Some(c)) => format!("the {} text", column_title(c)),
+            (None, None) => "?".into(),
+        }
+    }
+
+    /// One self-contained printable HTML file: landscape, a column per party, the changes marked so that
+    /// they read in grey print too (underlined insertions, struck deletions), every text escaped.
+    pub fn to_html(&self) -> String {
+        let mut head = String::from("<th class=\"ref\">Clause</th>");
+        for c in &self.columns {
+            let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#444444");
+            head.push_str(&format!(
+                "<th style=\"border-top-color:{colour}\">{}{}</th>",
+                escape_html(&column_title(c)),
+                if c.reference == self.reference { " <span class=\"tag\">reference</span>" } else { "" }
+            ));
+        }
+        let mut body = String::new();
+        for row in &self.rows {
+            body.push_str(&format!(
+                "<tr><th class=\"ref\" scope=\"row\">{}<div class=\"title\">{}</div><div class=\"status\">{}{}</div></th>",
+                escape_html(&row.reference),
+                escape_html(&row.title),
+                row.status.as_str().replace('_', " "),
+                row.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default()
+            ));
+            for cell in &row.cells {
+                let note = cell.similarity_note();
+                let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
+                body.push_str(&format!("<td>{}<div class=\"note\">{}</div></td>", cell.to_html(), escape_html(note)));
+            }
+            body.push_str("</tr>\n");
+        }
+        let n = &self.negotiation;
+        format!(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+             <title>{title} — four-column document</title><style>{css}</style></head><body>\
+             <header><h1>{title}</h1><p>Four-column document · {count} clauses · changes marked against {reference} · \
+             <ins>inserted</ins> <del>deleted</del> · only tabled texts</p></header>\
+             <table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table></body></html>\n",
+            title = escape_html(&n.title),
+            count = self.rows.len(),
+            reference = escape_html(&self.reference_label()),
+            css = DOCUMENT_CSS,
+        )
+    }
+
+    /// CSV: one row per clause; for each column its text and its similarity to the reference.
+    pub fn to_csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut header = vec!["ref".to_string(), "title".into(), "status".into(), "convergence".into()];
+        for c in &self.columns {
+            header.push(c.label.clone());
+            header.push(format!("{} similarity", c.label));
+        }
+        w.write_record(&header).map_err(csv_error)?;
+        for row in &self.rows {
+            let mut record = vec![
+                row.reference.clone(),
+                row.title.clone(),
+                row.status.as_str().to_string(),
+                row.convergence.map(|c| format!("{c:.3}")).unwrap_or_default(),
+            ];
+            for cell in &row.cells {
+                record.push(cell.text.clone().unwrap_or_default());
+                record.push(match (&cell.diff, cell.is_reference) {
+                    (_, true) => "1.000".into(),
+                    (Some(d), _) => format!("{:.3}", d.similarity),
+                    _ => String::new(),
+                });
+            }
+            w.write_record(&record).map_err(csv_error)?;
+        }
+        let bytes = w.into_inner().map_err(|e| Error::invalid(e.to_string()))?;
+        String::from_utf8(bytes).map_err(|e| Error::invalid(e.to_string()))
+    }
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    Error::invalid(format!("writing the CSV failed: {e}"))
+}
+
+/// A column as a reader names it: the party's name and label, "Joint text", "Status quo".
+fn column_title(c: &ColumnHead) -> String {
+    match c.reference {
+        Reference::Joint => "Joint text".into(),
+        Reference::Base => "Status quo".into(),
+        _ if c.name == c.label || c.name.is_empty() => c.label.clone(),
+        _ => format!("{} ({})", c.name, c.label),
+    }
+}
+
+/// `2026-10-27T05:00:00.000Z` → `2026-10-27`
+fn day(stamp: &str) -> &str {
+    stamp.get(..10).unwrap_or(stamp)
+}
+
+const DOCUMENT_CSS: &str = "@page{size:A4 landscape;margin:10mm}\
+body{font:10pt/1.4 'Noto Sans','DejaVu Sans',sans-serif;color:#000;margin:1em;\
+-webkit-print-color-adjust:exact;print-color-adjust:exact}\
+header h1{font-size:15pt;margin:0 0 .2em}header p{margin:0 0 1em;color:#333}\
+table{border-collapse:collapse;width:100%;table-layout:fixed}\
+thead{display:table-header-group}th,td{border:1px solid #888;padding:4px 6px;vertical-align:top;text-align:left;\
+overflow-wrap:anywhere}\
+thead th{border-top:5px solid #444;background:#f2f2f2;font-size:9.5pt}\
+th.ref{width:9em;font-weight:700}.title{font-weight:400}.status,.note{font-weight:400;font-size:8.5pt;color:#333}\
+.tag{font-weight:400;font-size:8pt;border:1px solid #000;padding:0 3px}\
+ins{text-decoration:underline;text-decoration-thickness:2px;background:#d9f2d9;font-weight:600}\
+del{text-decoration:line-through;background:#f6d6d6;color:#333}\
+.none{color:#555;font-style:italic;margin:0}tr{break-inside:avoid}";
