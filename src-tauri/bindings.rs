@@ -3,7 +3,7 @@
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{clauses, exchange, negotiations, texts};
+use crate::commands::{clauses, comparison, exchange, negotiations, texts};
 use crate::menu::MenuCommand;
 
 #[cfg(test)]
@@ -23,7 +23,12 @@ pub fn builder() -> Builder<tauri::Wry> {
             clauses::table_version,
             clauses::set_status,
             texts::diff_versions,
-            texts::compare_clause,
+            comparison::compare_clause,
+            comparison::agreement_outline,
+            comparison::agreement_rows,
+            comparison::agreement_document,
+            comparison::distances,
+            comparison::export_four_columns,
             texts::render_markdown,
             texts::search,
             texts::library,

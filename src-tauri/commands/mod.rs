@@ -1,6 +1,7 @@
 //! The app's commands, grouped by area. Each is a few lines that call the core.
 
 pub mod clauses;
+pub mod comparison;
 pub mod exchange;
 pub mod negotiations;
 pub mod texts;

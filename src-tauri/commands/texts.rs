@@ -1,7 +1,6 @@
-//! Reading texts: word diff, the position comparison, Markdown preview, search, the library.
+//! Reading texts: word diff, Markdown preview, search, the library.
 
 use tauri::State;
-use trilogue_core::compare::{Comparison, Reference, compare};
 use trilogue_core::diff::{WordDiff, diff_words};
 use trilogue_core::markdown;
 use trilogue_core::model::LibraryClause;
@@ -16,16 +15,6 @@ pub async fn diff_versions(workbench: State<'_, Workbench>, from: i64, to: i64) 
     let store = workbench.store();
     let (a, b) = (store.version(from).await?, store.version(to).await?);
     Ok(diff_words(&a.text, &b.text))
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn compare_clause(
-    workbench: State<'_, Workbench>,
-    clause_id: i64,
-    reference: Reference,
-) -> IpcResult<Comparison> {
-    Ok(compare(&workbench.store(), clause_id, reference).await?)
 }
 
 /// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts.

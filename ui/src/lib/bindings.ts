@@ -25,6 +25,12 @@ export const commands = {
 	setStatus: (clauseId: number, status: ClauseStatus, reason: string) => typedError<Clause, IpcError>(__TAURI_INVOKE("set_status", { clauseId, status, reason })),
 	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
 	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
+	agreementOutline: (negotiationId: number) => typedError<Outline, IpcError>(__TAURI_INVOKE("agreement_outline", { negotiationId })),
+	agreementRows: (negotiationId: number, reference: Reference, clauseIds: number[]) => typedError<Row[], IpcError>(__TAURI_INVOKE("agreement_rows", { negotiationId, reference, clauseIds })),
+	agreementDocument: (negotiationId: number, reference: Reference) => typedError<Document, IpcError>(__TAURI_INVOKE("agreement_document", { negotiationId, reference })),
+	/**  The dashboard's five clauses furthest apart and five that moved most since the last session. */
+	distances: (negotiationId: number) => typedError<Distances, IpcError>(__TAURI_INVOKE("distances", { negotiationId })),
+	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format, path })),
 	/**  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. */
 	renderMarkdown: (text: string) => __TAURI_INVOKE<string>("render_markdown", { text }),
 	search: (query: string, negotiationId: number | null) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search", { query, negotiationId })),
@@ -44,6 +50,19 @@ export const events = {
 /* Types */
 export type AgreementFormat = "markdown" | "html";
 
+/**  One column's text in one row. */
+export type Cell = {
+	/**  The tabled version shown; none for the status quo. */
+	version_id: number | null,
+	text: string | null,
+	is_reference: boolean,
+	/**
+	 *  The word diff from the reference's text to this one (from this column's own earlier text when
+	 *  comparing since a session), when there is something to compare.
+	 */
+	diff: WordDiff | null,
+};
+
 export type Clause = {
 	id: number,
 	negotiation_id: number,
@@ -53,6 +72,17 @@ export type Clause = {
 	status: ClauseStatus,
 	status_quo: string | null,
 	topics: string[],
+};
+
+/**  One clause's convergence now and as it stood at the last session. */
+export type ClauseConvergence = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+	convergence: number | null,
+	/**  At the last session, when the parties had tabled by then. */
+	before: number | null,
 };
 
 /**
@@ -82,25 +112,44 @@ export type ClauseRow = {
 /**  Where one clause stands at the table. */
 export type ClauseStatus = "not_opened" | "open" | "agreed_in_principle" | "tentatively_agreed" | "parked" | "impasse" | "withdrawn";
 
+/**  A column as the per-clause view shows it. */
 export type Column = {
+	head: ColumnHead,
+	cell: Cell,
+};
+
+/**  A column of the comparison: a party, the joint text or the status quo. */
+export type ColumnHead = {
 	/**  The party's label, `joint` or `base`. */
 	label: string,
+	/**  The party's full name; the label again for the joint text and the status quo. */
+	name: string,
 	colour: string | null,
+	/**  The reference that makes this column the one the others are marked against. */
 	reference: Reference,
-	version_id: number | null,
-	text: string | null,
-	is_reference: boolean,
-	/**  The word diff from the reference's text to this column's, when both have a text. */
-	diff: WordDiff | null,
 };
 
 export type Comparison = {
 	clause: Clause,
 	reference: Reference,
+	/**  The session compared against, when comparing since one. */
+	since: Session | null,
+	/**  The last session held, for "since the last session". */
+	last_session: Session | null,
 	columns: Column[],
 	/**  The similarity of each pair of parties that both tabled a text. */
 	pairs: PairSimilarity[],
 	/**  The mean of `pairs`: 1.0 when every party tabled the same words. */
+	convergence: number | null,
+	/**  The convergence after each tabling, oldest first. */
+	timeline: ConvergencePoint[],
+};
+
+/**  The parties' convergence right after a tabling. */
+export type ConvergencePoint = {
+	at: string,
+	/**  The session the text was tabled in, if any. */
+	session_id: number | null,
 	convergence: number | null,
 };
 
@@ -108,6 +157,27 @@ export type DiffOp = {
 	op: OpKind,
 	text: string,
 };
+
+/**  Where a negotiation's parties stand apart, for the dashboard. */
+export type Distances = {
+	last_session: Session | null,
+	/**  Clauses still under negotiation, furthest apart first. */
+	furthest: ClauseConvergence[],
+	/**  Clauses whose convergence changed since the last session, most first. */
+	moved: ClauseConvergence[],
+	/**  The mean convergence over every clause with two parties' texts. */
+	mean: number | null,
+};
+
+export type Document = {
+	negotiation: Negotiation,
+	reference: Reference,
+	since: Session | null,
+	columns: ColumnHead[],
+	rows: Row[],
+};
+
+export type DocumentFormat = "html" | "csv";
 
 export type Event = {
 	id: number,
@@ -200,6 +270,23 @@ export type NewVersion = {
 
 export type OpKind = "equal" | "delete" | "insert";
 
+export type Outline = {
+	columns: ColumnHead[],
+	rows: OutlineRow[],
+	last_session: Session | null,
+};
+
+export type OutlineRow = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+	/**  Which columns have a text, in the columns' order. */
+	present: boolean[],
+	/**  Whether the parties' and the joint texts are not all the same. */
+	differs: boolean,
+};
+
 /**  Where a negotiation stands: its parties, its clauses by status, its sessions. */
 export type Overview = {
 	negotiation: Negotiation,
@@ -236,13 +323,27 @@ export type PrivateNote = {
 	created_at: string,
 };
 
-/**  What the other columns are compared against. */
-export type Reference = { kind: "joint" } | { kind: "base" } | { kind: "party"; party_id: number };
+/**
+ *  What the columns are compared against: one of the columns, or each column's own text as it stood
+ *  at a session (`since`).
+ */
+export type Reference = { kind: "joint" } | { kind: "base" } | { kind: "party"; id: number } | { kind: "since"; id: number };
 
 /**  A text rendered from Markdown to sanitised HTML; `version_id` is `None` for the status quo. */
 export type Rendered = {
 	version_id: number | null,
 	html: string,
+};
+
+/**  A clause of the document with its columns marked. */
+export type Row = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+	cells: Cell[],
+	/**  The mean similarity of the parties' texts. */
+	convergence: number | null,
 };
 
 export type SearchHit = {

@@ -1,0 +1,81 @@
+//! The position comparison: one clause's columns, the whole agreement's four-column document (its
+//! outline, the rows a view shows, all of it for printing and export), and how far apart the parties are.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use tauri::State;
+use trilogue_core::agreement::{self, Document, Outline, Row};
+use trilogue_core::compare::{Comparison, Reference, compare};
+use trilogue_core::convergence::{self, Distances};
+
+use crate::error::IpcResult;
+use crate::state::Workbench;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn compare_clause(
+    workbench: State<'_, Workbench>,
+    clause_id: i64,
+    reference: Reference,
+) -> IpcResult<Comparison> {
+    Ok(compare(&workbench.store(), clause_id, reference).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn agreement_outline(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Outline> {
+    Ok(agreement::outline(&workbench.store(), negotiation_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn agreement_rows(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    reference: Reference,
+    clause_ids: Vec<i64>,
+) -> IpcResult<Vec<Row>> {
+    Ok(agreement::rows(&workbench.store(), negotiation_id, reference, &clause_ids).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn agreement_document(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    reference: Reference,
+) -> IpcResult<Document> {
+    Ok(agreement::document(&workbench.store(), negotiation_id, reference).await?)
+}
+
+/// The dashboard's five clauses furthest apart and five that moved most since the last session.
+#[tauri::command]
+#[specta::specta]
+pub async fn distances(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Distances> {
+    Ok(convergence::distances(&workbench.store(), negotiation_id, 5).await?)
+}
+
+#[derive(Clone, Copy, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentFormat {
+    Html,
+    Csv,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn export_four_columns(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    reference: Reference,
+    format: DocumentFormat,
+    path: PathBuf,
+) -> IpcResult<()> {
+    let document = agreement::document(&workbench.store(), negotiation_id, reference).await?;
+    let text = match format {
+        DocumentFormat::Html => document.to_html(),
+        DocumentFormat::Csv => document.to_csv()?,
+    };
+    Ok(tokio::fs::write(path, text).await?)
+}
