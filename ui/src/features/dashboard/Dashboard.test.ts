@@ -22,6 +22,13 @@ const fake = {
       sessions: [{ id: 1, negotiation_id: 1, number: 1, starts_at: "2026-12-08T05:00:00Z", place: "Astana", kind: "plenary", minutes: "" }],
     }),
   recentEvents: () => okay([{ id: 9, negotiation_id: 1, clause_id: 7, kind: "initials_voided", actor: "Secretariat", at: "2026-10-27T06:03:00Z", reason: "a new joint text", detail: {}, hash: "" }]),
+  distances: () =>
+    okay({
+      last_session: { id: 2, negotiation_id: 1, number: 2, starts_at: "2026-10-06T05:00:00Z", place: "Astana", kind: "plenary", minutes: "held" },
+      furthest: [{ clause_id: 8, ref: "Art. 8", title: "<i>Robots</i> at work", status: "impasse", convergence: 0.31, before: 0.31 }],
+      moved: [{ clause_id: 7, ref: "Art. 7", title: "Retraining", status: "open", convergence: 0.8, before: 0.5 }],
+      mean: 0.6,
+    }),
 } as unknown as Backend;
 
 describe("the dashboard", () => {
@@ -32,5 +39,11 @@ describe("the dashboard", () => {
     expect(screen.getByText("FTU")).toBeTruthy();
     expect(screen.getByText("Astana")).toBeTruthy();
     expect(screen.getByText("Initials voided")).toBeTruthy();
+    expect(await screen.findByText("Furthest apart")).toBeTruthy();
+    expect(screen.getByText("<i>Robots</i> at work")).toBeTruthy();
+    expect(screen.getByText("31 %")).toBeTruthy();
+    expect(screen.getByText("Moved most since session 2")).toBeTruthy();
+    expect(screen.getByText("50 % → 80 % (+30)")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Art. 7" }).getAttribute("href")).toBe("#/clause/7/compare/joint");
   });
 });
