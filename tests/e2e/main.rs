@@ -118,6 +118,8 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     assert!(inserted_text.contains("twelve"), "{inserted_text}");
     app.shot("05-diff").await;
 
+    the_comparison_views(&mut app, dir).await;
+
     // Search finds a word
     app.wait("#global-search").await.send_keys("redeployment\u{E007}").await.unwrap();
     app.wait_text("[data-testid=search-results]", "Redeployment and job security").await;
@@ -189,6 +191,57 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     timings
 }
 
+/// The position comparison of Art. 7 against each kind of reference, the four-column document with its
+/// filters, jump and print layout, and its export through the app's own command.
+async fn the_comparison_views(app: &mut App, dir: &Path) {
+    app.timed_go("#/clause/7", "[data-testid=compare-link]", "demo_view_clause_again").await;
+    app.wait("[data-testid=compare-link]").await.click().await.unwrap();
+    app.wait("[data-testid=compare-column] ins").await;
+    let columns = app.client.find_all(Locator::Css("[data-testid=compare-column] h2")).await.unwrap();
+    let mut labels = Vec::new();
+    for c in columns {
+        labels.push(c.text().await.unwrap());
+    }
+    assert_eq!(labels, ["FTU", "NEA", "MLSP", "Joint text"], "Art. 7 has no status quo to show");
+    app.wait_text("[data-testid=compare-explanation]", "from the Joint text").await;
+    app.wait("[data-testid=convergence-chart]").await;
+    app.shot("17-compare-joint").await;
+    app.wait("[data-testid=reference-NEA]").await.click().await.unwrap();
+    app.wait_text("[data-testid=compare-explanation]", "from the NEA").await;
+    app.wait("[data-testid=reference-since]").await.click().await.unwrap();
+    app.wait_text("[data-testid=compare-explanation]", "as it stood at session 3").await;
+    app.shot("18-compare-since").await;
+
+    app.timed_go("#/agreement", "[data-testid=agreement-row] .marked", "demo_view_agreement").await;
+    app.wait_text("[data-testid=agreement-count]", "14 of 14 clauses").await;
+    app.shot("19-four-columns").await;
+    app.wait("[data-testid=agreement-scope]").await.select_by_label("In impasse").await.unwrap();
+    app.wait_text("[data-testid=agreement-count]", "1 of 14 clauses").await;
+    app.wait("[data-testid=agreement-row][data-ref='Art. 8']").await;
+    app.wait("[data-testid=agreement-scope]").await.select_by_label("All clauses").await.unwrap();
+    app.wait("[data-testid=agreement-jump]").await.send_keys("art 7\u{E007}").await.unwrap();
+    app.wait("[data-testid=agreement-row][data-ref='Art. 7'].highlighted ins").await;
+    app.shot("19b-four-columns-art7").await;
+
+    let exported = dir.join("four-columns.html");
+    let script = r#"
+        const [path, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke("export_four_columns",
+            { negotiationId: 1, reference: { kind: "joint" }, format: "html", path })
+            .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
+    let result = app.client.execute_async(script, vec![json!(exported)]).await.unwrap();
+    assert_eq!(result["ok"], json!(true), "{result}");
+    let html = std::fs::read_to_string(&exported).unwrap();
+    assert!(html.contains("size:A4 landscape") && html.contains("<ins>"), "a printable, marked document");
+    assert!(!html.contains("CAUCUS ONLY"), "no private draft in the export");
+
+    app.timed_go("#/agreement/joint/print", "[data-testid=agreement-print] tbody tr", "demo_view_print").await;
+    let printed = app.client.find_all(Locator::Css("[data-testid=agreement-print] tbody tr")).await.unwrap();
+    assert_eq!(printed.len(), 14, "every row, not only those in view");
+    app.shot("20-four-columns-print").await;
+    app.no_script_ran().await;
+}
+
 /// Calls the app's `open_workbench` command from the page, through the IPC the UI uses.
 async fn open_workbench(app: &App, path: &Path) -> Value {
     let script = r#"
@@ -198,11 +251,11 @@ async fn open_workbench(app: &App, path: &Path) -> Value {
     app.client.execute_async(script, vec![json!(path)]).await.unwrap()
 }
 
-/// Frame times of the clause list: scrolled a step a frame from top to bottom, or, with a step of 0,
-/// left alone for 40 frames (what a frame costs on this display at all).
+/// Frame times of a scrolled list: scrolled a step a frame from top to bottom (or for at most `limit`
+/// frames), or, with a step of 0, left alone for 40 frames (what a frame costs on this display at all).
 const FRAMES: &str = r#"
-    const [step, done] = arguments;
-    const scroller = document.querySelector("[data-testid=clause-scroller]");
+    const [css, step, limit, done] = arguments;
+    const scroller = document.querySelector(css);
     const frames = [];
     let last = null;
     const finish = () => {
@@ -214,7 +267,7 @@ const FRAMES: &str = r#"
         if (last !== null) frames.push(now - last);
         last = now;
         const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-        if (step === 0 ? frames.length >= 40 : atEnd) return finish();
+        if (step === 0 ? frames.length >= 40 : atEnd || frames.length >= limit) return finish();
         scroller.scrollTop += step;
         requestAnimationFrame(tick);
     };
@@ -238,8 +291,9 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     app.wait_text("[data-testid=clause-list]", "1,775 of 1,775 clauses").await;
     app.shot("13-eu-clauses").await;
     app.record_pss("eu_pss_clause_list");
-    let idle = app.client.execute_async(FRAMES, vec![json!(0)]).await.unwrap();
-    let scrolled = app.client.execute_async(FRAMES, vec![json!(400)]).await.unwrap();
+    let list = json!("[data-testid=clause-scroller]");
+    let idle = app.client.execute_async(FRAMES, vec![list.clone(), json!(0), json!(0)]).await.unwrap();
+    let scrolled = app.client.execute_async(FRAMES, vec![list, json!(400), json!(10_000)]).await.unwrap();
     eprintln!("e2e: eu frames idle {idle}, scrolling 400 px a frame {scrolled}");
     app.timings.insert("eu_idle_frames_ms".into(), idle);
     app.timings.insert("eu_scroll_frames_ms".into(), scrolled);
@@ -262,6 +316,31 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     app.timed_go("#/search/biometric", "[data-testid=search-results] mark", "eu_view_search").await;
     app.shot("16-eu-search").await;
     app.timed_go("#/", "[data-testid=dashboard]", "eu_view_dashboard").await;
+    app.wait("[data-testid=distances] li").await;
+
+    // The four-column document of 1,775 rows: the first screen, scrolling, a jump to the last row, a
+    // second opening (every diff remembered), and one provision compared against the Commission's text
+    app.timed_go("#/agreement", "[data-testid=agreement-row] .marked", "eu_view_agreement").await;
+    app.wait_text("[data-testid=agreement-count]", "1,775 of 1,775 clauses").await;
+    app.shot("21-eu-four-columns").await;
+    let document = json!("[data-testid=agreement-scroller]");
+    let scrolled = app.client.execute_async(FRAMES, vec![document, json!(300), json!(150)]).await.unwrap();
+    eprintln!("e2e: eu four columns scrolling 300 px a frame {scrolled}");
+    app.timings.insert("eu_agreement_scroll_frames_ms".into(), scrolled);
+    app.record_pss("eu_pss_agreement_scrolled");
+    app.wait("[data-testid=agreement-jump]").await.send_keys(&format!("{last_ref}\u{E007}")).await.unwrap();
+    app.wait(&format!("[data-testid=agreement-row][data-ref='{last_ref}'] .marked")).await;
+    app.shot("22-eu-four-columns-last").await;
+    app.timed_go("#/", "[data-testid=dashboard]", "eu_view_dashboard_again").await;
+    app.timed_go("#/agreement", "[data-testid=agreement-row] .marked", "eu_view_agreement_again").await;
+    app.timed_go(
+        &format!("#/clause/{}/compare/base", shown["clause"]["id"]),
+        "[data-testid=compare-column] ins",
+        "eu_view_compare",
+    )
+    .await;
+    app.shot("23-eu-compare").await;
+    app.no_script_ran().await;
 
     app.record_pss("eu_pss_at_the_end");
 
