@@ -164,7 +164,11 @@ impl Document {
     fn reference_label(&self) -> String {
         match (&self.since, self.columns.iter().find(|c| c.reference == self.reference)) {
             (Some(s), _) => format!("each text as it stood at session {} ({})", s.number, day(&s.starts_at)),
-            (None, Some(c)) => format!("the {} text", column_title(c)),
+            (None, Some(c)) => match c.reference {
+                Reference::Joint => "the joint text".into(),
+                Reference::Base => "the status quo".into(),
+                _ => format!("the text of {}", column_title(c)),
+            },
             (None, None) => "?".into(),
         }
     }
@@ -172,8 +176,11 @@ impl Document {
     /// One self-contained printable HTML file: landscape, a column per party, the changes marked so that
     /// they read in grey print too (underlined insertions, struck deletions), every text escaped.
     pub fn to_html(&self) -> String {
+        // a column no row has a text in (no joint text yet, no status quo) is left off the paper
+        let shown: Vec<usize> =
+            (0..self.columns.len()).filter(|&i| self.rows.iter().any(|r| r.cells[i].text.is_some())).collect();
         let mut head = String::from("<th class=\"ref\">Clause</th>");
-        for c in &self.columns {
+        for c in shown.iter().map(|&i| &self.columns[i]) {
             let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#444444");
             head.push_str(&format!(
                 "<th style=\"border-top-color:{colour}\">{}{}</th>",
@@ -190,7 +197,7 @@ impl Document {
                 row.status.as_str().replace('_', " "),
                 row.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default()
             ));
-            for cell in &row.cells {
+            for cell in shown.iter().map(|&i| &row.cells[i]) {
                 let note = cell.similarity_note();
                 let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
                 body.push_str(&format!("<td>{}<div class=\"note\">{}</div></td>", cell.to_html(), escape_html(note)));

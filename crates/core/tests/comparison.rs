@@ -155,7 +155,8 @@ async fn the_four_column_document_of_the_demo() {
     }
     let d = agreement::document(&store, n, Reference::Joint).await.unwrap();
     let html = d.to_html();
-    assert!(html.contains("changes marked against the Joint text"));
+    assert!(html.contains("changes marked against the joint text"));
+    assert!(!html.contains(">Status quo<"), "no column without a text on paper");
     assert!(html.contains("<ins>"), "differences marked");
 }
 
