@@ -8,13 +8,17 @@ use serde::Serialize;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
-use trilogue_core::model::{Clause, ClauseStatus, Level, Negotiation, Side, Track};
-use trilogue_core::store::{NewNegotiation, NewParty, NewVersion, default_db_path};
-use trilogue_core::views::{ClauseDetail, Overview};
-use trilogue_core::{Store, Who, agreement, demo, export};
+use trilogue_core::model::{
+    Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Referral, Session, SessionKind, Side, Track,
+};
+use trilogue_core::store::{
+    NewNegotiation, NewParty, NewRatification, NewSession, NewVersion, StatusChange, default_db_path,
+};
+use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
+use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
 
 use crate::print;
-use crate::{Cli, Command, DiffFormat, DocFormat, TableFormat};
+use crate::{Cli, Command, DiffFormat, DocFormat, ReportFormat, TableFormat};
 
 fn json(value: &impl Serialize) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
@@ -50,6 +54,14 @@ fn write_output(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())
+}
+
+/// Writes to a file when one is given, else to standard output.
+fn emit(out: Option<&Path>, text: &str) -> Result<()> {
+    match out {
+        Some(path) => write_output(path, text),
+        None => say(text.trim_end()),
+    }
 }
 
 fn source_name(path: &Path) -> String {
@@ -94,6 +106,17 @@ impl Ctx {
             "base" => Reference::Base,
             _ => Reference::Party(self.store.find_party(negotiation_id, name).await?.id),
         })
+    }
+
+    /// The session of a negotiation with this number.
+    fn session(&self, sessions: &[Session], number: i64) -> Result<Session> {
+        match sessions.iter().find(|s| s.number == number) {
+            Some(s) => Ok(s.clone()),
+            None => {
+                let numbers: Vec<String> = sessions.iter().map(|s| s.number.to_string()).collect();
+                bail!("there is no session {number}; the sessions are: {}", numbers.join(", "))
+            }
+        }
     }
 
     /// A track named by a party's label or `joint`.
@@ -183,12 +206,107 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             println!("version {} tabled at {}", v.id, v.tabled_at.unwrap_or_default());
             Ok(())
         }
-        Command::Status { clause, status, reason, negotiation } => {
+        Command::Status { clause, status, reason, referred_to, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let to = ClauseStatus::parse(&status)?;
-            store.set_status(clause.id, to, &reason, &ctx.who).await?;
-            println!("{} is now {to}", clause.reference);
-            Ok(())
+            let mut change = StatusChange::to(ClauseStatus::parse(&status)?, reason);
+            change.referred_to = referred_to.as_deref().map(Referral::parse).transpose()?;
+            store.change_status(clause.id, &change, &ctx.who).await?;
+            say(format!("{} is now {}", clause.reference, change.to))
+        }
+        Command::Reopen { clause, consenting, reason, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let mut change = StatusChange::to(ClauseStatus::Open, reason);
+            for label in &consenting {
+                change.consenting.push(store.find_party(clause.negotiation_id, label).await?.id);
+            }
+            store.change_status(clause.id, &change, &ctx.who).await?;
+            say(format!("{} is open again, with the consent of {}", clause.reference, consenting.join(", ")))
+        }
+        Command::Agreement { negotiation, status, reason } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let to = NegotiationStatus::parse(&status)?;
+            store.set_negotiation_status(n.id, to, &reason, &ctx.who).await?;
+            say(format!("the agreement is now {to}"))
+        }
+        Command::Ratify { negotiation, body, date, votes_for, votes_against, abstaining, rejected } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let new =
+                NewRatification { body, decided_on: date, votes_for, votes_against, abstaining, approved: !rejected };
+            let r = store.record_ratification(n.id, &new, &ctx.who).await?;
+            let outcome = if r.approved { "approved" } else { "rejected" };
+            say(format!("recorded: {} {outcome} the settlement on {}", r.body, r.decided_on))
+        }
+        Command::Session { negotiation, number, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let sessions = store.sessions(n.id).await?;
+            let Some(number) = number else { return listing(as_json, &sessions, |s| print::sessions(s)) };
+            let view = SessionDetail::load(store, ctx.session(&sessions, number)?).await?;
+            listing(as_json, &view, print::session)
+        }
+        Command::Schedule { negotiation, at, place, kind, agenda } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let starts_at = chrono::DateTime::parse_from_rfc3339(&at)
+                .with_context(|| format!("--at '{at}': write the time as 2027-01-12T09:00:00Z"))?;
+            let mut clauses = Vec::new();
+            for name in &agenda {
+                clauses.push(store.find_clause(Some(n.id), name).await?.id);
+            }
+            let new = NewSession {
+                starts_at: trilogue_core::store::stamp(starts_at.to_utc()),
+                place,
+                kind: SessionKind::parse(&kind)?,
+                minutes: String::new(),
+                attendees: Vec::new(),
+                agenda: clauses,
+            };
+            let s = store.add_session(n.id, &new, &ctx.who).await?;
+            say(format!("session {} scheduled for {}", s.number, s.starts_at))
+        }
+        Command::Minutes { negotiation, number, file } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let session = ctx.session(&store.sessions(n.id).await?, number)?;
+            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
+            store.set_minutes(session.id, &text, &ctx.who).await?;
+            say(format!("minutes of session {number} written"))
+        }
+        Command::Packet { negotiation, since, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let since = match since {
+                Some(number) => Some(ctx.session(&store.sessions(n.id).await?, number)?.id),
+                None => None,
+            };
+            let p = packet::packet(store, n.id, since).await?;
+            let text = match format {
+                ReportFormat::Md => p.to_markdown(),
+                ReportFormat::Html => p.to_html(),
+                ReportFormat::Json => serde_json::to_string_pretty(&p)?,
+            };
+            emit(out.as_deref(), &text)
+        }
+        Command::Initials { negotiation, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let table = report::initials_table(store, n.id).await?;
+            listing(as_json, &table, print::initials)
+        }
+        Command::Report { negotiation, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let r = report::status_report(store, n.id, 30).await?;
+            let text = match format {
+                ReportFormat::Md => r.to_markdown(),
+                ReportFormat::Html => r.to_html(),
+                ReportFormat::Json => serde_json::to_string_pretty(&r)?,
+            };
+            emit(out.as_deref(), &text)
+        }
+        Command::Final { negotiation, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let f = report::final_agreement(store, n.id).await?;
+            let text = match format {
+                ReportFormat::Md => f.to_markdown(),
+                ReportFormat::Html => f.to_html(),
+                ReportFormat::Json => serde_json::to_string_pretty(&f)?,
+            };
+            emit(out.as_deref(), &text)
         }
         Command::Initial { clause, party, version, session, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -231,10 +349,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 TableFormat::Csv => d.to_csv()?,
                 TableFormat::Json => serde_json::to_string_pretty(&d)?,
             };
-            match out {
-                Some(path) => write_output(&path, &text),
-                None => say(text.trim_end()),
-            }
+            emit(out.as_deref(), &text)
         }
         Command::Export { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;

@@ -37,6 +37,13 @@ enum DocFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum TableFormat {
     Html,
     Csv,
@@ -121,8 +128,107 @@ enum Command {
         status: String,
         #[arg(long)]
         reason: String,
+        /// Into impasse: who it is referred to (mediator, working_group)
+        #[arg(long = "referred-to", value_name = "WHO")]
+        referred_to: Option<String>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
+    },
+    /// Reopen a tentatively agreed clause: every party's consent is recorded
+    Reopen {
+        clause: String,
+        /// A party that consents, by its label; every party must
+        #[arg(long = "consent", value_name = "PARTY", required = true)]
+        consenting: Vec<String>,
+        #[arg(long)]
+        reason: String,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
+    /// Move the agreement as a whole (in_session, tentative_settlement, ratified, rejected, signed, in_force, suspended)
+    Agreement {
+        negotiation: String,
+        status: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record a ratifying body's vote on the tentative settlement
+    Ratify {
+        negotiation: String,
+        #[arg(long)]
+        body: String,
+        /// The day of the vote, YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        #[arg(long = "for")]
+        votes_for: i64,
+        #[arg(long = "against")]
+        votes_against: i64,
+        #[arg(long, default_value_t = 0)]
+        abstaining: i64,
+        /// The body rejected the settlement (it approved it otherwise)
+        #[arg(long)]
+        rejected: bool,
+    },
+    /// List a negotiation's sessions, or show one: attendees, agenda, what was tabled and initialed, minutes
+    Session {
+        negotiation: String,
+        number: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Schedule the next session
+    Schedule {
+        negotiation: String,
+        /// When it starts, as 2027-01-12T09:00:00Z
+        #[arg(long)]
+        at: String,
+        #[arg(long)]
+        place: String,
+        #[arg(long, default_value = "plenary")]
+        kind: String,
+        /// A clause on the agenda; repeat for each, in order
+        #[arg(long = "agenda", value_name = "CLAUSE")]
+        agenda: Vec<String>,
+    },
+    /// Write a session's minutes (Markdown) from a file (`-` for standard input)
+    Minutes {
+        negotiation: String,
+        number: i64,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// What changed since the last session (or session N) began, per clause and party: the packet for the next
+    Packet {
+        negotiation: String,
+        #[arg(long)]
+        since: Option<i64>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The table of initials: per clause and party, who initialed when, what was voided, who is pending
+    Initials {
+        negotiation: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The status report for members or the commission
+    Report {
+        negotiation: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The final agreement: the initialed joint texts, and the protocol of disagreements as an annex
+    Final {
+        negotiation: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Initial one exact version of a clause for a party
     Initial {

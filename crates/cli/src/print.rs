@@ -1,8 +1,9 @@
 //! What the commands print for people (`--json` prints the core's types as they are).
 
-use trilogue_core::model::{Event, Party, Track, Version};
+use trilogue_core::model::{Event, Party, Session, Track, Version};
+use trilogue_core::report::{InitialCell, InitialsTable};
 use trilogue_core::store::{ClauseRow, NegotiationSummary, SearchHit};
-use trilogue_core::views::{ClauseDetail, Overview};
+use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 
 fn label(parties: &[Party], track: Track) -> String {
     match track {
@@ -142,5 +143,66 @@ pub fn overview(view: &Overview) {
     println!("\nsessions held: {held}");
     if let Some(next) = view.next_session() {
         println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
+    }
+}
+
+pub fn sessions(sessions: &[Session]) {
+    for s in sessions {
+        let held = if s.minutes.is_empty() { "scheduled" } else { "held" };
+        println!("{:>3}  {}  {:<14} {}  [{held}]", s.number, s.starts_at, s.kind.as_str(), s.place);
+    }
+}
+
+/// A session as text: who came, the agenda, what was tabled and initialed, the minutes.
+pub fn session(view: &SessionDetail) {
+    let s = &view.session;
+    println!("session {} — {} — {} ({})", s.number, s.starts_at, s.place, s.kind);
+    for p in &view.parties {
+        let names: Vec<String> =
+            view.attendees.iter().filter(|d| d.party_id == p.id).map(|d| format!("{} ({})", d.name, d.role)).collect();
+        if !names.is_empty() {
+            println!("{}: {}", p.label, names.join(", "));
+        }
+    }
+    let agenda: Vec<&str> = view.agenda.iter().map(|a| a.reference.as_str()).collect();
+    println!("agenda: {}", if agenda.is_empty() { "—".to_string() } else { agenda.join(", ") });
+    println!("\n== tabled");
+    for t in &view.tabled {
+        println!("{}  {}: v{} by {}", t.reference, label(&view.parties, t.track), t.version_id, t.author);
+    }
+    println!("\n== initialed");
+    for i in &view.initialed {
+        let voided = if i.voided_at.is_some() { "  (since voided)" } else { "" };
+        println!(
+            "clause {}  {}: v{}{voided}",
+            i.clause_id,
+            label(&view.parties, Track::Party(i.party_id)),
+            i.version_id
+        );
+    }
+    if !s.minutes.is_empty() {
+        println!("\n== minutes\n{}", s.minutes);
+    }
+}
+
+/// The table of initials: a row per clause, a column per party.
+pub fn initials(table: &InitialsTable) {
+    let width = table.rows.iter().map(|r| r.reference.chars().count()).max().unwrap_or(6).max(6);
+    let mut header = format!("{:<width$}  {:<20}", "clause", "status");
+    for p in &table.parties {
+        header.push_str(&format!("  {:<22}", p.label));
+    }
+    println!("{}", header.trim_end());
+    for r in &table.rows {
+        let mut line = format!("{:<width$}  {:<20}", r.reference, r.status.as_str());
+        for c in &r.cells {
+            let cell = match c {
+                InitialCell::Pending => "pending".to_string(),
+                InitialCell::Initialed { version_id, at, .. } => format!("v{version_id} {}", &at[..10.min(at.len())]),
+                InitialCell::Voided { voided_at, .. } => format!("voided {}", &voided_at[..10.min(voided_at.len())]),
+            };
+            line.push_str(&format!("  {cell:<22}"));
+        }
+        println!("{}", line.trim_end());
     }
 }

@@ -137,8 +137,16 @@ fn a_clause_goes_from_draft_to_tentative_agreement_and_back() {
     // an illegal move is refused with the reason; a legal one is journaled
     let refused = b.fails(&["status", "Art. 4", "withdrawn", "--reason", "changed our mind", "--neg", "1"]);
     assert!(refused.contains("cannot go from tentatively_agreed to withdrawn"), "{refused}");
-    b.ok(&["status", "Art. 4", "open", "--reason", "reopened with every party's consent", "--neg", "1"]);
-    assert!(b.ok(&["log", "1"]).contains("reopened with every party's consent"));
+    let alone = b.fails(&["status", "Art. 4", "open", "--reason", "the NEA asks", "--neg", "1"]);
+    assert!(alone.contains("every party's consent; missing: FTU, NEA, MLSP"), "{alone}");
+    let partly = b.fails(&["reopen", "Art. 4", "--consent", "NEA", "--reason", "the NEA asks", "--neg", "1"]);
+    assert!(partly.contains("missing: FTU, MLSP"), "{partly}");
+    let reason = "reopened with every party's consent";
+    let consent = ["--consent", "FTU", "--consent", "NEA", "--consent", "MLSP"];
+    b.ok(&[&["reopen", "Art. 4", "--reason", reason, "--neg", "1"][..], &consent].concat());
+    let log = b.json(&["log", "1", "--json"]);
+    let reopened = log.as_array().unwrap().iter().rev().find(|e| e["reason"] == reason).unwrap();
+    assert_eq!(reopened["detail"]["consenting"], serde_json::json!(["FTU", "NEA", "MLSP"]));
 
     // a new joint text voids the initials
     let text2 = b.file("joint2.md", "No AI system shall be deployed before **45 days** of consultation.\n");
@@ -147,6 +155,65 @@ fn a_clause_goes_from_draft_to_tentative_agreement_and_back() {
     assert!(show["initials"].as_array().unwrap().iter().all(|i| !i["voided_at"].is_null()));
     let text_view = b.ok(&["show", "4"]);
     assert!(text_view.contains("VOID since"), "{text_view}");
+}
+
+#[test]
+fn sessions_the_packet_the_reports_and_the_agreements_own_status() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    // the sessions, and one of them in full
+    let list = b.ok(&["session", "1"]);
+    assert!(list.contains("[held]") && list.contains("[scheduled]"), "{list}");
+    let third = b.ok(&["session", "1", "3"]);
+    assert!(third.contains("== tabled") && third.contains("Art. 2  joint: v"), "{third}");
+    assert!(third.contains("== minutes"));
+    let json = b.json(&["session", "1", "3", "--json"]);
+    assert_eq!(json["initialed"].as_array().unwrap().len(), 11);
+    assert!(b.fails(&["session", "1", "9"]).contains("the sessions are: 1, 2, 3, 4"));
+    b.ok(&["schedule", "1", "--at", "2027-01-12T09:00:00+05:00", "--place", "Astana", "--agenda", "Art. 8"]);
+    let fifth = b.json(&["session", "1", "5", "--json"]);
+    assert_eq!(fifth["session"]["starts_at"], "2027-01-12T04:00:00.000Z");
+    assert_eq!(fifth["agenda"][0]["ref"], "Art. 8");
+    let minutes = b.file("minutes.md", "## Session 5\n\nThe mediator's proposal on **Art. 8**.\n");
+    b.ok(&["minutes", "1", "5", "--file", minutes.to_str().unwrap()]);
+    assert!(
+        b.json(&["session", "1", "5", "--json"])["minutes_html"].as_str().unwrap().contains("<strong>Art. 8</strong>")
+    );
+    assert!(b.fails(&["schedule", "1", "--at", "next tuesday", "--place", "x"]).contains("2027-01-12T09:00:00Z"));
+
+    // the packet for the next session
+    let packet = b.ok(&["packet", "1"]);
+    assert!(packet.contains("What changed since session 3") && packet.contains("### Art. 7"), "{packet}");
+    assert!(b.ok(&["packet", "1", "--since", "1"]).contains("What changed since session 1"));
+    let html = b.dir.path().join("packet.html");
+    b.ok(&["packet", "1", "--format", "html", "--out", html.to_str().unwrap()]);
+    assert_inert(&std::fs::read_to_string(&html).unwrap(), "packet");
+
+    // an impasse needs its referral
+    let impasse = ["status", "Art. 9", "impasse", "--reason", "consent or consultation", "--neg", "1"];
+    assert!(b.fails(&impasse).contains("the mediator or a working group"));
+    b.ok(&[&impasse[..], &["--referred-to", "working_group"]].concat());
+
+    // the table of initials, the status report, the final agreement
+    let initials = b.ok(&["initials", "1"]);
+    let art14 = initials.lines().find(|l| l.starts_with("Art. 14")).unwrap();
+    assert!(art14.contains("pending") && art14.matches("2026-10-27").count() == 2, "{art14}");
+    assert!(initials.lines().find(|l| l.starts_with("Art. 5 ")).unwrap().contains("voided"));
+    let report = b.ok(&["report", "1"]);
+    assert!(report.starts_with("# Status report — General Agreement on AI at Work"), "{report}");
+    let final_md = b.ok(&["final", "1"]);
+    assert!(final_md.contains("# Annex: protocol of disagreements"));
+    assert!(final_md.contains("## Art. 9 — ") && final_md.contains("*referred to a working group.*"), "{final_md}");
+
+    // the agreement's own status: refused until every opened clause is initialed or withdrawn
+    let settle = b.fails(&["agreement", "1", "tentative_settlement", "--reason", "done"]);
+    assert!(settle.contains("needs every opened clause initialed or withdrawn"), "{settle}");
+    assert!(
+        b.fails(&["ratify", "1", "--body", "FTU Congress", "--date", "2027-02-14", "--for", "1", "--against", "0"])
+            .contains("only a tentative settlement")
+    );
+    assert!(b.ok(&["log", "1"]).contains("status_changed"));
+    b.ok(&["verify", "1"]);
 }
 
 #[test]

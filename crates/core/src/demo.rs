@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{ClauseStatus, Negotiation, NegotiationStatus, Priority, Role, Side, Track};
-use crate::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, Store, Who};
+use crate::model::{Negotiation, NegotiationStatus, Priority, Role, Side, Track};
+use crate::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Store, Who};
 
 const DEMO: &str = include_str!("../../../assets/demo.json");
 
@@ -75,8 +75,8 @@ struct Initials {
 #[derive(Deserialize)]
 struct StatusMove {
     session: usize,
-    to: ClauseStatus,
-    reason: String,
+    #[serde(flatten)]
+    change: StatusChange,
 }
 
 #[derive(Deserialize)]
@@ -210,7 +210,7 @@ pub async fn load_demo(store: &Store) -> Result<Negotiation> {
                 }
             }
             for m in c.status.iter().filter(|m| m.session == number) {
-                store.set_status(clause_id, m.to, &m.reason, &secretariat(tick())).await?;
+                store.change_status(clause_id, &m.change, &secretariat(tick())).await?;
             }
         }
     }

@@ -46,12 +46,12 @@ impl Snapshot {
 }
 
 /// `tentatively_agreed` → `tentatively agreed`
-fn human(name: &str) -> String {
+pub(crate) fn human(name: &str) -> String {
     name.replace('_', " ")
 }
 
 /// Escapes a title for Markdown: no HTML, no emphasis or link syntax taken from it.
-fn md_inline(text: &str) -> String {
+pub(crate) fn md_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -119,18 +119,25 @@ pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String
             )
         })
         .collect();
-    Ok(format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <title>{title}</title><style>{css}</style></head><body>\
-         <header><h1>{title}</h1><p class=\"meta\">Agreement status: {status}. {line}.</p><ul class=\"parties\">{parties}</ul></header>\n\
-         {body}</body></html>\n",
+    let header = format!(
+        "<header><h1>{title}</h1><p class=\"meta\">Agreement status: {status}. {line}.</p><ul class=\"parties\">{parties}</ul></header>\n",
         title = escape_html(&s.negotiation.title),
         status = escape_html(&human(s.negotiation.status.as_str())),
         line = escape_html(&s.status_line()),
         parties = parties.join(""),
-        css = AGREEMENT_CSS,
-    ))
+    );
+    Ok(html_page(&s.negotiation.title, "", &(header + &body)))
+}
+
+/// One self-contained, printable HTML page in the agreement's style: a strict CSP (no script, nothing
+/// fetched), the title escaped; `body` must already be escaped or sanitised.
+pub(crate) fn html_page(title: &str, extra_css: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <title>{}</title><style>{AGREEMENT_CSS}{extra_css}</style></head><body>\n{body}</body></html>\n",
+        escape_html(title)
+    )
 }
 
 const AGREEMENT_CSS: &str = "body{font:16px/1.55 'Noto Serif','DejaVu Serif',serif;max-width:46em;margin:2em auto;color:#111;padding:0 1em}\

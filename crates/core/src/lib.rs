@@ -12,6 +12,8 @@ pub mod export;
 pub mod import;
 pub mod markdown;
 pub mod model;
+pub mod packet;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod views;

@@ -62,6 +62,11 @@ named_set! {
 }
 
 named_set! {
+    /// Who a clause in impasse is referred to.
+    pub enum Referral { Mediator, WorkingGroup }
+}
+
+named_set! {
     pub enum SessionKind { Plenary, Caucus, WorkingGroup, Mediation }
 }
 
@@ -187,6 +192,22 @@ pub struct Session {
     pub place: String,
     pub kind: SessionKind,
     pub minutes: String,
+}
+
+/// A ratifying body's vote on the tentative settlement.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ratification {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub body: String,
+    pub decided_on: String,
+    pub votes_for: i64,
+    pub votes_against: i64,
+    pub abstaining: i64,
+    pub approved: bool,
+    pub recorded_by: String,
+    pub recorded_at: String,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]

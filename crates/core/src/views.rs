@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::markdown;
-use crate::model::{Clause, ClauseStatus, Initial, Negotiation, Party, PrivateNote, Session, Version};
-use crate::store::{Neighbours, Store};
+use crate::model::{Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Session, Version};
+use crate::store::{AgendaItem, Neighbours, Store, Tabling};
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
 /// our side's private notes (shown in our own workbench, never exported).
@@ -90,5 +90,33 @@ impl Overview {
     /// The next session not yet held (no minutes yet).
     pub fn next_session(&self) -> Option<&Session> {
         self.sessions.iter().find(|s| s.minutes.is_empty())
+    }
+}
+
+/// A session with what happened in it: who came, the agenda, what was tabled and initialed, and the
+/// minutes rendered and sanitised.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionDetail {
+    pub session: Session,
+    pub parties: Vec<Party>,
+    pub attendees: Vec<Delegate>,
+    pub agenda: Vec<AgendaItem>,
+    pub tabled: Vec<Tabling>,
+    pub initialed: Vec<Initial>,
+    pub minutes_html: String,
+}
+
+impl SessionDetail {
+    pub async fn load(store: &Store, session: Session) -> Result<Self> {
+        Ok(SessionDetail {
+            parties: store.parties(session.negotiation_id).await?,
+            attendees: store.attendees(session.id).await?,
+            agenda: store.agenda(session.id).await?,
+            tabled: store.tabled_in(session.id).await?,
+            initialed: store.initialed_in(session.id).await?,
+            minutes_html: markdown::render(&session.minutes),
+            session,
+        })
     }
 }

@@ -7,7 +7,7 @@ use common::{assert_inert, store};
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{ClauseStatus, Priority, Track};
 use trilogue_core::store::NewVersion;
-use trilogue_core::{Who, agreement, convergence, demo, export, import};
+use trilogue_core::{Who, agreement, convergence, demo, export, import, packet, report};
 
 #[tokio::test]
 async fn the_demo_is_a_living_negotiation() {
@@ -97,6 +97,23 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
             outputs.push(("compare text", c.to_text()));
             outputs.push(("compare json", serde_json::to_string(&c).unwrap()));
         }
+    }
+    let report = report::status_report(&store, n.id, 1000).await.unwrap();
+    outputs.push(("status report md", report.to_markdown()));
+    outputs.push(("status report html", report.to_html()));
+    outputs.push(("status report json", serde_json::to_string(&report).unwrap()));
+    let settlement = report::final_agreement(&store, n.id).await.unwrap();
+    outputs.push(("final agreement md", settlement.to_markdown()));
+    outputs.push(("final agreement html", settlement.to_html()));
+    outputs.push(("final agreement json", serde_json::to_string(&settlement).unwrap()));
+    let initials = report::initials_table(&store, n.id).await.unwrap();
+    outputs.push(("initials json", serde_json::to_string(&initials).unwrap()));
+    for s in &sessions {
+        let p = packet::packet(&store, n.id, Some(s.id)).await.unwrap();
+        outputs.push(("packet md", p.to_markdown()));
+        outputs.push(("packet html", p.to_html()));
+        outputs.push(("packet json", serde_json::to_string(&p).unwrap()));
+        outputs.push(("session tabled", serde_json::to_string(&store.tabled_in(s.id).await.unwrap()).unwrap()));
     }
     for (what, text) in &outputs {
         assert!(!text.contains(CANARY), "{what} leaks a private text");

@@ -5,8 +5,10 @@ mod common;
 
 use common::store;
 use strum::VariantArray;
-use trilogue_core::model::{ClauseStatus, Level, Side, Track};
-use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewVersion, allowed_transitions, check_transition};
+use trilogue_core::model::{ClauseStatus, Level, Referral, Side, Track};
+use trilogue_core::store::{
+    NewClause, NewNegotiation, NewParty, NewVersion, StatusChange, allowed_transitions, check_transition,
+};
 use trilogue_core::{Error, Store, Who};
 
 struct Table {
@@ -53,6 +55,16 @@ impl Table {
     async fn propose(&self, track: Track, text: &str, tabled: bool) -> i64 {
         let new = NewVersion { track, text: text.into(), rationale: String::new(), tabled, session_id: None };
         self.store.propose(self.clause, &new, &self.who).await.unwrap().id
+    }
+
+    /// A move to `to` with everything a move may need: a referral and every party's consent.
+    fn complete(&self, to: ClauseStatus) -> StatusChange {
+        StatusChange {
+            to,
+            reason: "because".into(),
+            referred_to: Some(Referral::Mediator),
+            consenting: self.parties.clone(),
+        }
     }
 
     async fn status(&self) -> ClauseStatus {
@@ -105,29 +117,53 @@ async fn every_status_move_is_checked_in_the_store_too() {
     use ClauseStatus::*;
     for from in ClauseStatus::VARIANTS {
         for to in ClauseStatus::VARIANTS {
-            if *to == TentativelyAgreed || *from == TentativelyAgreed {
-                continue; // bound to initials: covered below
-            }
             let t = table().await;
             let path_to_from: &[ClauseStatus] = match from {
-                NotOpened => &[],
+                NotOpened | TentativelyAgreed => &[],
                 Open => &[Open],
                 AgreedInPrinciple => &[Open, AgreedInPrinciple],
                 Parked => &[Parked],
                 Impasse => &[Open, Impasse],
                 Withdrawn => &[Withdrawn],
-                TentativelyAgreed => unreachable!(),
             };
             for step in path_to_from {
-                t.store.set_status(t.clause, *step, "setting up", &t.who).await.unwrap();
+                t.store.change_status(t.clause, &t.complete(*step), &t.who).await.unwrap();
+            }
+            if *from == TentativelyAgreed {
+                let joint = t.propose(Track::Joint, "The agreed text.", true).await;
+                for p in &t.parties[..3] {
+                    t.store.initial(t.clause, *p, joint, None, &t.who).await.unwrap();
+                }
             }
             assert_eq!(t.status().await, *from);
-            let result = t.store.set_status(t.clause, *to, "because", &t.who).await;
-            assert_eq!(result.is_ok(), check_transition(*from, *to).is_ok(), "{from} → {to}");
+            // every move with all it may need: a referral, every party's consent; tentative agreement
+            // still needs the initials, which only a clause that was agreed has
+            let result = t.store.change_status(t.clause, &t.complete(*to), &t.who).await;
+            let legal = check_transition(*from, *to).is_ok() && *to != TentativelyAgreed;
+            assert_eq!(result.is_ok(), legal, "{from} → {to}: {result:?}");
+            if let Err(e) = &result {
+                assert_eq!(e.kind(), "illegal_transition", "{from} → {to}: {e}");
+                if check_transition(*from, *to).is_ok() {
+                    assert!(e.to_string().contains("every party has initialed the same text"), "{e}");
+                }
+            }
             let expected = if result.is_ok() { *to } else { *from };
             assert_eq!(t.status().await, expected, "a refused move changes nothing");
         }
     }
+}
+
+#[tokio::test]
+async fn initials_given_while_parked_let_the_clause_be_agreed_once_it_is_back() {
+    let t = table().await;
+    let joint = t.propose(Track::Joint, "The text.", true).await;
+    t.store.set_status(t.clause, ClauseStatus::Parked, "later", &t.who).await.unwrap();
+    for p in &t.parties[..3] {
+        assert_eq!(t.store.initial(t.clause, *p, joint, None, &t.who).await.unwrap(), ClauseStatus::Parked);
+    }
+    t.store.set_status(t.clause, ClauseStatus::Open, "back", &t.who).await.unwrap();
+    t.store.set_status(t.clause, ClauseStatus::TentativelyAgreed, "initialed by all", &t.who).await.unwrap();
+    assert_eq!(t.status().await, ClauseStatus::TentativelyAgreed);
 }
 
 #[tokio::test]
@@ -239,7 +275,9 @@ async fn an_oversized_text_is_refused_with_the_limit() {
 async fn the_journal_shows_an_edit_behind_the_apps_back() {
     let t = table().await;
     t.propose(Track::Joint, "Text.", true).await;
-    t.store.set_status(t.clause, ClauseStatus::Impasse, "no movement", &t.who).await.unwrap();
+    let mut impasse = t.complete(ClauseStatus::Impasse);
+    impasse.reason = "no movement".into();
+    t.store.change_status(t.clause, &impasse, &t.who).await.unwrap();
     assert!(t.store.verify_journal(t.negotiation).await.unwrap().is_none());
     let events = t.store.events(t.negotiation).await.unwrap();
     let target = events.iter().find(|e| e.kind == "status_changed" && e.reason == "no movement").unwrap();

@@ -4,9 +4,9 @@ mod common;
 
 use common::{XSS, assert_inert, store};
 use trilogue_core::compare::{Reference, compare};
-use trilogue_core::model::{Level, Side, Track};
-use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewVersion};
-use trilogue_core::{Who, agreement, diff, export, markdown};
+use trilogue_core::model::{ClauseStatus, Level, Referral, SessionKind, Side, Track};
+use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange};
+use trilogue_core::{Who, agreement, diff, export, markdown, packet, report};
 
 #[test]
 fn markdown_rendering_is_inert() {
@@ -77,6 +77,39 @@ async fn comparison_and_exports_are_inert() {
     let md = export::agreement_markdown(&store, n.id).await.unwrap();
     assert!(!md.to_lowercase().contains("<script"), "no raw tag in the Markdown export");
     assert_inert(&markdown::render(&md), "the Markdown export, rendered");
+    // the reports carry titles, names, reasons, places and texts from every party
+    let session = NewSession {
+        starts_at: "2020-01-01T09:00:00.000Z".into(),
+        place: hostile.clone(),
+        kind: SessionKind::Plenary,
+        minutes: hostile.clone(),
+        attendees: vec![],
+        agenda: vec![],
+    };
+    store.add_session(n.id, &session, &who).await.unwrap();
+    let clauses = store.list_clauses(n.id).await.unwrap();
+    let first = &clauses[0].clause;
+    let joint = store.latest_tabled(first.id, Track::Joint).await.unwrap().unwrap();
+    for p in &parties {
+        store.initial(first.id, p.id, joint.id, None, &who).await.unwrap();
+    }
+    let mut impasse = StatusChange::to(ClauseStatus::Impasse, hostile.clone());
+    impasse.referred_to = Some(Referral::WorkingGroup);
+    store.change_status(clauses[1].clause.id, &impasse, &who).await.unwrap();
+    let report = report::status_report(&store, n.id, 100).await.unwrap();
+    let settlement = report::final_agreement(&store, n.id).await.unwrap();
+    let packet = packet::packet(&store, n.id, None).await.unwrap();
+    assert!(!settlement.disagreements.is_empty() && !settlement.articles.is_empty() && !packet.clauses.is_empty());
+    for (what, html, md) in [
+        ("status report", report.to_html(), report.to_markdown()),
+        ("final agreement", settlement.to_html(), settlement.to_markdown()),
+        ("packet", packet.to_html(), packet.to_markdown()),
+    ] {
+        assert_inert(&html, what);
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{what}: titles are shown escaped");
+        assert!(!md.to_lowercase().contains("<script"), "{what}: no raw tag in the Markdown");
+        assert_inert(&markdown::render(&md), what);
+    }
     let hits = store.search("alert", Some(n.id), 100).await.unwrap();
     assert!(!hits.is_empty());
     for h in hits {

@@ -12,6 +12,7 @@ mod negotiations;
 mod notes;
 mod search;
 mod sessions;
+mod settlement;
 mod status;
 mod versions;
 
@@ -28,8 +29,9 @@ pub use clauses::{ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead};
 pub use events::ChainBreak;
 pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty, party_colour};
 pub use search::SearchHit;
-pub use sessions::NewSession;
-pub use status::{allowed_transitions, check_transition};
+pub use sessions::{AgendaItem, NewSession, Tabling};
+pub use settlement::{NewRatification, agreement_transitions, check_agreement_transition};
+pub use status::{StatusChange, allowed_transitions, check_transition};
 pub use versions::NewVersion;
 
 use crate::diff_cache::DiffCache;

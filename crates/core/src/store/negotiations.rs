@@ -286,28 +286,3 @@ impl Store {
             .collect()
     }
 }
-
-impl Store {
-    /// Moves the agreement as a whole to another status, journaled with the reason.
-    pub async fn set_negotiation_status(
-        &self,
-        negotiation_id: i64,
-        to: NegotiationStatus,
-        reason: &str,
-        who: &Who,
-    ) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let to_name = to.as_str();
-        let changed = sqlx::query!("UPDATE negotiations SET status = ? WHERE id = ?", to_name, negotiation_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(Error::not_found(format!("negotiation {negotiation_id}")));
-        }
-        events::append(&mut tx, negotiation_id, None, "negotiation_status_changed", who, reason, json!({ "to": to }))
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-}

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
-use crate::model::{Session, SessionKind};
+use crate::model::{ClauseStatus, Delegate, Initial, Role, Session, SessionKind, Track};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,5 +110,117 @@ impl Store {
         .into_iter()
         .map(Session::try_from)
         .collect()
+    }
+}
+
+/// A clause on a session's agenda.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub clause_id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub status: ClauseStatus,
+}
+
+/// A version tabled in a session.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tabling {
+    pub version_id: i64,
+    pub clause_id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub track: Track,
+    pub author: String,
+    pub tabled_at: String,
+}
+
+impl Store {
+    /// Writes a session's minutes (Markdown); the change is journaled, the earlier minutes with it.
+    pub async fn set_minutes(&self, session_id: i64, minutes: &str, who: &Who) -> Result<Session> {
+        crate::text::check_size("the minutes", minutes)?;
+        let mut tx = self.begin().await?;
+        let s = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("session {session_id}")))?;
+        sqlx::query!("UPDATE sessions SET minutes = ? WHERE id = ?", minutes, session_id).execute(&mut *tx).await?;
+        let detail = json!({ "session_id": session_id, "number": s.number, "minutes": minutes });
+        events::append(&mut tx, s.negotiation_id, None, "minutes_written", who, "", detail).await?;
+        tx.commit().await?;
+        self.session(session_id).await
+    }
+
+    /// The delegates who attended a session, by party.
+    pub async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
+        let rows = sqlx::query!(
+            "SELECT d.id, d.party_id, d.name, d.role FROM session_attendees a
+             JOIN delegates d ON d.id = a.delegate_id JOIN parties p ON p.id = d.party_id
+             WHERE a.session_id = ? ORDER BY p.position, d.id",
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| Ok(Delegate { id: r.id, party_id: r.party_id, name: r.name, role: Role::parse(&r.role)? }))
+            .collect()
+    }
+
+    /// The clauses on a session's agenda, in its order.
+    pub async fn agenda(&self, session_id: i64) -> Result<Vec<AgendaItem>> {
+        let rows = sqlx::query!(
+            "SELECT c.id, c.ref, c.title, c.status FROM session_agenda a JOIN clauses c ON c.id = a.clause_id
+             WHERE a.session_id = ? ORDER BY a.position",
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(AgendaItem {
+                    clause_id: r.id,
+                    reference: r.r#ref,
+                    title: r.title,
+                    status: ClauseStatus::parse(&r.status)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The versions tabled in a session, in the order they were tabled. Drafts never are.
+    pub async fn tabled_in(&self, session_id: i64) -> Result<Vec<Tabling>> {
+        let rows = sqlx::query!(
+            r#"SELECT v.id, v.clause_id, c.ref, v.party_id, v.author, v.tabled_at as "tabled_at!"
+               FROM versions v JOIN clauses c ON c.id = v.clause_id
+               WHERE v.session_id = ? AND v.tabled_at IS NOT NULL ORDER BY v.tabled_at, v.id"#,
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Tabling {
+                version_id: r.id,
+                clause_id: r.clause_id,
+                reference: r.r#ref,
+                track: Track::from_party_id(r.party_id),
+                author: r.author,
+                tabled_at: r.tabled_at,
+            })
+            .collect())
+    }
+
+    /// The initials given in a session, voided ones included.
+    pub async fn initialed_in(&self, session_id: i64) -> Result<Vec<Initial>> {
+        Ok(sqlx::query_as!(
+            Initial,
+            "SELECT id, clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id, voided_at, voided_by_version
+             FROM initials WHERE session_id = ? ORDER BY id",
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
     }
 }

@@ -1,11 +1,12 @@
 //! Table status of a clause, its legal moves, and tentative agreement by initials on an exact text.
 
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
-use crate::model::{ClauseStatus, Initial, Side, Track};
+use crate::model::{ClauseStatus, Initial, NegotiationStatus, Referral, Side, Track};
 
 use ClauseStatus::*;
 
@@ -40,6 +41,26 @@ pub fn check_transition(from: ClauseStatus, to: ClauseStatus) -> Result<()> {
     Ok(())
 }
 
+/// A move of a clause to another status, with what the move needs recorded beside its reason.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub to: ClauseStatus,
+    pub reason: String,
+    /// Into impasse: who the clause is referred to.
+    #[serde(default)]
+    pub referred_to: Option<Referral>,
+    /// Reopening a tentatively agreed clause: the parties that consent — every party must.
+    #[serde(default)]
+    pub consenting: Vec<i64>,
+}
+
+impl StatusChange {
+    pub fn to(to: ClauseStatus, reason: impl Into<String>) -> Self {
+        StatusChange { to, reason: reason.into(), referred_to: None, consenting: Vec::new() }
+    }
+}
+
 async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(i64, ClauseStatus)> {
     let r = sqlx::query!("SELECT negotiation_id, status FROM clauses WHERE id = ?", clause_id)
         .fetch_optional(&mut *conn)
@@ -48,18 +69,40 @@ async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(
     Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))
 }
 
+/// Moves a clause and journals the move with what it carries. A clause leaving its tentative agreement
+/// takes the agreement as a whole back to the table: nothing is agreed until everything is agreed.
 async fn write_status(
     conn: &mut SqliteConnection,
-    negotiation_id: i64,
-    clause_id: i64,
+    (negotiation_id, clause_id): (i64, i64),
     (from, to): (ClauseStatus, ClauseStatus),
     reason: &str,
+    mut detail: serde_json::Value,
     who: &Who,
 ) -> Result<()> {
     let to_name = to.as_str();
     sqlx::query!("UPDATE clauses SET status = ? WHERE id = ?", to_name, clause_id).execute(&mut *conn).await?;
-    let detail = json!({ "from": from, "to": to });
-    events::append(conn, negotiation_id, Some(clause_id), "status_changed", who, reason, detail).await
+    detail["from"] = json!(from);
+    detail["to"] = json!(to);
+    events::append(conn, negotiation_id, Some(clause_id), "status_changed", who, reason, detail).await?;
+    if from == TentativelyAgreed {
+        let (settled, in_session) = (NegotiationStatus::TentativeSettlement, NegotiationStatus::InSession);
+        let (settled_name, in_session_name) = (settled.as_str(), in_session.as_str());
+        let fell = sqlx::query!(
+            "UPDATE negotiations SET status = ? WHERE id = ? AND status = ?",
+            in_session_name,
+            negotiation_id,
+            settled_name
+        )
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+        if fell > 0 {
+            let why = "a tentatively agreed clause was reopened: the settlement is back at the table";
+            let detail = json!({ "from": settled, "to": in_session });
+            events::append(conn, negotiation_id, None, "negotiation_status_changed", who, why, detail).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The hash every initialing party has initialed, if they all have initialed the same one.
@@ -83,6 +126,39 @@ async fn common_initialed_hash(
     Ok(first.filter(|h| rows.iter().all(|r| r.hash.as_ref() == Some(h))))
 }
 
+/// Checks that every party (the mediator aside) consents to reopening; returns their labels.
+async fn consent(conn: &mut SqliteConnection, negotiation_id: i64, consenting: &[i64]) -> Result<Vec<String>> {
+    let mediator = Side::Mediator.as_str();
+    let parties = sqlx::query!(
+        "SELECT id, label FROM parties WHERE negotiation_id = ? AND side IS NOT ? ORDER BY position",
+        negotiation_id,
+        mediator
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let missing: Vec<&str> = parties.iter().filter(|p| !consenting.contains(&p.id)).map(|p| p.label.as_str()).collect();
+    if !missing.is_empty() {
+        return Err(Error::IllegalTransition(format!(
+            "a tentatively agreed clause is reopened only with every party's consent; missing: {}",
+            missing.join(", ")
+        )));
+    }
+    Ok(parties.into_iter().map(|p| p.label).collect())
+}
+
+/// Each party's latest tabled text on a clause, as recorded when it goes to impasse.
+async fn last_offers(conn: &mut SqliteConnection, clause_id: i64) -> Result<serde_json::Value> {
+    let rows = sqlx::query!(
+        r#"SELECT v.party_id as "party_id!", max(v.id) as "version_id!: i64" FROM versions v
+           WHERE v.clause_id = ? AND v.party_id IS NOT NULL AND v.tabled_at IS NOT NULL
+           GROUP BY v.party_id ORDER BY v.party_id"#,
+        clause_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(|r| json!({ "party_id": r.party_id, "version_id": r.version_id })).collect())
+}
+
 /// What follows from tabling a version: an unopened clause opens; a new joint text voids the initials
 /// given to any other text, and a tentative agreement resting on them falls.
 pub(crate) async fn after_tabling(
@@ -96,7 +172,8 @@ pub(crate) async fn after_tabling(
 ) -> Result<()> {
     let (_, status) = current_status(conn, clause_id).await?;
     if status == NotOpened {
-        write_status(conn, negotiation_id, clause_id, (NotOpened, Open), "a text was tabled", who).await?;
+        let detail = json!({ "version_id": version_id });
+        write_status(conn, (negotiation_id, clause_id), (NotOpened, Open), "a text was tabled", detail, who).await?;
     }
     if track != Track::Joint {
         return Ok(());
@@ -114,7 +191,8 @@ pub(crate) async fn after_tabling(
         let detail = json!({ "version_id": version_id, "voided": voided });
         events::append(conn, negotiation_id, Some(clause_id), "initials_voided", who, &reason, detail).await?;
         if status == TentativelyAgreed {
-            write_status(conn, negotiation_id, clause_id, (TentativelyAgreed, Open), &reason, who).await?;
+            let detail = json!({ "version_id": version_id });
+            write_status(conn, (negotiation_id, clause_id), (TentativelyAgreed, Open), &reason, detail, who).await?;
         }
     }
     Ok(())
@@ -123,18 +201,41 @@ pub(crate) async fn after_tabling(
 impl Store {
     /// Moves a clause to another status, with the reason journaled.
     pub async fn set_status(&self, clause_id: i64, to: ClauseStatus, reason: &str, who: &Who) -> Result<()> {
-        if reason.trim().is_empty() {
+        self.change_status(clause_id, &StatusChange::to(to, reason), who).await
+    }
+
+    /// Moves a clause to another status. Besides the transition table: tentative agreement needs every
+    /// party's initials on one text; reopening it needs every party's consent; an impasse says who it is
+    /// referred to and records each party's last offer.
+    pub async fn change_status(&self, clause_id: i64, change: &StatusChange, who: &Who) -> Result<()> {
+        let to = change.to;
+        if change.reason.trim().is_empty() {
             return Err(Error::invalid("say why the status changes (a reason is required)"));
         }
         let mut tx = self.begin().await?;
         let (negotiation_id, from) = current_status(&mut tx, clause_id).await?;
         check_transition(from, to)?;
-        if to == TentativelyAgreed && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_none() {
-            return Err(Error::IllegalTransition(
-                "a clause is tentatively agreed only when every party has initialed the same text".into(),
-            ));
-        }
-        write_status(&mut tx, negotiation_id, clause_id, (from, to), reason, who).await?;
+        let detail = match (from, to) {
+            (_, TentativelyAgreed) => {
+                if common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_none() {
+                    return Err(Error::IllegalTransition(
+                        "a clause is tentatively agreed only when every party has initialed the same text".into(),
+                    ));
+                }
+                json!({})
+            }
+            (TentativelyAgreed, _) => {
+                json!({ "consenting": consent(&mut tx, negotiation_id, &change.consenting).await? })
+            }
+            (_, Impasse) => {
+                let referred_to = change.referred_to.ok_or_else(|| {
+                    Error::invalid("say who the impasse is referred to: the mediator or a working group")
+                })?;
+                json!({ "referred_to": referred_to, "last_offers": last_offers(&mut tx, clause_id).await? })
+            }
+            _ => json!({}),
+        };
+        write_status(&mut tx, (negotiation_id, clause_id), (from, to), &change.reason, detail, who).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -216,15 +317,9 @@ impl Store {
         if check_transition(status, TentativelyAgreed).is_ok()
             && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_some()
         {
-            write_status(
-                &mut tx,
-                negotiation_id,
-                clause_id,
-                (status, TentativelyAgreed),
-                "every party initialed the same text",
-                who,
-            )
-            .await?;
+            let why = "every party initialed the same text";
+            let detail = json!({ "hash": version.hash });
+            write_status(&mut tx, (negotiation_id, clause_id), (status, TentativelyAgreed), why, detail, who).await?;
             status = TentativelyAgreed;
         }
         tx.commit().await?;
@@ -238,6 +333,19 @@ impl Store {
             "SELECT id, clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id, voided_at, voided_by_version
              FROM initials WHERE clause_id = ? ORDER BY id",
             clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Every initial given in a negotiation, voided ones included, oldest first.
+    pub async fn negotiation_initials(&self, negotiation_id: i64) -> Result<Vec<Initial>> {
+        Ok(sqlx::query_as!(
+            Initial,
+            "SELECT i.id, i.clause_id, i.party_id, i.version_id, i.hash, i.initialed_by, i.initialed_at, i.session_id,
+                    i.voided_at, i.voided_by_version
+             FROM initials i JOIN clauses c ON c.id = i.clause_id WHERE c.negotiation_id = ? ORDER BY i.id",
+            negotiation_id
         )
         .fetch_all(&self.pool)
         .await?)

@@ -214,8 +214,23 @@ impl Store {
     /// The newest tabled version of each track of the given clauses (all of the negotiation's when
     /// `None`), as things stand or as they stood at a session: tabled before it began or in it.
     pub async fn heads(&self, negotiation_id: i64, clauses: Option<&[i64]>, at: Option<&Session>) -> Result<Heads> {
+        self.heads_as_of(negotiation_id, clauses, at.map(|s| s.starts_at.as_str()), at.map(|s| s.id)).await
+    }
+
+    /// The newest tabled version of every track as things stood just before a session began: what a
+    /// packet for the next session compares against.
+    pub async fn heads_before(&self, negotiation_id: i64, session: &Session) -> Result<Heads> {
+        self.heads_as_of(negotiation_id, None, Some(&session.starts_at), None).await
+    }
+
+    async fn heads_as_of(
+        &self,
+        negotiation_id: i64,
+        clauses: Option<&[i64]>,
+        before: Option<&str>,
+        session_id: Option<i64>,
+    ) -> Result<Heads> {
         let clauses = clauses.map(|ids| serde_json::to_string(ids).expect("ids serialise"));
-        let (before, session_id) = (at.map(|s| s.starts_at.as_str()), at.map(|s| s.id));
         let rows = sqlx::query_as!(
             VersionRecord,
             r#"SELECT v.id as "id!", v.clause_id as "clause_id!", v.party_id, v.parent_id, v.text as "text!",

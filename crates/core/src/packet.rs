@@ -1,0 +1,221 @@
+//! The packet for the next session: what changed since the last one began, per clause and per party —
+//! the texts tabled (marked against the same party's text before), the status moves, the initials given
+//! and voided. Only what was tabled and journaled at the table is in it: never a draft or a note.
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::last_session;
+use crate::diff::WordDiff;
+use crate::diff_cache::Hashed;
+use crate::error::{Error, Result};
+use crate::export::{html_page, human, md_inline};
+use crate::markdown::escape_html;
+use crate::model::{ClauseStatus, Event, Negotiation, Party, Session, Track};
+use crate::report::{day, describe};
+use crate::store::Store;
+
+/// The journal's kinds that belong in a packet: decisions at the table, never a private draft.
+const TABLE_EVENTS: [&str; 3] = ["status_changed", "initialed", "initials_voided"];
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Packet {
+    pub negotiation: Negotiation,
+    pub since: Session,
+    pub parties: Vec<Party>,
+    pub clauses: Vec<PacketClause>,
+    /// How many clauses each track (each party, then the joint text) changed.
+    pub by_track: Vec<TrackCount>,
+}
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrackCount {
+    pub track: Track,
+    pub label: String,
+    pub clauses: usize,
+}
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PacketClause {
+    pub clause_id: i64,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub status: ClauseStatus,
+    pub texts: Vec<TextChange>,
+    /// Status moves, initials and voidings since, oldest first.
+    pub events: Vec<Event>,
+}
+
+/// A track's text as it is now, marked against the same track's text before the session.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TextChange {
+    pub track: Track,
+    pub label: String,
+    /// The version before; none when the track had no text then.
+    pub before: Option<i64>,
+    pub after: i64,
+    pub diff: WordDiff,
+}
+
+const EMPTY: Hashed = Hashed { hash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", text: "" };
+
+/// What changed since `since` (a session of the negotiation) began; by default since the last session
+/// that has begun.
+pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>) -> Result<Packet> {
+    let negotiation = store.negotiation(negotiation_id).await?;
+    let sessions = store.sessions(negotiation_id).await?;
+    let since = match since {
+        Some(id) => sessions
+            .iter()
+            .find(|s| s.id == id)
+            .cloned()
+            .ok_or_else(|| Error::not_found(format!("session {id} in this negotiation")))?,
+        None => last_session(&sessions).cloned().ok_or_else(|| Error::invalid("no session has been held yet"))?,
+    };
+    let parties = store.parties(negotiation_id).await?;
+    let (before, now) = (store.heads_before(negotiation_id, &since).await?, store.tabled_heads(negotiation_id).await?);
+    let events = store.events(negotiation_id).await?;
+    let tracks: Vec<(Track, String)> = parties
+        .iter()
+        .map(|p| (Track::Party(p.id), p.label.clone()))
+        .chain([(Track::Joint, "joint".to_string())])
+        .collect();
+    let mut clauses = Vec::new();
+    for row in store.list_clauses(negotiation_id).await? {
+        let c = row.clause;
+        let mut texts = Vec::new();
+        for (track, label) in &tracks {
+            let Some(after) = now.get(&(c.id, *track)) else { continue };
+            let earlier = before.get(&(c.id, *track));
+            if earlier.is_some_and(|b| b.id == after.id) {
+                continue;
+            }
+            let from = earlier.map_or(EMPTY, |b| Hashed { hash: &b.hash, text: &b.text });
+            let diff = store.diffs().diff(from, Hashed { hash: &after.hash, text: &after.text });
+            texts.push(TextChange {
+                track: *track,
+                label: label.clone(),
+                before: earlier.map(|b| b.id),
+                after: after.id,
+                diff: WordDiff::clone(&diff),
+            });
+        }
+        let moves: Vec<Event> = events
+            .iter()
+            .filter(|e| e.clause_id == Some(c.id) && e.at >= since.starts_at && TABLE_EVENTS.contains(&e.kind.as_str()))
+            .cloned()
+            .collect();
+        if !texts.is_empty() || !moves.is_empty() {
+            clauses.push(PacketClause {
+                clause_id: c.id,
+                reference: c.reference,
+                title: c.title,
+                status: c.status,
+                texts,
+                events: moves,
+            });
+        }
+    }
+    let by_track = tracks
+        .into_iter()
+        .map(|(track, label)| TrackCount {
+            clauses: clauses.iter().filter(|c| c.texts.iter().any(|t| t.track == track)).count(),
+            track,
+            label,
+        })
+        .collect();
+    Ok(Packet { negotiation, since, parties, clauses, by_track })
+}
+
+impl Packet {
+    fn heading(&self) -> String {
+        format!(
+            "What changed since session {} ({}, {})",
+            self.since.number,
+            day(&self.since.starts_at),
+            self.since.place
+        )
+    }
+
+    fn summary(&self) -> String {
+        let per: Vec<String> =
+            self.by_track.iter().filter(|t| t.clauses > 0).map(|t| format!("{} {}", t.label, t.clauses)).collect();
+        let per = if per.is_empty() { "no new texts".to_string() } else { format!("new texts — {}", per.join(", ")) };
+        format!("{} clause(s) changed; {per}.", self.clauses.len())
+    }
+
+    /// The packet as Markdown; changes in the word-diff notation `[-deleted-]{+inserted+}`.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!(
+            "# {}\n\n## {}\n\n{}\n\n",
+            md_inline(&self.negotiation.title),
+            md_inline(&self.heading()),
+            md_inline(&self.summary())
+        );
+        for c in &self.clauses {
+            out.push_str(&format!(
+                "### {} — {}\n\n*Status: {}*\n\n",
+                md_inline(&c.reference),
+                md_inline(&c.title),
+                human(c.status.as_str())
+            ));
+            for t in &c.texts {
+                let what = if t.before.is_some() { "changed" } else { "tabled" };
+                out.push_str(&format!("**{}** {what} (version {}):\n\n", md_inline(&t.label), t.after));
+                out.push_str(&format!("> {}\n\n", t.diff.to_text().replace('<', "&lt;").replace('\n', "\n> ")));
+            }
+            for e in &c.events {
+                out.push_str(&format!("- {}: {}\n", day(&e.at), md_inline(&describe(e, &self.parties))));
+            }
+            if !c.events.is_empty() {
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The packet as one self-contained HTML page; insertions underlined, deletions struck.
+    pub fn to_html(&self) -> String {
+        let mut body = format!(
+            "<h1>{}</h1><h2>{}</h2><p>{}</p>",
+            escape_html(&self.negotiation.title),
+            escape_html(&self.heading()),
+            escape_html(&self.summary())
+        );
+        for c in &self.clauses {
+            body.push_str(&format!(
+                "<section class=\"clause\"><h3><span class=\"ref\">{}</span> {}</h3><p class=\"status\">{}</p>",
+                escape_html(&c.reference),
+                escape_html(&c.title),
+                escape_html(&human(c.status.as_str()))
+            ));
+            for t in &c.texts {
+                let what = if t.before.is_some() { "changed" } else { "tabled" };
+                body.push_str(&format!(
+                    "<p class=\"who\"><strong>{}</strong> {what} (version {})</p><blockquote>{}</blockquote>",
+                    escape_html(&t.label),
+                    t.after,
+                    t.diff.to_html()
+                ));
+            }
+            if !c.events.is_empty() {
+                let items: Vec<String> = c
+                    .events
+                    .iter()
+                    .map(|e| format!("<li>{}: {}</li>", day(&e.at), escape_html(&describe(e, &self.parties))))
+                    .collect();
+                body.push_str(&format!("<ul>{}</ul>", items.join("")));
+            }
+            body.push_str("</section>");
+        }
+        html_page(&self.heading(), PACKET_CSS, &body)
+    }
+}
+
+const PACKET_CSS: &str = "ins{text-decoration:underline;font-weight:600;background:#e6f4ea}\
+del{text-decoration:line-through;color:#555;background:#fbe9e7}blockquote{margin:.3em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}\
+.who{margin:.4em 0 .1em}";
