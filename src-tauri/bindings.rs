@@ -3,7 +3,7 @@
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{clauses, comparison, exchange, negotiations, texts};
+use crate::commands::{clauses, comparison, exchange, negotiations, settlement, texts};
 use crate::menu::MenuCommand;
 
 #[cfg(test)]
@@ -22,6 +22,14 @@ pub fn builder() -> Builder<tauri::Wry> {
             clauses::propose,
             clauses::table_version,
             clauses::set_status,
+            settlement::initial,
+            settlement::initials,
+            settlement::session_detail,
+            settlement::session_packet,
+            settlement::report,
+            settlement::set_agreement_status,
+            settlement::record_ratification,
+            settlement::export_report,
             texts::diff_versions,
             comparison::compare_clause,
             comparison::agreement_outline,

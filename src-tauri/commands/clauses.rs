@@ -1,8 +1,8 @@
 //! Clauses and their texts: list, detail, a new version, tabling, status.
 
 use tauri::State;
-use trilogue_core::model::{Clause, ClauseStatus, Version};
-use trilogue_core::store::{ClauseRow, NewVersion};
+use trilogue_core::model::{Clause, Version};
+use trilogue_core::store::{ClauseRow, NewVersion, StatusChange};
 use trilogue_core::views::ClauseDetail;
 
 use crate::error::IpcResult;
@@ -37,13 +37,8 @@ pub async fn table_version(workbench: State<'_, Workbench>, version_id: i64) -> 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn set_status(
-    workbench: State<'_, Workbench>,
-    clause_id: i64,
-    status: ClauseStatus,
-    reason: String,
-) -> IpcResult<Clause> {
+pub async fn set_status(workbench: State<'_, Workbench>, clause_id: i64, change: StatusChange) -> IpcResult<Clause> {
     let store = workbench.store();
-    store.set_status(clause_id, status, &reason, &workbench.who()).await?;
+    store.change_status(clause_id, &change, &workbench.who()).await?;
     Ok(store.clause(clause_id).await?)
 }

@@ -4,4 +4,5 @@ pub mod clauses;
 pub mod comparison;
 pub mod exchange;
 pub mod negotiations;
+pub mod settlement;
 pub mod texts;

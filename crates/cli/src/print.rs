@@ -171,14 +171,11 @@ pub fn session(view: &SessionDetail) {
         println!("{}  {}: v{} by {}", t.reference, label(&view.parties, t.track), t.version_id, t.author);
     }
     println!("\n== initialed");
-    for i in &view.initialed {
+    for given in &view.initialed {
+        let i = &given.initial;
         let voided = if i.voided_at.is_some() { "  (since voided)" } else { "" };
-        println!(
-            "clause {}  {}: v{}{voided}",
-            i.clause_id,
-            label(&view.parties, Track::Party(i.party_id)),
-            i.version_id
-        );
+        let party = label(&view.parties, Track::Party(i.party_id));
+        println!("{}  {party}: v{}{voided}", given.reference, i.version_id);
     }
     if !s.minutes.is_empty() {
         println!("\n== minutes\n{}", s.minutes);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::markdown;
 use crate::model::{Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Session, Version};
-use crate::store::{AgendaItem, Neighbours, Store, Tabling};
+use crate::store::{AgendaItem, InitialGiven, Neighbours, Store, Tabling};
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
 /// our side's private notes (shown in our own workbench, never exported).
@@ -103,7 +103,7 @@ pub struct SessionDetail {
     pub attendees: Vec<Delegate>,
     pub agenda: Vec<AgendaItem>,
     pub tabled: Vec<Tabling>,
-    pub initialed: Vec<Initial>,
+    pub initialed: Vec<InitialGiven>,
     pub minutes_html: String,
 }
 

@@ -22,7 +22,17 @@ export const commands = {
 	/**  Saves a new version: editing never overwrites. */
 	propose: (clauseId: number, version: NewVersion) => typedError<Version, IpcError>(__TAURI_INVOKE("propose", { clauseId, version })),
 	tableVersion: (versionId: number) => typedError<Version, IpcError>(__TAURI_INVOKE("table_version", { versionId })),
-	setStatus: (clauseId: number, status: ClauseStatus, reason: string) => typedError<Clause, IpcError>(__TAURI_INVOKE("set_status", { clauseId, status, reason })),
+	setStatus: (clauseId: number, change: StatusChange) => typedError<Clause, IpcError>(__TAURI_INVOKE("set_status", { clauseId, change })),
+	/**  A party's spokesperson initials one exact tabled version; returns the clause's status afterwards. */
+	initial: (clauseId: number, partyId: number, versionId: number) => typedError<ClauseStatus, IpcError>(__TAURI_INVOKE("initial", { clauseId, partyId, versionId })),
+	initials: (negotiationId: number) => typedError<InitialsTable, IpcError>(__TAURI_INVOKE("initials", { negotiationId })),
+	sessionDetail: (sessionId: number) => typedError<SessionDetail, IpcError>(__TAURI_INVOKE("session_detail", { sessionId })),
+	/**  What changed since a session began (the last one held when `since` is none). */
+	sessionPacket: (negotiationId: number, since: number | null) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since })),
+	report: (negotiationId: number) => typedError<StatusReport, IpcError>(__TAURI_INVOKE("report", { negotiationId })),
+	setAgreementStatus: (negotiationId: number, status: NegotiationStatus, reason: string) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("set_agreement_status", { negotiationId, status, reason })),
+	recordRatification: (negotiationId: number, ratification: NewRatification) => typedError<Ratification, IpcError>(__TAURI_INVOKE("record_ratification", { negotiationId, ratification })),
+	exportReport: (negotiationId: number, kind: ReportKind, format: AgreementFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format, path })),
 	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
 	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
 	agreementOutline: (negotiationId: number) => typedError<Outline, IpcError>(__TAURI_INVOKE("agreement_outline", { negotiationId })),
@@ -48,6 +58,14 @@ export const events = {
 };
 
 /* Types */
+/**  A clause on a session's agenda. */
+export type AgendaItem = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+};
+
 export type AgreementFormat = "markdown" | "html";
 
 /**  One column's text in one row. */
@@ -153,6 +171,13 @@ export type ConvergencePoint = {
 	convergence: number | null,
 };
 
+export type Delegate = {
+	id: number,
+	party_id: number,
+	name: string,
+	role: Role,
+};
+
 export type DiffOp = {
 	op: OpKind,
 	text: string,
@@ -207,6 +232,36 @@ export type Initial = {
 	voided_by_version: number | null,
 };
 
+/**  One party's initial on a clause, as the table of initials shows it. */
+export type InitialCell = 
+/**  Not initialed (or never again since a voiding). */
+{ state: "pending" } | 
+/**  Initialed and standing; `current` when on the clause's latest joint text. */
+{ state: "initialed"; version_id: number; at: string; by: string; current: boolean } | 
+/**  The party's last initial was voided by a later joint text. */
+{ state: "voided"; version_id: number; at: string; voided_at: string; by_version: number | null };
+
+/**  An initial given in a session, with the clause it was given on. */
+export type InitialGiven = {
+	ref: string,
+} & Initial;
+
+export type InitialsRow = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+	/**  In the order of the table's parties. */
+	cells: InitialCell[],
+};
+
+/**  Initials per clause and party, for every opened clause. */
+export type InitialsTable = {
+	/**  The parties that initial: every one but the mediator. */
+	parties: Party[],
+	rows: InitialsRow[],
+};
+
 export type IpcError = {
 	/**  `not_found`, `invalid`, `conflict`, `illegal_transition`, `import`, `database`, `io`, … */
 	kind: string,
@@ -259,6 +314,17 @@ export type Neighbours = {
 	next: number | null,
 };
 
+/**  A ratifying body's vote, as entered. */
+export type NewRatification = {
+	body: string,
+	/**  The day of the vote, `YYYY-MM-DD`. */
+	decided_on: string,
+	votes_for: number,
+	votes_against: number,
+	abstaining: number,
+	approved: boolean,
+};
+
 export type NewVersion = {
 	track: Track,
 	text: string,
@@ -295,6 +361,25 @@ export type Overview = {
 	sessions: Session[],
 };
 
+export type Packet = {
+	negotiation: Negotiation,
+	since: Session,
+	parties: Party[],
+	clauses: PacketClause[],
+	/**  How many clauses each track (each party, then the joint text) changed. */
+	by_track: TrackCount[],
+};
+
+export type PacketClause = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+	texts: TextChange[],
+	/**  Status moves, initials and voidings since, oldest first. */
+	events: Event[],
+};
+
 export type PairSimilarity = {
 	a: string,
 	b: string,
@@ -323,17 +408,39 @@ export type PrivateNote = {
 	created_at: string,
 };
 
+/**  A ratifying body's vote on the tentative settlement. */
+export type Ratification = {
+	id: number,
+	negotiation_id: number,
+	body: string,
+	decided_on: string,
+	votes_for: number,
+	votes_against: number,
+	abstaining: number,
+	approved: boolean,
+	recorded_by: string,
+	recorded_at: string,
+};
+
 /**
  *  What the columns are compared against: one of the columns, or each column's own text as it stood
  *  at a session (`since`).
  */
 export type Reference = { kind: "joint" } | { kind: "base" } | { kind: "party"; id: number } | { kind: "since"; id: number };
 
+/**  Who a clause in impasse is referred to. */
+export type Referral = "mediator" | "working_group";
+
 /**  A text rendered from Markdown to sanitised HTML; `version_id` is `None` for the status quo. */
 export type Rendered = {
 	version_id: number | null,
 	html: string,
 };
+
+/**  The documents that report where the agreement stands. */
+export type ReportKind = "status_report" | "final_agreement" | "packet";
+
+export type Role = "spokesperson" | "member" | "expert" | "note_taker" | "observer";
 
 /**  A clause of the document with its columns marked. */
 export type Row = {
@@ -372,12 +479,90 @@ export type Session = {
 	minutes: string,
 };
 
+/**
+ *  A session with what happened in it: who came, the agenda, what was tabled and initialed, and the
+ *  minutes rendered and sanitised.
+ */
+export type SessionDetail = {
+	session: Session,
+	parties: Party[],
+	attendees: Delegate[],
+	agenda: AgendaItem[],
+	tabled: Tabling[],
+	initialed: InitialGiven[],
+	minutes_html: string,
+};
+
 export type SessionKind = "plenary" | "caucus" | "working_group" | "mediation";
 
 export type Side = "workers" | "employers" | "government" | "mediator";
 
+/**  A move of a clause to another status, with what the move needs recorded beside its reason. */
+export type StatusChange = {
+	to: ClauseStatus,
+	reason: string,
+	/**  Into impasse: who the clause is referred to. */
+	referred_to?: Referral | null,
+	/**  Reopening a tentatively agreed clause: the parties that consent — every party must. */
+	consenting?: number[],
+};
+
+/**  The status report for members or the commission. */
+export type StatusReport = {
+	negotiation: Negotiation,
+	generated_at: string,
+	by_status: ([ClauseStatus, number])[],
+	by_topic: TopicProgress[],
+	initials: InitialsTable,
+	sessions: Session[],
+	ratifications: Ratification[],
+	/**  The newest events at the table, newest first. */
+	timeline: TimelineEntry[],
+};
+
+/**  A version tabled in a session. */
+export type Tabling = {
+	version_id: number,
+	clause_id: number,
+	ref: string,
+	track: Track,
+	author: string,
+	tabled_at: string,
+};
+
+/**  A track's text as it is now, marked against the same track's text before the session. */
+export type TextChange = {
+	track: Track,
+	label: string,
+	/**  The version before; none when the track had no text then. */
+	before: number | null,
+	after: number,
+	diff: WordDiff,
+};
+
+/**  A line of the report's timeline: an event and what it says. */
+export type TimelineEntry = {
+	at: string,
+	clause: string | null,
+	actor: string,
+	text: string,
+};
+
+/**  Clauses by status for one topic. */
+export type TopicProgress = {
+	topic: string,
+	by_status: ([ClauseStatus, number])[],
+	total: number,
+};
+
 /**  Which track of a clause: a party's, or the joint (compromise) text. */
 export type Track = { kind: "party"; party_id: number } | { kind: "joint" };
+
+export type TrackCount = {
+	track: Track,
+	label: string,
+	clauses: number,
+};
 
 export type TrackHead = {
 	track: Track,

@@ -9,6 +9,8 @@ export type Route =
   | { view: "compare"; clauseId: number; reference: Reference }
   | { view: "agreement"; reference: Reference | null }
   | { view: "print"; reference: Reference }
+  | { view: "sessions"; number: number | null }
+  | { view: "standing" }
   | { view: "search"; query: string }
   | { view: "library" }
   | { view: "settings" };
@@ -32,6 +34,10 @@ export function parse(hash: string): Route {
       if (reference && parts[2] === "print") return { view: "print", reference };
       return { view: "agreement", reference };
     }
+    case "sessions":
+      return { view: "sessions", number: number(parts[1]) ?? null };
+    case "standing":
+      return { view: "standing" };
     case "search":
       return { view: "search", query: parts.slice(1).join("/") };
     case "library":
@@ -56,6 +62,8 @@ export function href(route: Route): string {
       return route.reference ? `#/agreement/${encodeReference(route.reference)}` : "#/agreement";
     case "print":
       return `#/agreement/${encodeReference(route.reference)}/print`;
+    case "sessions":
+      return route.number === null ? "#/sessions" : `#/sessions/${route.number}`;
     case "search":
       return `#/search/${encodeURIComponent(route.query)}`;
     default:

@@ -137,6 +137,16 @@ pub struct Tabling {
     pub tabled_at: String,
 }
 
+/// An initial given in a session, with the clause it was given on.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InitialGiven {
+    #[serde(flatten)]
+    pub initial: Initial,
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
 impl Store {
     /// Writes a session's minutes (Markdown); the change is journaled, the earlier minutes with it.
     pub async fn set_minutes(&self, session_id: i64, minutes: &str, who: &Who) -> Result<Session> {
@@ -213,14 +223,32 @@ impl Store {
     }
 
     /// The initials given in a session, voided ones included.
-    pub async fn initialed_in(&self, session_id: i64) -> Result<Vec<Initial>> {
-        Ok(sqlx::query_as!(
-            Initial,
-            "SELECT id, clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id, voided_at, voided_by_version
-             FROM initials WHERE session_id = ? ORDER BY id",
+    pub async fn initialed_in(&self, session_id: i64) -> Result<Vec<InitialGiven>> {
+        let rows = sqlx::query!(
+            "SELECT i.id, i.clause_id, c.ref, i.party_id, i.version_id, i.hash, i.initialed_by, i.initialed_at,
+                    i.session_id, i.voided_at, i.voided_by_version
+             FROM initials i JOIN clauses c ON c.id = i.clause_id WHERE i.session_id = ? ORDER BY i.id",
             session_id
         )
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| InitialGiven {
+                reference: r.r#ref,
+                initial: Initial {
+                    id: r.id,
+                    clause_id: r.clause_id,
+                    party_id: r.party_id,
+                    version_id: r.version_id,
+                    hash: r.hash,
+                    initialed_by: r.initialed_by,
+                    initialed_at: r.initialed_at,
+                    session_id: r.session_id,
+                    voided_at: r.voided_at,
+                    voided_by_version: r.voided_by_version,
+                },
+            })
+            .collect())
     }
 }

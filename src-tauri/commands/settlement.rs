@@ -1,0 +1,119 @@
+//! Where the agreement stands: initials, sessions, the packet, the agreement's status, ratification,
+//! and the reports that leave the workbench.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use tauri::State;
+use trilogue_core::model::{ClauseStatus, Negotiation, NegotiationStatus, Ratification};
+use trilogue_core::packet::{Packet, packet};
+use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
+use trilogue_core::store::NewRatification;
+use trilogue_core::views::SessionDetail;
+
+use crate::commands::exchange::AgreementFormat;
+use crate::error::IpcResult;
+use crate::state::Workbench;
+
+/// A party's spokesperson initials one exact tabled version; returns the clause's status afterwards.
+#[tauri::command]
+#[specta::specta]
+pub async fn initial(
+    workbench: State<'_, Workbench>,
+    clause_id: i64,
+    party_id: i64,
+    version_id: i64,
+) -> IpcResult<ClauseStatus> {
+    Ok(workbench.store().initial(clause_id, party_id, version_id, None, &workbench.who()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn initials(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<InitialsTable> {
+    Ok(initials_table(&workbench.store(), negotiation_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn session_detail(workbench: State<'_, Workbench>, session_id: i64) -> IpcResult<SessionDetail> {
+    let store = workbench.store();
+    let session = store.session(session_id).await?;
+    Ok(SessionDetail::load(&store, session).await?)
+}
+
+/// What changed since a session began (the last one held when `since` is none).
+#[tauri::command]
+#[specta::specta]
+pub async fn session_packet(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    since: Option<i64>,
+) -> IpcResult<Packet> {
+    Ok(packet(&workbench.store(), negotiation_id, since).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn report(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<StatusReport> {
+    Ok(status_report(&workbench.store(), negotiation_id, 30).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_agreement_status(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    status: NegotiationStatus,
+    reason: String,
+) -> IpcResult<Negotiation> {
+    let store = workbench.store();
+    store.set_negotiation_status(negotiation_id, status, &reason, &workbench.who()).await?;
+    Ok(store.negotiation(negotiation_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn record_ratification(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    ratification: NewRatification,
+) -> IpcResult<Ratification> {
+    Ok(workbench.store().record_ratification(negotiation_id, &ratification, &workbench.who()).await?)
+}
+
+/// The documents that report where the agreement stands.
+#[derive(Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    StatusReport,
+    FinalAgreement,
+    Packet,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn export_report(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    kind: ReportKind,
+    format: AgreementFormat,
+    path: PathBuf,
+) -> IpcResult<()> {
+    let store = workbench.store();
+    let html = matches!(format, AgreementFormat::Html);
+    let text = match kind {
+        ReportKind::StatusReport => {
+            let r = status_report(&store, negotiation_id, 30).await?;
+            if html { r.to_html() } else { r.to_markdown() }
+        }
+        ReportKind::FinalAgreement => {
+            let f = final_agreement(&store, negotiation_id).await?;
+            if html { f.to_html() } else { f.to_markdown() }
+        }
+        ReportKind::Packet => {
+            let p = packet(&store, negotiation_id, None).await?;
+            if html { p.to_html() } else { p.to_markdown() }
+        }
+    };
+    Ok(tokio::fs::write(path, text).await?)
+}

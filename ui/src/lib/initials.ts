@@ -1,0 +1,54 @@
+// Where each party's initial on a clause stands, from the clause's versions and initials as the core
+// gives them: what the initials panel lists and what the voiding notice says.
+import type { ClauseDetail, Initial, Party, Version } from "./bindings";
+
+export type InitialState =
+  | { state: "pending" }
+  | { state: "initialed"; initial: Initial; current: boolean }
+  | { state: "voided"; initial: Initial };
+
+export interface PartyInitial {
+  party: Party;
+  state: InitialState;
+  /** The party may initial the clause's latest tabled joint text now. */
+  canInitial: boolean;
+}
+
+/** The newest tabled joint text: the one the parties initial. */
+export function latestJoint(detail: ClauseDetail): Version | undefined {
+  return detail.versions.filter((v) => v.track.kind === "joint" && v.tabled_at !== null).at(-1);
+}
+
+/** Each initialing party (the mediator does not initial) and where its initial stands. */
+export function partyInitials(detail: ClauseDetail): PartyInitial[] {
+  const joint = latestJoint(detail);
+  const closed = detail.clause.status === "withdrawn" || detail.clause.status === "not_opened";
+  return detail.parties
+    .filter((p) => p.side !== "mediator")
+    .map((party) => {
+      const last = detail.initials.filter((i) => i.party_id === party.id).at(-1);
+      const state: InitialState = !last
+        ? { state: "pending" }
+        : last.voided_at
+          ? { state: "voided", initial: last }
+          : { state: "initialed", initial: last, current: joint?.hash === last.hash };
+      const onJoint = state.state === "initialed" && state.current;
+      return { party, state, canInitial: !!joint && !closed && !onJoint };
+    });
+}
+
+/** The parties whose initials the latest voiding joint text voided and who have not initialed since. */
+export function voidedByJoint(detail: ClauseDetail): { version: number; at: string; parties: Party[] } | null {
+  const jointIds = new Set(detail.versions.filter((v) => v.track.kind === "joint").map((v) => v.id));
+  const voided = partyInitials(detail).filter(
+    (p) => p.state.state === "voided" && jointIds.has(p.state.initial.voided_by_version ?? -1),
+  );
+  if (!voided.length) return null;
+  const last = voided
+    .map((p) => (p.state as { initial: Initial }).initial)
+    .reduce((a, b) => ((a.voided_by_version ?? 0) >= (b.voided_by_version ?? 0) ? a : b));
+  const parties = voided
+    .filter((p) => (p.state as { initial: Initial }).initial.voided_by_version === last.voided_by_version)
+    .map((p) => p.party);
+  return { version: last.voided_by_version ?? 0, at: last.voided_at ?? "", parties };
+}
