@@ -124,6 +124,20 @@ impl App {
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
+    /// Brings the element into the middle of the view, for a screenshot of it.
+    pub async fn scroll_to(&self, css: &str) {
+        let element = self.wait(css).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![arg]).await.unwrap();
+    }
+
+    /// Brings the element into the middle of the view and clicks it: WebKitWebDriver refuses a click on
+    /// an element below the fold.
+    pub async fn click(&self, css: &str) {
+        self.scroll_to(css).await;
+        self.wait(css).await.click().await.unwrap_or_else(|e| panic!("{css} cannot be clicked: {e}"));
+    }
+
     /// The element's text as the page has it (`innerText`).
     pub async fn text(&self, css: &str) -> String {
         self.wait(css).await.prop("innerText").await.unwrap().unwrap_or_default()

@@ -75,7 +75,7 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     app.timed_go("#/clause/7", "[data-testid=clause-workspace]", "demo_view_clause").await;
     app.wait_text("[data-testid=clause-workspace] h1", "Retraining before dismissal").await;
     app.shot("03-clause").await;
-    app.wait("[data-testid=track-joint] button").await.click().await.unwrap();
+    app.click("[data-testid=track-joint] button").await;
     let editor = app.wait("[data-testid=editor]").await;
     editor.clear().await.unwrap();
     editor
@@ -87,10 +87,10 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     assert_eq!(preview.text().await.unwrap(), "twelve months", "the preview renders Markdown");
     app.wait("[data-testid=rationale]").await.send_keys("Back to the union's figure").await.unwrap();
     app.shot("04-editor").await;
-    app.wait("[data-testid=save-draft]").await.click().await.unwrap();
+    app.click("[data-testid=save-draft]").await;
     let notice = app.wait_text("[data-testid=notice]", "saved").await;
     let draft_id: i64 = notice.split_whitespace().find_map(|w| w.parse().ok()).expect("the new version's id");
-    app.wait("[data-testid=track-joint] [data-testid=table-draft]").await.click().await.unwrap();
+    app.click("[data-testid=track-joint] [data-testid=table-draft]").await;
     app.wait_text("[data-testid=notice]", "tabled").await;
     app.wait_text("[data-testid=track-joint]", "Tabled").await;
 
@@ -119,6 +119,7 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     app.shot("05-diff").await;
 
     the_comparison_views(&mut app, dir).await;
+    initialing_voiding_and_where_the_agreement_stands(&mut app, dir).await;
 
     // Search finds a word
     app.wait("#global-search").await.send_keys("redeployment\u{E007}").await.unwrap();
@@ -239,6 +240,80 @@ async fn the_comparison_views(app: &mut App, dir: &Path) {
     let printed = app.client.find_all(Locator::Css("[data-testid=agreement-print] tbody tr")).await.unwrap();
     assert_eq!(printed.len(), 14, "every row, not only those in view");
     app.shot("20-four-columns-print").await;
+    app.no_script_ran().await;
+}
+
+/// Art. 14, initialed by two of three, gets the third initial and is tentatively agreed; an illegal move
+/// is refused with the reason; a new joint text voids the initials where the workspace opens. Then the
+/// session with its packet, and the agreement's standing with its reports.
+async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &Path) {
+    app.timed_go("#/clause/14", "[data-testid=initial-row-NEA]", "demo_view_clause_initials").await;
+    app.wait_text("[data-testid=clause-workspace] h1", "Settlement of disputes").await;
+    app.wait_text("[data-testid=initial-row-NEA]", "pending").await;
+    app.wait_text("[data-testid=initial-row-FTU]", "initialed v").await;
+    app.shot("24-initials-two-of-three").await;
+    app.click("[data-testid=initial-NEA]").await;
+    app.wait_text("[data-testid=notice]", "NEA initialed").await;
+    app.wait_text("[data-testid=clause-workspace] header", "Tentatively agreed").await;
+    app.wait_text("[data-testid=initial-row-NEA]", "initialed v").await;
+    app.scroll_to("[data-testid=initials]").await;
+    app.shot("25-tentatively-agreed").await;
+
+    app.wait("[data-testid=status-select]").await.select_by_label("Withdrawn").await.unwrap();
+    app.wait("[data-testid=status-reason]").await.send_keys("The NEA changed its mind").await.unwrap();
+    app.wait("[data-testid=status-reason]").await.send_keys("\u{E007}").await.unwrap();
+    app.wait_text("[data-testid=status-error]", "cannot go from tentatively agreed to withdrawn").await;
+    app.wait_text("[data-testid=clause-workspace] header", "Tentatively agreed").await;
+    app.shot("26-illegal-move-refused").await;
+
+    app.click("[data-testid=track-joint] button").await;
+    let editor = app.wait("[data-testid=editor]").await;
+    editor.clear().await.unwrap();
+    editor
+        .send_keys("Disputes go first to the joint technology committee, then to **binding arbitration**.")
+        .await
+        .unwrap();
+    app.click("[data-testid=save-table]").await;
+    app.wait_text("[data-testid=notice]", "tabled").await;
+    let banner = app.wait_text("[data-testid=voided-banner]", "voided the initials of FTU, NEA, MLSP").await;
+    assert!(banner.contains("Initials voided"), "{banner}");
+    app.wait_text("[data-testid=clause-workspace] header", "Open").await;
+    app.wait_text("[data-testid=initial-row-MLSP]", "voided").await;
+    app.scroll_to("[data-testid=clause-workspace] header").await;
+    app.shot("27-initials-voided").await;
+    app.scroll_to("[data-testid=initials]").await;
+    app.shot("27b-initials-voided-panel").await;
+    app.no_script_ran().await;
+
+    app.timed_go("#/sessions/3", "[data-testid=packet]", "demo_view_session").await;
+    app.wait_text("[data-testid=session-tabled]", "Art. 14").await;
+    app.wait_text("[data-testid=session-initialed]", "since voided").await;
+    app.wait_text("[data-testid=packet]", "What changed since session 3 began").await;
+    app.wait_text("[data-testid=packet]", "Art. 14").await;
+    app.shot("28-session-and-packet").await;
+
+    app.timed_go("#/standing", "[data-testid=initials-table]", "demo_view_standing").await;
+    app.wait_text("[data-testid=agreement-status]", "In session").await;
+    app.wait("[data-testid=agreement-to]").await.select_by_label("Tentative settlement").await.unwrap();
+    app.wait("[data-testid=agreement-reason]").await.send_keys("All done?\u{E007}").await.unwrap();
+    app.wait_text("[data-testid=standing-error]", "needs every opened clause initialed or withdrawn").await;
+    app.shot("29-agreement-standing").await;
+
+    for (kind, needle) in [("status_report", "Status report"), ("final_agreement", "protocol of disagreements")] {
+        let path = dir.join(format!("{kind}.html"));
+        let script = r#"
+            const [kind, path, done] = arguments;
+            window.__TAURI_INTERNALS__.invoke("export_report", { negotiationId: 1, kind, format: "html", path })
+                .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
+        let result = app.client.execute_async(script, vec![json!(kind), json!(path)]).await.unwrap();
+        assert_eq!(result["ok"], json!(true), "{result}");
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(html.contains(needle), "{kind}");
+        assert!(
+            !html.contains("CAUCUS ONLY") && !html.contains("a longer retraining period can buy"),
+            "{kind} is private-free"
+        );
+    }
     app.no_script_ran().await;
 }
 

@@ -136,7 +136,7 @@ fn a_clause_goes_from_draft_to_tentative_agreement_and_back() {
 
     // an illegal move is refused with the reason; a legal one is journaled
     let refused = b.fails(&["status", "Art. 4", "withdrawn", "--reason", "changed our mind", "--neg", "1"]);
-    assert!(refused.contains("cannot go from tentatively_agreed to withdrawn"), "{refused}");
+    assert!(refused.contains("cannot go from tentatively agreed to withdrawn"), "{refused}");
     let alone = b.fails(&["status", "Art. 4", "open", "--reason", "the NEA asks", "--neg", "1"]);
     assert!(alone.contains("every party's consent; missing: FTU, NEA, MLSP"), "{alone}");
     let partly = b.fails(&["reopen", "Art. 4", "--consent", "NEA", "--reason", "the NEA asks", "--neg", "1"]);

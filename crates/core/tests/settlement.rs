@@ -51,7 +51,7 @@ fn the_agreements_transition_table_is_exactly_what_it_says() {
             assert_eq!(agreement_transitions(*from).contains(to), expected);
             if let Err(e) = result {
                 assert_eq!(e.kind(), "illegal_transition");
-                assert!(e.to_string().contains(from.as_str()), "{e}");
+                assert!(e.to_string().contains(&from.words()), "{e}");
             }
         }
     }

@@ -13,6 +13,13 @@ export function localDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { dateStyle: "long" });
 }
 
+/** A day in a table cell: "Oct 27, 2026". */
+export function shortDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { dateStyle: "medium" });
+}
+
 export function percent(x: number | null): string {
   return x === null ? "—" : `${Math.round(x * 100)} %`;
 }

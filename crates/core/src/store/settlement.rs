@@ -30,11 +30,12 @@ pub fn agreement_transitions(from: NegotiationStatus) -> &'static [NegotiationSt
 /// Refuses an illegal move of the agreement, saying why and what is possible instead.
 pub fn check_agreement_transition(from: NegotiationStatus, to: NegotiationStatus) -> Result<()> {
     if from == to {
-        return Err(Error::IllegalTransition(format!("the agreement is already {from}")));
+        return Err(Error::IllegalTransition(format!("the agreement is already {}", from.words())));
     }
     let allowed = agreement_transitions(from);
     if !allowed.contains(&to) {
-        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+        let names: Vec<String> = allowed.iter().map(|s| s.words()).collect();
+        let (from, to) = (from.words(), to.words());
         return Err(Error::IllegalTransition(format!(
             "the agreement cannot go from {from} to {to}; from {from} it can go to {}",
             names.join(", ")
@@ -174,7 +175,8 @@ impl Store {
         let status = agreement_status(&mut tx, negotiation_id).await?;
         if status != TentativeSettlement {
             return Err(Error::IllegalTransition(format!(
-                "only a tentative settlement is put to a ratification vote; the agreement is {status}"
+                "only a tentative settlement is put to a ratification vote; the agreement is {}",
+                status.words()
             )));
         }
         let at = who.stamp();

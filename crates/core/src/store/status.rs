@@ -28,11 +28,12 @@ pub fn allowed_transitions(from: ClauseStatus) -> &'static [ClauseStatus] {
 /// Refuses an illegal move, saying why and what is possible instead.
 pub fn check_transition(from: ClauseStatus, to: ClauseStatus) -> Result<()> {
     if from == to {
-        return Err(Error::IllegalTransition(format!("the clause is already {from}")));
+        return Err(Error::IllegalTransition(format!("the clause is already {}", from.words())));
     }
     let allowed = allowed_transitions(from);
     if !allowed.contains(&to) {
-        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+        let names: Vec<String> = allowed.iter().map(|s| s.words()).collect();
+        let (from, to) = (from.words(), to.words());
         return Err(Error::IllegalTransition(format!(
             "a clause cannot go from {from} to {to}; from {from} it can go to {}",
             names.join(", ")
@@ -253,7 +254,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let (negotiation_id, status) = current_status(&mut tx, clause_id).await?;
         if matches!(status, Withdrawn | NotOpened) {
-            return Err(Error::IllegalTransition(format!("a clause that is {status} cannot be initialed")));
+            return Err(Error::IllegalTransition(format!("a clause that is {} cannot be initialed", status.words())));
         }
         let party = sqlx::query!(
             "SELECT label, side FROM parties WHERE id = ? AND negotiation_id = ?",
