@@ -41,15 +41,17 @@ pub async fn session_detail(workbench: State<'_, Workbench>, session_id: i64) ->
     Ok(SessionDetail::load(&store, session).await?)
 }
 
-/// What changed since a session began (the last one held when `since` is none).
+/// What changed since a session began (the last one held when `since` is none): the counts, and the
+/// first `limit` clauses' changes — a screenful; the exported packet holds them all.
 #[tauri::command]
 #[specta::specta]
 pub async fn session_packet(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     since: Option<i64>,
+    limit: u32,
 ) -> IpcResult<Packet> {
-    Ok(packet(&workbench.store(), negotiation_id, since).await?)
+    Ok(packet(&workbench.store(), negotiation_id, since).await?.keep_first(limit as usize))
 }
 
 #[tauri::command]

@@ -415,6 +415,22 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     )
     .await;
     app.shot("23-eu-compare").await;
+
+    // Where 1,775 open clauses stand: some initials given, the standing and a session's packet
+    run_cli(&db, &["schedule", "1", "--at", "2024-01-10T09:00:00Z", "--place", "Strasbourg", "--agenda", "1"]);
+    let joint = dir.join("compromise.md");
+    std::fs::write(&joint, "The compromise text of the rapporteurs.\n").unwrap();
+    run_cli(&db, &["propose", "1", "--party", "joint", "--file", joint.to_str().unwrap(), "--table"]);
+    let version: Value = serde_json::from_slice(&run_cli(&db, &["show", "1", "--json"])).unwrap();
+    let joint_id = version["versions"].as_array().unwrap().last().unwrap()["id"].to_string();
+    for group in ["EPP", "S&D"] {
+        run_cli(&db, &["initial", "1", "--party", group, "--version", &joint_id]);
+    }
+    app.timed_go("#/standing", "[data-testid=initials-table] tbody tr", "eu_view_standing").await;
+    app.wait_text("[data-testid=initials-table]", "pending").await;
+    app.shot("30-eu-standing").await;
+    app.timed_go("#/sessions", "[data-testid=packet]", "eu_view_session_packet").await;
+    app.shot("31-eu-session-packet").await;
     app.no_script_ran().await;
 
     app.record_pss("eu_pss_at_the_end");

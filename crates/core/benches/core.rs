@@ -205,5 +205,60 @@ fn four_columns(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, diff, listing_and_search, import, four_columns);
+/// Where the EU table's 1,775 open clauses stand: the table of initials, the status report, the final
+/// agreement (all pending), and the packet since a session held before the import — every text new,
+/// so ~7,000 texts diffed against nothing (cold) or read back (warm).
+fn reports(c: &mut Criterion) {
+    use trilogue_core::model::SessionKind;
+    use trilogue_core::store::NewSession;
+    use trilogue_core::{packet, report};
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let (store, n, session) = rt.block_on(async {
+        let store = Store::open(&path).await.unwrap();
+        let who = Who::now("bench");
+        let new = NewSession {
+            starts_at: "2024-01-10T09:00:00.000Z".into(),
+            place: "Strasbourg".into(),
+            kind: SessionKind::Plenary,
+            minutes: "Held.".into(),
+            attendees: vec![],
+            agenda: vec![],
+        };
+        let table = parse_position_table(&common::eu_position_table(), "ai-act.csv").unwrap();
+        let n = store.import_table(&table, "AI Act", "ai-act.csv", &who).await.unwrap();
+        let session = store.add_session(n.id, &new, &who).await.unwrap();
+        (store, n.id, session.id)
+    });
+    let fresh = || rt.block_on(Store::open(&path)).unwrap();
+    let mut group = c.benchmark_group("reports_1775");
+    group.sample_size(10);
+    group.bench_function("initials_table", |b| {
+        b.iter(|| rt.block_on(async { report::initials_table(&store, n).await.unwrap() }))
+    });
+    group.bench_function("status_report_html", |b| {
+        b.iter(|| rt.block_on(async { report::status_report(&store, n, 30).await.unwrap().to_html() }))
+    });
+    group.bench_function("final_agreement_html", |b| {
+        b.iter(|| rt.block_on(async { report::final_agreement(&store, n).await.unwrap().to_html() }))
+    });
+    group.bench_function("packet_cold", |b| {
+        b.iter_batched(
+            fresh,
+            |s| {
+                rt.block_on(async {
+                    assert_eq!(packet::packet(&s, n, Some(session)).await.unwrap().clauses.len(), 1_775)
+                })
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("packet_warm", |b| {
+        b.iter(|| rt.block_on(async { packet::packet(&store, n, Some(session)).await.unwrap() }))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, diff, listing_and_search, import, four_columns, reports);
 criterion_main!(benches);

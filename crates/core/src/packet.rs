@@ -24,6 +24,8 @@ pub struct Packet {
     pub since: Session,
     pub parties: Vec<Party>,
     pub clauses: Vec<PacketClause>,
+    /// How many clauses changed: `clauses` may hold only the first of them (`keep_first`).
+    pub changed: usize,
     /// How many clauses each track (each party, then the joint text) changed.
     pub by_track: Vec<TrackCount>,
 }
@@ -128,10 +130,16 @@ pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>) -> R
             label,
         })
         .collect();
-    Ok(Packet { negotiation, since, parties, clauses, by_track })
+    Ok(Packet { negotiation, since, parties, changed: clauses.len(), clauses, by_track })
 }
 
 impl Packet {
+    /// Keeps the first `n` clauses' changes (a screenful); the counts still tell the whole.
+    pub fn keep_first(mut self, n: usize) -> Self {
+        self.clauses.truncate(n);
+        self
+    }
+
     fn heading(&self) -> String {
         format!(
             "What changed since session {} ({}, {})",
@@ -145,7 +153,7 @@ impl Packet {
         let per: Vec<String> =
             self.by_track.iter().filter(|t| t.clauses > 0).map(|t| format!("{} {}", t.label, t.clauses)).collect();
         let per = if per.is_empty() { "no new texts".to_string() } else { format!("new texts — {}", per.join(", ")) };
-        format!("{} clause(s) changed; {per}.", self.clauses.len())
+        format!("{} clause(s) changed; {per}.", self.changed)
     }
 
     /// The packet as Markdown; changes in the word-diff notation `[-deleted-]{+inserted+}`.

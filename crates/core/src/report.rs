@@ -56,14 +56,15 @@ fn initialing(parties: &[Party]) -> Vec<Party> {
     parties.iter().filter(|p| p.side != Some(Side::Mediator)).cloned().collect()
 }
 
-fn cell(initials: &[&Initial], party_id: i64, joint: Option<i64>) -> InitialCell {
+/// A party's cell: its last initial on the clause, judged against the hash of the latest joint text.
+fn cell(initials: &[&Initial], party_id: i64, joint: Option<&str>) -> InitialCell {
     let Some(last) = initials.iter().rev().find(|i| i.party_id == party_id) else { return InitialCell::Pending };
     match &last.voided_at {
         None => InitialCell::Initialed {
             version_id: last.version_id,
             at: last.initialed_at.clone(),
             by: last.initialed_by.clone(),
-            current: joint == Some(last.version_id),
+            current: joint == Some(last.hash.as_str()),
         },
         Some(voided_at) => InitialCell::Voided {
             version_id: last.version_id,
@@ -74,26 +75,25 @@ fn cell(initials: &[&Initial], party_id: i64, joint: Option<i64>) -> InitialCell
     }
 }
 
+/// Reads the clauses with the hashes of their latest tabled texts: no text is read.
 pub async fn initials_table(store: &Store, negotiation_id: i64) -> Result<InitialsTable> {
     let parties = initialing(&store.parties(negotiation_id).await?);
     let all = store.negotiation_initials(negotiation_id).await?;
-    let heads = store.tabled_heads(negotiation_id).await?;
     let mut by_clause: HashMap<i64, Vec<&Initial>> = HashMap::new();
     for i in &all {
         by_clause.entry(i.clause_id).or_default().push(i);
     }
     let rows = store
-        .list_clauses(negotiation_id)
+        .tabled_hashes(negotiation_id)
         .await?
         .into_iter()
-        .map(|r| r.clause)
         .filter(|c| c.status != ClauseStatus::NotOpened)
         .map(|c| {
-            let initials = by_clause.get(&c.id).map(Vec::as_slice).unwrap_or_default();
-            let joint = heads.get(&(c.id, Track::Joint)).map(|v| v.id);
+            let initials = by_clause.get(&c.clause_id).map(Vec::as_slice).unwrap_or_default();
+            let joint = c.hashes.iter().find(|(party, _)| party.is_none()).map(|(_, hash)| hash.as_str());
             InitialsRow {
                 cells: parties.iter().map(|p| cell(initials, p.id, joint)).collect(),
-                clause_id: c.id,
+                clause_id: c.clause_id,
                 reference: c.reference,
                 title: c.title,
                 status: c.status,
@@ -162,12 +162,10 @@ pub async fn status_report(store: &Store, negotiation_id: i64, timeline: usize) 
     let parties = store.parties(negotiation_id).await?;
     let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
     let refs: HashMap<i64, &str> = clauses.iter().map(|c| (c.id, c.reference.as_str())).collect();
-    let events = store.events(negotiation_id).await?;
+    let limit = i64::try_from(timeline).unwrap_or(i64::MAX);
+    let events = store.recent_events_except(negotiation_id, &PRIVATE_EVENTS, limit).await?;
     let timeline = events
         .iter()
-        .rev()
-        .filter(|e| !PRIVATE_EVENTS.contains(&e.kind.as_str()))
-        .take(timeline)
         .map(|e| TimelineEntry {
             at: e.at.clone(),
             clause: e.clause_id.and_then(|id| refs.get(&id)).map(|r| r.to_string()),

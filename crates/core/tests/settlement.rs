@@ -256,6 +256,10 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     // since the first session, more has changed than since the third
     let first = packet::packet(&store, n, Some(sessions[0].id)).await.unwrap();
     assert!(first.clauses.len() > p.clauses.len());
+    // a screenful keeps the first clauses and the whole count
+    let kept = first.clone().keep_first(2);
+    assert_eq!((kept.clauses.len(), kept.changed), (2, first.clauses.len()));
+    assert!(kept.to_markdown().contains(&format!("{} clause(s) changed", first.clauses.len())));
     let md = p.to_markdown();
     assert!(md.contains("What changed since session 3") && md.contains("### Art. 7"), "{md}");
     let html = p.to_html();

@@ -27,8 +27,11 @@ export const commands = {
 	initial: (clauseId: number, partyId: number, versionId: number) => typedError<ClauseStatus, IpcError>(__TAURI_INVOKE("initial", { clauseId, partyId, versionId })),
 	initials: (negotiationId: number) => typedError<InitialsTable, IpcError>(__TAURI_INVOKE("initials", { negotiationId })),
 	sessionDetail: (sessionId: number) => typedError<SessionDetail, IpcError>(__TAURI_INVOKE("session_detail", { sessionId })),
-	/**  What changed since a session began (the last one held when `since` is none). */
-	sessionPacket: (negotiationId: number, since: number | null) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since })),
+	/**
+	 *  What changed since a session began (the last one held when `since` is none): the counts, and the
+	 *  first `limit` clauses' changes — a screenful; the exported packet holds them all.
+	 */
+	sessionPacket: (negotiationId: number, since: number | null, limit: number) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since, limit })),
 	report: (negotiationId: number) => typedError<StatusReport, IpcError>(__TAURI_INVOKE("report", { negotiationId })),
 	setAgreementStatus: (negotiationId: number, status: NegotiationStatus, reason: string) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("set_agreement_status", { negotiationId, status, reason })),
 	recordRatification: (negotiationId: number, ratification: NewRatification) => typedError<Ratification, IpcError>(__TAURI_INVOKE("record_ratification", { negotiationId, ratification })),
@@ -366,6 +369,8 @@ export type Packet = {
 	since: Session,
 	parties: Party[],
 	clauses: PacketClause[],
+	/**  How many clauses changed: `clauses` may hold only the first of them (`keep_first`). */
+	changed: number,
 	/**  How many clauses each track (each party, then the joint text) changed. */
 	by_track: TrackCount[],
 };

@@ -125,6 +125,23 @@ impl Store {
         Ok(rows.into_iter().map(Event::from).collect())
     }
 
+    /// The newest events of a negotiation's journal but those of the given kinds, newest first: what a
+    /// report shows of the table's history.
+    pub async fn recent_events_except(&self, negotiation_id: i64, kinds: &[&str], limit: i64) -> Result<Vec<Event>> {
+        let kinds = serde_json::to_string(kinds).expect("names serialise");
+        let rows = sqlx::query_as!(
+            EventRecord,
+            "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash FROM events
+             WHERE negotiation_id = ? AND kind NOT IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
+            negotiation_id,
+            kinds,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Event::from).collect())
+    }
+
     /// Walks a negotiation's journal and returns the first event that does not match its chain.
     pub async fn verify_journal(&self, negotiation_id: i64) -> Result<Option<ChainBreak>> {
         let rows = sqlx::query!(
