@@ -12,7 +12,7 @@ use crate::markdown::{escape_html, render};
 use crate::model::{
     Clause, ClauseStatus, Event, Initial, Negotiation, Party, Ratification, Referral, Session, Side, Track,
 };
-use crate::store::{Store, stamp};
+use crate::store::{ClauseSummary, Store, stamp};
 use crate::text::text_hash;
 
 /// The journal's kinds that stay in the workbench: a draft saved is our side's business.
@@ -416,16 +416,6 @@ pub struct Disagreement {
     pub positions: Vec<(String, Option<String>)>,
 }
 
-/// A clause neither agreed, withdrawn nor in impasse: what keeps the text a draft.
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Pending {
-    #[serde(rename = "ref")]
-    pub reference: String,
-    pub title: String,
-    pub status: ClauseStatus,
-}
-
 /// The final agreement: the initialed joint texts in order and, as an annex, the protocol of
 /// disagreements.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -434,7 +424,8 @@ pub struct FinalAgreement {
     pub negotiation: Negotiation,
     pub parties: Vec<Party>,
     pub articles: Vec<Article>,
-    pub pending: Vec<Pending>,
+    /// The clauses neither agreed, withdrawn nor in impasse: what keeps the text a draft.
+    pub pending: Vec<ClauseSummary>,
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -517,7 +508,7 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                     positions,
                 });
             }
-            status => pending.push(Pending { reference: c.reference, title: c.title, status }),
+            status => pending.push(ClauseSummary { clause_id: c.id, reference: c.reference, title: c.title, status }),
         }
     }
     Ok(FinalAgreement { negotiation, parties, articles, pending, disagreements })

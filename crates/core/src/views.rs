@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::markdown;
 use crate::model::{Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Session, Version};
-use crate::store::{AgendaItem, InitialGiven, Neighbours, Store, Tabling};
+use crate::store::{ClauseSummary, InitialGiven, Neighbours, Store, Tabling};
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
 /// our side's private notes (shown in our own workbench, never exported).
@@ -101,7 +101,7 @@ pub struct SessionDetail {
     pub session: Session,
     pub parties: Vec<Party>,
     pub attendees: Vec<Delegate>,
-    pub agenda: Vec<AgendaItem>,
+    pub agenda: Vec<ClauseSummary>,
     pub tabled: Vec<Tabling>,
     pub initialed: Vec<InitialGiven>,
     pub minutes_html: String,

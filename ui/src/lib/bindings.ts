@@ -61,14 +61,6 @@ export const events = {
 };
 
 /* Types */
-/**  A clause on a session's agenda. */
-export type AgendaItem = {
-	clause_id: number,
-	ref: string,
-	title: string,
-	status: ClauseStatus,
-};
-
 export type AgreementFormat = "markdown" | "html";
 
 /**  One column's text in one row. */
@@ -132,6 +124,14 @@ export type ClauseRow = {
 
 /**  Where one clause stands at the table. */
 export type ClauseStatus = "not_opened" | "open" | "agreed_in_principle" | "tentatively_agreed" | "parked" | "impasse" | "withdrawn";
+
+/**  A clause named with where it stands: an item of a session's agenda, a clause still to be settled. */
+export type ClauseSummary = {
+	clause_id: number,
+	ref: string,
+	title: string,
+	status: ClauseStatus,
+};
 
 /**  A column as the per-clause view shows it. */
 export type Column = {
@@ -492,7 +492,7 @@ export type SessionDetail = {
 	session: Session,
 	parties: Party[],
 	attendees: Delegate[],
-	agenda: AgendaItem[],
+	agenda: ClauseSummary[],
 	tabled: Tabling[],
 	initialed: InitialGiven[],
 	minutes_html: string,

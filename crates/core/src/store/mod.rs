@@ -29,7 +29,7 @@ pub use clauses::{ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead};
 pub use events::ChainBreak;
 pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty, party_colour};
 pub use search::SearchHit;
-pub use sessions::{AgendaItem, InitialGiven, NewSession, Tabling};
+pub use sessions::{ClauseSummary, InitialGiven, NewSession, Tabling};
 pub use settlement::{NewRatification, agreement_transitions, check_agreement_transition};
 pub use status::{StatusChange, allowed_transitions, check_transition};
 pub use versions::NewVersion;

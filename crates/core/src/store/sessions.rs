@@ -113,10 +113,10 @@ impl Store {
     }
 }
 
-/// A clause on a session's agenda.
+/// A clause named with where it stands: an item of a session's agenda, a clause still to be settled.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AgendaItem {
+pub struct ClauseSummary {
     pub clause_id: i64,
     #[serde(rename = "ref")]
     pub reference: String,
@@ -179,7 +179,7 @@ impl Store {
     }
 
     /// The clauses on a session's agenda, in its order.
-    pub async fn agenda(&self, session_id: i64) -> Result<Vec<AgendaItem>> {
+    pub async fn agenda(&self, session_id: i64) -> Result<Vec<ClauseSummary>> {
         let rows = sqlx::query!(
             "SELECT c.id, c.ref, c.title, c.status FROM session_agenda a JOIN clauses c ON c.id = a.clause_id
              WHERE a.session_id = ? ORDER BY a.position",
@@ -189,7 +189,7 @@ impl Store {
         .await?;
         rows.into_iter()
             .map(|r| {
-                Ok(AgendaItem {
+                Ok(ClauseSummary {
                     clause_id: r.id,
                     reference: r.r#ref,
                     title: r.title,

@@ -29,19 +29,7 @@ pub fn agreement_transitions(from: NegotiationStatus) -> &'static [NegotiationSt
 
 /// Refuses an illegal move of the agreement, saying why and what is possible instead.
 pub fn check_agreement_transition(from: NegotiationStatus, to: NegotiationStatus) -> Result<()> {
-    if from == to {
-        return Err(Error::IllegalTransition(format!("the agreement is already {}", from.words())));
-    }
-    let allowed = agreement_transitions(from);
-    if !allowed.contains(&to) {
-        let names: Vec<String> = allowed.iter().map(|s| s.words()).collect();
-        let (from, to) = (from.words(), to.words());
-        return Err(Error::IllegalTransition(format!(
-            "the agreement cannot go from {from} to {to}; from {from} it can go to {}",
-            names.join(", ")
-        )));
-    }
-    Ok(())
+    super::status::refuse_unless_allowed("the agreement", (from, to), agreement_transitions(from))
 }
 
 /// A ratifying body's vote, as entered.

@@ -27,15 +27,24 @@ pub fn allowed_transitions(from: ClauseStatus) -> &'static [ClauseStatus] {
 
 /// Refuses an illegal move, saying why and what is possible instead.
 pub fn check_transition(from: ClauseStatus, to: ClauseStatus) -> Result<()> {
+    refuse_unless_allowed("the clause", (from, to), allowed_transitions(from))
+}
+
+/// Refuses a move of `what` that `allowed` (the moves from `from`) does not hold, naming in words where
+/// it stands and where it can go instead.
+pub(crate) fn refuse_unless_allowed<S>(what: &str, (from, to): (S, S), allowed: &[S]) -> Result<()>
+where
+    S: Copy + PartialEq + Into<&'static str>,
+{
+    let words = |s: S| Into::<&'static str>::into(s).replace('_', " ");
     if from == to {
-        return Err(Error::IllegalTransition(format!("the clause is already {}", from.words())));
+        return Err(Error::IllegalTransition(format!("{what} is already {}", words(from))));
     }
-    let allowed = allowed_transitions(from);
     if !allowed.contains(&to) {
-        let names: Vec<String> = allowed.iter().map(|s| s.words()).collect();
-        let (from, to) = (from.words(), to.words());
+        let names: Vec<String> = allowed.iter().map(|s| words(*s)).collect();
+        let (from, to) = (words(from), words(to));
         return Err(Error::IllegalTransition(format!(
-            "a clause cannot go from {from} to {to}; from {from} it can go to {}",
+            "{what} cannot go from {from} to {to}; from {from} it can go to {}",
             names.join(", ")
         )));
     }
