@@ -435,6 +435,48 @@ fn usage_errors_exit_2_and_failures_exit_1() {
     assert!(b.fails(&["diff", "1", "999999"]).contains("version 999999 was not found"));
 }
 
+/// Edits the workbench behind the app's back, as a tamperer with the sqlite3 shell would: drops the
+/// trigger that guards a table, then sets one column of one row (`update` binds the value, then the id).
+fn tamper(db: &std::path::Path, drop: &'static str, update: &'static str, value: &str, id: i64) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", db.display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::query(drop).execute(&mut conn).await.unwrap();
+        let changed = sqlx::query(update).bind(value).bind(id).execute(&mut conn).await.unwrap();
+        assert_eq!(changed.rows_affected(), 1);
+        conn.close().await.unwrap();
+    });
+}
+
+#[test]
+fn verify_names_the_first_event_edited_behind_the_apps_back() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    assert!(b.ok(&["verify", "1"]).contains("are intact"));
+    let log = b.json(&["log", "1", "--json"]);
+    let impasse = log.as_array().unwrap().iter().find(|e| e["detail"]["to"] == "impasse").unwrap();
+    let id = impasse["id"].as_i64().unwrap();
+    // the triggers refuse a plain edit, so a tamperer drops them first
+    let update = "UPDATE events SET reason = ? WHERE id = ?";
+    tamper(&b.db(), "DROP TRIGGER events_append_only_update", update, "agreed by all", id);
+    let err = b.fails(&["verify", "1"]);
+    assert!(err.contains(&format!("event {id} (status_changed) does not match the chain")), "{err}");
+
+    // a text swapped under its hash is named too
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let show = b.json(&["show", "Art. 1", "--json"]);
+    let initialed = show["initials"][0]["version_id"].as_i64().unwrap();
+    let update = "UPDATE versions SET text = ? WHERE id = ?";
+    tamper(&b.db(), "DROP TRIGGER versions_immutable", update, "No AI system is covered.", initialed);
+    let err = b.fails(&["verify", "1"]);
+    assert!(err.contains(&format!("version(s) [{initialed}] was altered")), "{err}");
+    let err = b.fails(&["final", "1"]);
+    assert!(err.contains("Art. 1 no longer matches the hash its parties initialed"), "{err}");
+}
+
 #[test]
 fn a_file_that_is_not_a_workbench_is_refused_and_untouched() {
     let b = Bench::new();
