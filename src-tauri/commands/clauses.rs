@@ -1,7 +1,7 @@
 //! Clauses and their texts: list, detail, a new version, tabling, status.
 
 use tauri::State;
-use trilogue_core::model::{Clause, Version};
+use trilogue_core::model::{Clause, Priority, PrivateNote, Version};
 use trilogue_core::store::{ClauseRow, NewVersion, StatusChange};
 use trilogue_core::views::ClauseDetail;
 
@@ -31,8 +31,25 @@ pub async fn propose(workbench: State<'_, Workbench>, clause_id: i64, version: N
 
 #[tauri::command]
 #[specta::specta]
-pub async fn table_version(workbench: State<'_, Workbench>, version_id: i64) -> IpcResult<Version> {
-    Ok(workbench.store().table(version_id, None, &workbench.who()).await?)
+pub async fn table_version(
+    workbench: State<'_, Workbench>,
+    version_id: i64,
+    session_id: Option<i64>,
+) -> IpcResult<Version> {
+    Ok(workbench.store().table(version_id, session_id, &workbench.who()).await?)
+}
+
+/// Our side's private note on a clause: never exported.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_note(
+    workbench: State<'_, Workbench>,
+    clause_id: i64,
+    priority: Priority,
+    red_line: String,
+    reasoning: String,
+) -> IpcResult<PrivateNote> {
+    Ok(workbench.store().add_note(clause_id, priority, &red_line, &reasoning, &workbench.who()).await?)
 }
 
 #[tauri::command]

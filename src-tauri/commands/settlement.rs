@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use tauri::State;
-use trilogue_core::model::{ClauseStatus, Negotiation, NegotiationStatus, Ratification};
+use trilogue_core::model::{ClauseStatus, Delegate, Negotiation, NegotiationStatus, Ratification, Session};
 use trilogue_core::packet::{Packet, packet};
 use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
-use trilogue_core::store::NewRatification;
+use trilogue_core::store::{NewRatification, NewSession};
 use trilogue_core::views::SessionDetail;
 
 use crate::commands::exchange::AgreementFormat;
@@ -31,6 +31,32 @@ pub async fn initial(
 #[specta::specta]
 pub async fn initials(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<InitialsTable> {
     Ok(initials_table(&workbench.store(), negotiation_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn schedule_session(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    session: NewSession,
+) -> IpcResult<Session> {
+    Ok(workbench.store().add_session(negotiation_id, &session, &workbench.who()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_attendees(
+    workbench: State<'_, Workbench>,
+    session_id: i64,
+    delegates: Vec<i64>,
+) -> IpcResult<Vec<Delegate>> {
+    Ok(workbench.store().set_attendees(session_id, &delegates, &workbench.who()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_minutes(workbench: State<'_, Workbench>, session_id: i64, minutes: String) -> IpcResult<Session> {
+    Ok(workbench.store().set_minutes(session_id, &minutes, &workbench.who()).await?)
 }
 
 #[tauri::command]

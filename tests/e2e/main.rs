@@ -285,12 +285,53 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
     app.shot("27b-initials-voided-panel").await;
     app.no_script_ran().await;
 
+    // our private note: kept here, marked as private, never in an export (checked below)
+    app.wait("[data-testid=note-priority]").await.select_by_label("Must have").await.unwrap();
+    app.wait("[data-testid=note-red-line]").await.send_keys("PRIVATE-e2e arbitration only by consent").await.unwrap();
+    app.wait("[data-testid=note-reasoning]").await.send_keys("PRIVATE-e2e the NEA wants speed").await.unwrap();
+    app.click("[data-testid=note-save]").await;
+    app.wait_text("[data-testid=notice]", "never leaves this workbench").await;
+    app.wait_text("[data-testid=private-note]", "arbitration only by consent").await;
+    app.scroll_to("[data-testid=private-note]").await;
+    app.shot("27c-private-note").await;
+
     app.timed_go("#/sessions/3", "[data-testid=packet]", "demo_view_session").await;
     app.wait_text("[data-testid=session-tabled]", "Art. 14").await;
     app.wait_text("[data-testid=session-initialed]", "since voided").await;
     app.wait_text("[data-testid=packet]", "What changed since session 3 began").await;
     app.wait_text("[data-testid=packet]", "Art. 14").await;
     app.shot("28-session-and-packet").await;
+
+    // the secretariat schedules session 5, records who came to session 3, writes session 5's minutes
+    app.click("[data-testid=schedule-open]").await;
+    let set_value = r#"const [css, value] = arguments; const el = document.querySelector(css);
+        if (el.multiple) { for (const o of el.options) o.selected = value.includes(o.text); el.dispatchEvent(new Event("change", { bubbles: true })); }
+        else { el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); }"#;
+    app.client.execute(set_value, vec![json!("[data-testid=schedule-at]"), json!("2027-01-19T10:00")]).await.unwrap();
+    app.wait("[data-testid=schedule-place]").await.send_keys("Ministry of Labour, Astana — Hall 2").await.unwrap();
+    let agenda = json!(["Art. 8 Redeployment and job security", "Art. 14 Settlement of disputes"]);
+    app.client.execute(set_value, vec![json!("[data-testid=schedule-agenda]"), agenda]).await.unwrap();
+    app.click("[data-testid=schedule-save]").await;
+    app.wait_text("[data-testid=sessions-notice]", "Session 5 scheduled").await;
+    app.wait_text("[data-testid=sessions] article", "Session 5").await;
+    app.wait_text("[data-testid=sessions] .agenda", "Art. 14").await;
+    app.click("[data-testid=minutes-open]").await;
+    app.wait("[data-testid=minutes-editor]")
+        .await
+        .send_keys("## Agreed\n\nThe mediator tables **a proposal on Art. 8**.")
+        .await
+        .unwrap();
+    app.click("[data-testid=minutes-save]").await;
+    app.wait_text("[data-testid=sessions-notice]", "Minutes saved").await;
+    app.wait_text("[data-testid=sessions] .prose strong", "a proposal on Art. 8").await;
+    app.shot("32-session-scheduled").await;
+    app.timed_go("#/sessions/3", "[data-testid=attendance-open]", "demo_view_session_again").await;
+    app.click("[data-testid=attendance-open]").await;
+    app.click("[data-testid=attendance] input[type=checkbox]").await;
+    app.scroll_to("[data-testid=attendance]").await;
+    app.shot("33-attendance").await;
+    app.click("[data-testid=attendance-save]").await;
+    app.wait_text("[data-testid=sessions-notice]", "recorded as attending").await;
 
     app.timed_go("#/standing", "[data-testid=initials-table]", "demo_view_standing").await;
     app.wait_text("[data-testid=agreement-status]", "In session").await;
@@ -309,10 +350,9 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
         assert_eq!(result["ok"], json!(true), "{result}");
         let html = std::fs::read_to_string(&path).unwrap();
         assert!(html.contains(needle), "{kind}");
-        assert!(
-            !html.contains("CAUCUS ONLY") && !html.contains("a longer retraining period can buy"),
-            "{kind} is private-free"
-        );
+        for private in ["CAUCUS ONLY", "a longer retraining period can buy", "PRIVATE-e2e"] {
+            assert!(!html.contains(private), "{kind} carries a private text: {private}");
+        }
     }
     app.no_script_ran().await;
 }

@@ -9,7 +9,7 @@ use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{
-    Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Referral, Session, SessionKind, Side, Track,
+    Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
 use trilogue_core::store::{
     NewNegotiation, NewParty, NewRatification, NewSession, NewVersion, StatusChange, default_db_path,
@@ -261,6 +261,26 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             let s = store.add_session(n.id, &new, &ctx.who).await?;
             say(format!("session {} scheduled for {}", s.number, s.starts_at))
+        }
+        Command::Attendance { negotiation, number, delegates } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let session = ctx.session(&store.sessions(n.id).await?, number)?;
+            let known = store.delegates(n.id).await?;
+            let mut ids = Vec::new();
+            for name in &delegates {
+                match known.iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())) {
+                    Some(d) => ids.push(d.id),
+                    None => bail!("no delegate named '{name}' in this negotiation"),
+                }
+            }
+            let attended = store.set_attendees(session.id, &ids, &ctx.who).await?;
+            say(format!("{} delegate(s) attended session {number}", attended.len()))
+        }
+        Command::Note { clause, priority, red_line, reasoning, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let priority = Priority::parse(&priority)?;
+            store.add_note(clause.id, priority, &red_line, &reasoning, &ctx.who).await?;
+            say(format!("private note on {} saved (never exported)", clause.reference))
         }
         Command::Minutes { negotiation, number, file } => {
             let n = ctx.negotiation(&negotiation).await?;

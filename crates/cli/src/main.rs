@@ -191,6 +191,26 @@ enum Command {
         #[arg(long = "agenda", value_name = "CLAUSE")]
         agenda: Vec<String>,
     },
+    /// Record who attended a session: delegates by name
+    Attendance {
+        negotiation: String,
+        number: i64,
+        #[arg(long = "delegate", value_name = "NAME", required = true)]
+        delegates: Vec<String>,
+    },
+    /// Our side's private note on a clause (never exported): priority, red line, reasoning
+    Note {
+        clause: String,
+        /// must_have, important or tradeable
+        #[arg(long)]
+        priority: String,
+        #[arg(long = "red-line", default_value = "")]
+        red_line: String,
+        #[arg(long)]
+        reasoning: String,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
     /// Write a session's minutes (Markdown) from a file (`-` for standard input)
     Minutes {
         negotiation: String,

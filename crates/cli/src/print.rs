@@ -3,7 +3,7 @@
 use trilogue_core::model::{Event, Party, Session, Track, Version};
 use trilogue_core::report::{InitialCell, InitialsTable};
 use trilogue_core::store::{ClauseRow, NegotiationSummary, SearchHit};
-use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
+use trilogue_core::views::{ClauseDetail, Overview, SessionDetail, Stage};
 
 fn label(parties: &[Party], track: Track) -> String {
     match track {
@@ -80,6 +80,12 @@ pub fn clause(view: &ClauseDetail) {
     }
     if !view.standards.is_empty() {
         println!("standards: {}", view.standards.join("; "));
+    }
+    match view.stage {
+        Some(Stage::Draft) => println!("stage: our drafts only, nothing tabled"),
+        Some(Stage::Tabled { track }) => println!("stage: tabled by {}", label(&view.parties, track)),
+        Some(Stage::Countered { track }) => println!("stage: countered, last by {}", label(&view.parties, track)),
+        None => {}
     }
     if let Some(base) = &c.status_quo {
         println!("\n== status quo\n{base}");

@@ -181,6 +181,16 @@ fn sessions_the_packet_the_reports_and_the_agreements_own_status() {
     );
     assert!(b.fails(&["schedule", "1", "--at", "next tuesday", "--place", "x"]).contains("2027-01-12T09:00:00Z"));
 
+    // who attended, and our private note (shown here, never exported)
+    b.ok(&["attendance", "1", "5", "--delegate", "Aigerim Seitkali", "--delegate", "marat zhaksylykov"]);
+    assert_eq!(b.json(&["session", "1", "5", "--json"])["attendees"].as_array().unwrap().len(), 2);
+    assert!(b.fails(&["attendance", "1", "5", "--delegate", "Nobody"]).contains("no delegate named 'Nobody'"));
+    let note =
+        ["note", "Art. 4", "--priority", "must_have", "--red-line", "CANARY-red-line", "--reasoning", "CANARY-why"];
+    b.ok(&[&note[..], &["--neg", "1"]].concat());
+    let shown = b.ok(&["show", "Art. 4", "--neg", "1"]);
+    assert!(shown.contains("red line: CANARY-red-line") && shown.contains("stage: countered, last by NEA"), "{shown}");
+
     // the packet for the next session
     let packet = b.ok(&["packet", "1"]);
     assert!(packet.contains("What changed since session 3") && packet.contains("### Art. 7"), "{packet}");
@@ -213,6 +223,9 @@ fn sessions_the_packet_the_reports_and_the_agreements_own_status() {
             .contains("only a tentative settlement")
     );
     assert!(b.ok(&["log", "1"]).contains("status_changed"));
+    for out in [b.ok(&["report", "1"]), b.ok(&["final", "1"]), b.ok(&["packet", "1"]), b.ok(&["compare-all", "1"])] {
+        assert!(!out.contains("CANARY"), "the private note stays in the workbench");
+    }
     b.ok(&["verify", "1"]);
 }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::markdown;
-use crate::model::{Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Session, Version};
+use crate::model::{Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Session, Track, Version};
 use crate::store::{ClauseSummary, InitialGiven, Neighbours, Store, Tabling};
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
@@ -23,6 +23,42 @@ pub struct ClauseDetail {
     /// shows them without a round trip each.
     pub rendered: Vec<Rendered>,
     pub neighbours: Neighbours,
+    /// Where a clause not yet agreed stands in the exchange of texts.
+    pub stage: Option<Stage>,
+    /// The negotiation's sessions, to say in which one a text is tabled.
+    pub sessions: Vec<Session>,
+}
+
+/// The exchange of texts on a clause before any agreement: only our drafts so far, one side's text
+/// tabled, or answered by another.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "stage")]
+pub enum Stage {
+    /// Nothing tabled yet; drafts exist.
+    Draft,
+    /// One track has tabled a text: `track`.
+    Tabled { track: Track },
+    /// Texts on two tracks or more; `track` tabled the latest.
+    Countered { track: Track },
+}
+
+impl Stage {
+    /// The stage of a clause at `status`, from its versions (oldest first); none once the clause has
+    /// moved on (agreed in principle or further, parked, impasse, withdrawn).
+    pub fn of(status: ClauseStatus, versions: &[Version]) -> Option<Stage> {
+        if !matches!(status, ClauseStatus::NotOpened | ClauseStatus::Open) {
+            return None;
+        }
+        let tabled: Vec<&Version> = versions.iter().filter(|v| v.is_tabled()).collect();
+        let latest = tabled.iter().max_by(|a, b| a.tabled_at.cmp(&b.tabled_at).then(a.id.cmp(&b.id)));
+        match latest {
+            None if !versions.is_empty() => Some(Stage::Draft),
+            None => None,
+            Some(v) if tabled.iter().all(|t| t.track == v.track) => Some(Stage::Tabled { track: v.track }),
+            Some(v) => Some(Stage::Countered { track: v.track }),
+        }
+    }
 }
 
 /// A text rendered from Markdown to sanitised HTML; `version_id` is `None` for the status quo.
@@ -44,6 +80,8 @@ impl ClauseDetail {
             rendered.push(Rendered { version_id: None, html: markdown::render(base) });
         }
         Ok(ClauseDetail {
+            stage: Stage::of(clause.status, &versions),
+            sessions: store.sessions(clause.negotiation_id).await?,
             parties: store.parties(clause.negotiation_id).await?,
             neighbours: store.neighbours(&clause).await?,
             rendered,
@@ -101,6 +139,8 @@ pub struct SessionDetail {
     pub session: Session,
     pub parties: Vec<Party>,
     pub attendees: Vec<Delegate>,
+    /// Every delegate of the negotiation, to record who attended.
+    pub delegates: Vec<Delegate>,
     pub agenda: Vec<ClauseSummary>,
     pub tabled: Vec<Tabling>,
     pub initialed: Vec<InitialGiven>,
@@ -112,6 +152,7 @@ impl SessionDetail {
         Ok(SessionDetail {
             parties: store.parties(session.negotiation_id).await?,
             attendees: store.attendees(session.id).await?,
+            delegates: store.delegates(session.negotiation_id).await?,
             agenda: store.agenda(session.id).await?,
             tabled: store.tabled_in(session.id).await?,
             initialed: store.initialed_in(session.id).await?,

@@ -227,6 +227,89 @@ async fn a_session_lists_what_was_tabled_and_initialed_in_it() {
 }
 
 #[tokio::test]
+async fn attendance_is_recorded_from_the_negotiations_delegates_only() {
+    let (store, _dir, n) = demo_store().await;
+    let who = Who::now("secretariat");
+    let next = store.sessions(n).await.unwrap()[3].clone();
+    let delegates = store.delegates(n).await.unwrap();
+    let chosen = [delegates[0].id, delegates[3].id];
+    let attended = store.set_attendees(next.id, &chosen, &who).await.unwrap();
+    assert_eq!(attended.iter().map(|d| d.id).collect::<Vec<_>>(), chosen);
+    // recording again replaces the record
+    let again = store.set_attendees(next.id, &[delegates[1].id], &who).await.unwrap();
+    assert_eq!(again.len(), 1);
+    assert_eq!(store.recent_events(n, 1).await.unwrap()[0].kind, "attendance_recorded");
+    // a delegate of another negotiation is refused, and nothing changes
+    let (other, _) = store
+        .create_negotiation(
+            &trilogue_core::store::NewNegotiation {
+                title: "Other".into(),
+                level: trilogue_core::model::Level::Enterprise,
+                tripartite: false,
+                starts_on: None,
+                ends_on: None,
+            },
+            &[trilogue_core::store::NewParty {
+                name: "U".into(),
+                side: None,
+                label: "U".into(),
+                colour: "#000".into(),
+            }],
+            &who,
+        )
+        .await
+        .unwrap();
+    let stranger = store.parties(other.id).await.unwrap()[0].id;
+    let stranger = store.add_delegate(stranger, "Stranger", trilogue_core::model::Role::Member).await.unwrap();
+    let err = store.set_attendees(next.id, &[stranger.id], &who).await.unwrap_err();
+    assert!(err.to_string().contains("delegate of one of this negotiation's parties"), "{err}");
+    assert_eq!(store.attendees(next.id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
+    use trilogue_core::views::{ClauseDetail, Stage};
+    let (store, _dir, n) = demo_store().await;
+    let stage = |r: &'static str| {
+        let store = store.clone();
+        async move {
+            let clause = store.find_clause(Some(n), r).await.unwrap();
+            ClauseDetail::load(&store, clause).await.unwrap().stage
+        }
+    };
+    let parties = store.parties(n).await.unwrap();
+    // Art. 4: the FTU and the NEA answered each other in session 3, the NEA last
+    assert_eq!(stage("Art. 4").await, Some(Stage::Countered { track: Track::Party(parties[1].id) }));
+    assert_eq!(stage("Art. 1").await, None, "tentatively agreed: past the exchange of texts");
+    let who = Who::now("FTU");
+    let new = trilogue_core::store::NewClause {
+        reference: "Art. 15".into(),
+        title: "Platform work".into(),
+        status_quo: None,
+        topics: vec![],
+    };
+    let c = store.add_clause(n, &new, &who).await.unwrap();
+    assert_eq!(stage("Art. 15").await, None, "nothing written yet");
+    let mut text = trilogue_core::store::NewVersion {
+        track: Track::Party(parties[0].id),
+        text: "Our draft.".into(),
+        rationale: String::new(),
+        tabled: false,
+        session_id: None,
+    };
+    store.propose(c.id, &text, &who).await.unwrap();
+    assert_eq!(stage("Art. 15").await, Some(Stage::Draft));
+    text.text = "Our text.".into();
+    text.tabled = true;
+    store.propose(c.id, &text, &who).await.unwrap();
+    assert_eq!(stage("Art. 15").await, Some(Stage::Tabled { track: Track::Party(parties[0].id) }));
+    text.track = Track::Party(parties[1].id);
+    text.text = "Their answer.".into();
+    store.propose(c.id, &text, &who).await.unwrap();
+    assert_eq!(stage("Art. 15").await, Some(Stage::Countered { track: Track::Party(parties[1].id) }));
+}
+
+#[tokio::test]
 async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_party() {
     let (store, _dir, n) = demo_store().await;
     let sessions = store.sessions(n).await.unwrap();

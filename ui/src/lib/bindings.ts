@@ -21,10 +21,15 @@ export const commands = {
 	clauseDetail: (clauseId: number) => typedError<ClauseDetail, IpcError>(__TAURI_INVOKE("clause_detail", { clauseId })),
 	/**  Saves a new version: editing never overwrites. */
 	propose: (clauseId: number, version: NewVersion) => typedError<Version, IpcError>(__TAURI_INVOKE("propose", { clauseId, version })),
-	tableVersion: (versionId: number) => typedError<Version, IpcError>(__TAURI_INVOKE("table_version", { versionId })),
+	tableVersion: (versionId: number, sessionId: number | null) => typedError<Version, IpcError>(__TAURI_INVOKE("table_version", { versionId, sessionId })),
 	setStatus: (clauseId: number, change: StatusChange) => typedError<Clause, IpcError>(__TAURI_INVOKE("set_status", { clauseId, change })),
+	/**  Our side's private note on a clause: never exported. */
+	addNote: (clauseId: number, priority: Priority, redLine: string, reasoning: string) => typedError<PrivateNote, IpcError>(__TAURI_INVOKE("add_note", { clauseId, priority, redLine, reasoning })),
 	/**  A party's spokesperson initials one exact tabled version; returns the clause's status afterwards. */
 	initial: (clauseId: number, partyId: number, versionId: number) => typedError<ClauseStatus, IpcError>(__TAURI_INVOKE("initial", { clauseId, partyId, versionId })),
+	scheduleSession: (negotiationId: number, session: NewSession) => typedError<Session, IpcError>(__TAURI_INVOKE("schedule_session", { negotiationId, session })),
+	setAttendees: (sessionId: number, delegates: number[]) => typedError<Delegate[], IpcError>(__TAURI_INVOKE("set_attendees", { sessionId, delegates })),
+	setMinutes: (sessionId: number, minutes: string) => typedError<Session, IpcError>(__TAURI_INVOKE("set_minutes", { sessionId, minutes })),
 	initials: (negotiationId: number) => typedError<InitialsTable, IpcError>(__TAURI_INVOKE("initials", { negotiationId })),
 	sessionDetail: (sessionId: number) => typedError<SessionDetail, IpcError>(__TAURI_INVOKE("session_detail", { sessionId })),
 	/**
@@ -115,6 +120,10 @@ export type ClauseDetail = {
 	 */
 	rendered: Rendered[],
 	neighbours: Neighbours,
+	/**  Where a clause not yet agreed stands in the exchange of texts. */
+	stage: Stage | null,
+	/**  The negotiation's sessions, to say in which one a text is tabled. */
+	sessions: Session[],
 };
 
 /**  A clause as a list shows it: with the head of each of its tracks. */
@@ -328,6 +337,15 @@ export type NewRatification = {
 	approved: boolean,
 };
 
+export type NewSession = {
+	starts_at: string,
+	place: string,
+	kind: SessionKind,
+	minutes?: string,
+	attendees?: number[],
+	agenda?: number[],
+};
+
 export type NewVersion = {
 	track: Track,
 	text: string,
@@ -492,6 +510,8 @@ export type SessionDetail = {
 	session: Session,
 	parties: Party[],
 	attendees: Delegate[],
+	/**  Every delegate of the negotiation, to record who attended. */
+	delegates: Delegate[],
 	agenda: ClauseSummary[],
 	tabled: Tabling[],
 	initialed: InitialGiven[],
@@ -501,6 +521,18 @@ export type SessionDetail = {
 export type SessionKind = "plenary" | "caucus" | "working_group" | "mediation";
 
 export type Side = "workers" | "employers" | "government" | "mediator";
+
+/**
+ *  The exchange of texts on a clause before any agreement: only our drafts so far, one side's text
+ *  tabled, or answered by another.
+ */
+export type Stage = 
+/**  Nothing tabled yet; drafts exist. */
+{ stage: "draft" } | 
+/**  One track has tabled a text: `track`. */
+{ stage: "tabled"; track: Track } | 
+/**  Texts on two tracks or more; `track` tabled the latest. */
+{ stage: "countered"; track: Track };
 
 /**  A move of a clause to another status, with what the move needs recorded beside its reason. */
 export type StatusChange = {

@@ -39,6 +39,8 @@ function detail(versions: Version[], initials: Initial[], status: ClauseDetail["
     private_notes: [],
     rendered: [],
     neighbours: { prev: null, next: null },
+    stage: null,
+    sessions: [],
   };
 }
 

@@ -163,6 +163,40 @@ impl Store {
         self.session(session_id).await
     }
 
+    /// Records who attended a session (replacing what was recorded); the journal keeps each record.
+    pub async fn set_attendees(&self, session_id: i64, delegates: &[i64], who: &Who) -> Result<Vec<Delegate>> {
+        let mut tx = self.begin().await?;
+        let s = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("session {session_id}")))?;
+        let ids = serde_json::to_string(delegates).expect("ids serialise");
+        let foreign = sqlx::query_scalar!(
+            r#"SELECT count(*) as "n!: i64" FROM json_each(?) j
+               WHERE NOT EXISTS (SELECT 1 FROM delegates d JOIN parties p ON p.id = d.party_id
+                                 WHERE d.id = j.value AND p.negotiation_id = ?)"#,
+            ids,
+            s.negotiation_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if foreign > 0 {
+            return Err(Error::invalid("an attendee must be a delegate of one of this negotiation's parties"));
+        }
+        sqlx::query!("DELETE FROM session_attendees WHERE session_id = ?", session_id).execute(&mut *tx).await?;
+        sqlx::query!(
+            "INSERT OR IGNORE INTO session_attendees (session_id, delegate_id) SELECT ?, value FROM json_each(?)",
+            session_id,
+            ids
+        )
+        .execute(&mut *tx)
+        .await?;
+        let detail = json!({ "session_id": session_id, "number": s.number, "attendees": delegates });
+        events::append(&mut tx, s.negotiation_id, None, "attendance_recorded", who, "", detail).await?;
+        tx.commit().await?;
+        self.attendees(session_id).await
+    }
+
     /// The delegates who attended a session, by party.
     pub async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
         let rows = sqlx::query!(
