@@ -147,7 +147,12 @@ impl App {
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         let start = Instant::now();
         loop {
-            let text = self.text(css).await;
+            // the element may be replaced while it is read (a view re-rendering): read it again
+            let found = self.client.find(Locator::Css(css)).await;
+            let text = match found {
+                Ok(element) => element.prop("innerText").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
             if text.contains(needle) {
                 return text;
             }

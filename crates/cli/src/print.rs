@@ -145,7 +145,8 @@ pub fn overview(view: &Overview) {
         let bar = "█".repeat(*count as usize * 30 / total.max(1) as usize);
         println!("  {:<20} {:>4}  {bar}", status.as_str(), count);
     }
-    let held = view.sessions.iter().filter(|s| !s.minutes.is_empty()).count();
+    let now = trilogue_core::store::stamp(chrono::Utc::now());
+    let held = view.sessions.iter().filter(|s| s.has_begun(&now)).count();
     println!("\nsessions held: {held}");
     if let Some(next) = view.next_session() {
         println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
@@ -153,8 +154,9 @@ pub fn overview(view: &Overview) {
 }
 
 pub fn sessions(sessions: &[Session]) {
+    let now = trilogue_core::store::stamp(chrono::Utc::now());
     for s in sessions {
-        let held = if s.minutes.is_empty() { "scheduled" } else { "held" };
+        let held = if s.has_begun(&now) { "held" } else { "scheduled" };
         println!("{:>3}  {}  {:<14} {}  [{held}]", s.number, s.starts_at, s.kind.as_str(), s.place);
     }
 }

@@ -215,6 +215,13 @@ pub struct Ratification {
     pub recorded_at: String,
 }
 
+impl Session {
+    /// Whether the session has begun by `now` (a stamp): held, or being held; else still scheduled.
+    pub fn has_begun(&self, now: &str) -> bool {
+        self.starts_at.as_str() <= now
+    }
+}
+
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrivateNote {

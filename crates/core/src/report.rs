@@ -273,7 +273,7 @@ impl StatusReport {
                 day(&s.starts_at),
                 md_inline(&s.place),
                 human(s.kind.as_str()),
-                if s.minutes.is_empty() { " — scheduled" } else { "" }
+                if s.has_begun(&self.generated_at) { "" } else { " — scheduled" }
             ));
         }
         if !self.ratifications.is_empty() {
@@ -347,7 +347,7 @@ impl StatusReport {
                 escape_html(day(&s.starts_at)),
                 escape_html(&s.place),
                 escape_html(&human(s.kind.as_str())),
-                if s.minutes.is_empty() { " — scheduled" } else { "" }
+                if s.has_begun(&self.generated_at) { "" } else { " — scheduled" }
             ));
         }
         b.push_str("</ul>");

@@ -125,9 +125,10 @@ impl Overview {
         })
     }
 
-    /// The next session not yet held (no minutes yet).
+    /// The next session that has not begun.
     pub fn next_session(&self) -> Option<&Session> {
-        self.sessions.iter().find(|s| s.minutes.is_empty())
+        let now = crate::store::stamp(chrono::Utc::now());
+        self.sessions.iter().filter(|s| !s.has_begun(&now)).min_by(|a, b| a.starts_at.cmp(&b.starts_at))
     }
 }
 
