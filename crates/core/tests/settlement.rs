@@ -227,6 +227,23 @@ async fn a_session_lists_what_was_tabled_and_initialed_in_it() {
 }
 
 #[tokio::test]
+async fn an_initial_is_given_in_the_name_of_the_partys_spokesperson() {
+    let (store, _dir, n) = demo_store().await;
+    let art14 = clause(&store, n, "Art. 14").await;
+    let nea = store.find_party(n, "NEA").await.unwrap();
+    let joint = store.latest_tabled(art14, Track::Joint).await.unwrap().unwrap();
+    let status = store.initial(art14, nea.id, joint.id, None, &Who::now("FTU secretariat")).await.unwrap();
+    assert_eq!(status, ClauseStatus::TentativelyAgreed);
+    let given = store.initials(art14).await.unwrap().into_iter().find(|i| i.party_id == nea.id).unwrap();
+    assert_eq!(given.initialed_by, "Marat Zhaksylykov", "the NEA's spokesperson");
+    let event = store.events(n).await.unwrap().into_iter().rev().find(|e| e.kind == "initialed").unwrap();
+    assert_eq!(
+        (event.actor.as_str(), event.detail["spokesperson"].as_str()),
+        ("FTU secretariat", Some("Marat Zhaksylykov"))
+    );
+}
+
+#[tokio::test]
 async fn attendance_is_recorded_from_the_negotiations_delegates_only() {
     let (store, _dir, n) = demo_store().await;
     let who = Who::now("secretariat");

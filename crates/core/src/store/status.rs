@@ -293,6 +293,15 @@ impl Store {
         )
         .fetch_optional(&mut *tx)
         .await?;
+        // the party's spokesperson initials; whoever enters it is the event's actor. A party with no
+        // spokesperson on record (an imported table) is initialed in the name of whoever enters it.
+        let spokesperson = sqlx::query_scalar!(
+            "SELECT name FROM delegates WHERE party_id = ? AND role = 'spokesperson' ORDER BY id LIMIT 1",
+            party_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        let initialed_by = spokesperson.clone().unwrap_or_else(|| who.name.clone());
         let at = who.stamp();
         if let Some(active) = active {
             if active.hash == version.hash {
@@ -315,13 +324,14 @@ impl Store {
             party_id,
             version_id,
             version.hash,
-            who.name,
+            initialed_by,
             at,
             session_id
         )
         .execute(&mut *tx)
         .await?;
-        let detail = json!({ "party_id": party_id, "version_id": version_id, "hash": version.hash });
+        let detail = json!({ "party_id": party_id, "version_id": version_id, "hash": version.hash,
+            "spokesperson": spokesperson });
         events::append(&mut tx, negotiation_id, Some(clause_id), "initialed", who, "", detail).await?;
         let mut status = status;
         if check_transition(status, TentativelyAgreed).is_ok()
