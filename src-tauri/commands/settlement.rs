@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use tauri::State;
 use trilogue_core::model::{ClauseStatus, Delegate, Negotiation, NegotiationStatus, Ratification, Session};
-use trilogue_core::packet::{Packet, packet};
+use trilogue_core::packet::{Packet, packet, packet_first};
 use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
 use trilogue_core::store::{NewRatification, NewSession};
 use trilogue_core::views::SessionDetail;
@@ -77,7 +77,7 @@ pub async fn session_packet(
     since: Option<i64>,
     limit: u32,
 ) -> IpcResult<Packet> {
-    Ok(packet(&workbench.store(), negotiation_id, since).await?.keep_first(limit as usize))
+    Ok(packet_first(&workbench.store(), negotiation_id, since, limit as usize).await?)
 }
 
 #[tauri::command]

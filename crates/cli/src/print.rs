@@ -145,10 +145,8 @@ pub fn overview(view: &Overview) {
         let bar = "█".repeat(*count as usize * 30 / total.max(1) as usize);
         println!("  {:<20} {:>4}  {bar}", status.as_str(), count);
     }
-    let now = trilogue_core::store::stamp(chrono::Utc::now());
-    let held = view.sessions.iter().filter(|s| s.has_begun(&now)).count();
-    println!("\nsessions held: {held}");
-    if let Some(next) = view.next_session() {
+    println!("\nsessions held: {}", view.held);
+    if let Some(next) = &view.next_session {
         println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
     }
 }

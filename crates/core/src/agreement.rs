@@ -14,6 +14,7 @@ use crate::compare::{
 use crate::error::{Error, Result};
 use crate::markdown::escape_html;
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
+use crate::report::day;
 use crate::store::Store;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -265,10 +266,6 @@ fn column_title(c: &ColumnHead) -> String {
 }
 
 /// `2026-10-27T05:00:00.000Z` → `2026-10-27`
-fn day(stamp: &str) -> &str {
-    stamp.get(..10).unwrap_or(stamp)
-}
-
 const DOCUMENT_CSS: &str = "@page{size:A4 landscape;margin:10mm}\
 body{font:10pt/1.4 'Noto Sans','DejaVu Sans',sans-serif;color:#000;margin:1em;\
 -webkit-print-color-adjust:exact;print-color-adjust:exact}\

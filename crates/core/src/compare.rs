@@ -155,7 +155,7 @@ pub(crate) fn mark_row(
             let against = match (reference, then) {
                 (Reference::Since(_), Some(then)) if columns[i].reference != Reference::Base => {
                     // a text first tabled since the session is all new
-                    Some(then.get(i, columns).unwrap_or(Hashed { hash: EMPTY_HASH, text: "" }))
+                    Some(then.get(i, columns).unwrap_or(Hashed::EMPTY))
                 }
                 (Reference::Since(_), _) => None,
                 _ => reference_column.filter(|&r| r != i).and_then(|r| now.get(r, columns)),
@@ -173,9 +173,6 @@ pub(crate) fn mark_row(
         })
         .collect()
 }
-
-/// SHA-256 of the empty text.
-const EMPTY_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /// The similarity of each pair of parties that tabled a text, and their mean.
 pub(crate) fn convergence(
@@ -359,6 +356,6 @@ mod tests {
 
     #[test]
     fn the_empty_hash_is_the_hash_of_the_empty_text() {
-        assert_eq!(EMPTY_HASH, crate::text::text_hash(""));
+        assert_eq!(Hashed::EMPTY.hash, crate::text::text_hash(""));
     }
 }

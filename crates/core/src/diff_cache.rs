@@ -20,6 +20,12 @@ pub struct Hashed<'a> {
     pub text: &'a str,
 }
 
+impl Hashed<'static> {
+    /// The empty text: what a text first tabled is compared against.
+    pub const EMPTY: Hashed<'static> =
+        Hashed { hash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", text: "" };
+}
+
 /// How much memory the remembered diffs may take: at about 3 kB a diff, some 20,000 of them — every
 /// diff of a 1,700-clause agreement against two references, with room to spare.
 const CAPACITY_BYTES: u64 = 64 << 20;

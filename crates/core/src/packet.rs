@@ -2,6 +2,8 @@
 //! the texts tabled (marked against the same party's text before), the status moves, the initials given
 //! and voided. Only what was tabled and journaled at the table is in it: never a draft or a note.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::compare::last_session;
@@ -24,7 +26,7 @@ pub struct Packet {
     pub since: Session,
     pub parties: Vec<Party>,
     pub clauses: Vec<PacketClause>,
-    /// How many clauses changed: `clauses` may hold only the first of them (`keep_first`).
+    /// How many clauses changed: `clauses` may hold only the first of them (`packet_first`).
     pub changed: usize,
     /// How many clauses each track (each party, then the joint text) changed.
     pub by_track: Vec<TrackCount>,
@@ -63,11 +65,15 @@ pub struct TextChange {
     pub diff: WordDiff,
 }
 
-const EMPTY: Hashed = Hashed { hash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", text: "" };
-
 /// What changed since `since` (a session of the negotiation) began; by default since the last session
 /// that has begun.
 pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>) -> Result<Packet> {
+    packet_first(store, negotiation_id, since, usize::MAX).await
+}
+
+/// The packet with the changes of its first `first` clauses only (a screenful); its counts still tell
+/// the whole, and only the texts kept are diffed.
+pub async fn packet_first(store: &Store, negotiation_id: i64, since: Option<i64>, first: usize) -> Result<Packet> {
     let negotiation = store.negotiation(negotiation_id).await?;
     let sessions = store.sessions(negotiation_id).await?;
     let since = match since {
@@ -80,66 +86,68 @@ pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>) -> R
     };
     let parties = store.parties(negotiation_id).await?;
     let (before, now) = (store.heads_before(negotiation_id, &since).await?, store.tabled_heads(negotiation_id).await?);
-    let events = store.events(negotiation_id).await?;
+    let mut moves: HashMap<i64, Vec<Event>> = HashMap::new();
+    for e in store.events_since(negotiation_id, &TABLE_EVENTS, &since.starts_at).await? {
+        if let Some(clause_id) = e.clause_id {
+            moves.entry(clause_id).or_default().push(e);
+        }
+    }
     let tracks: Vec<(Track, String)> = parties
         .iter()
         .map(|p| (Track::Party(p.id), p.label.clone()))
         .chain([(Track::Joint, "joint".to_string())])
         .collect();
-    let mut clauses = Vec::new();
+    let mut by_track: Vec<TrackCount> =
+        tracks.iter().map(|(track, label)| TrackCount { track: *track, label: label.clone(), clauses: 0 }).collect();
+    let (mut clauses, mut changed) = (Vec::new(), 0);
     for row in store.list_clauses(negotiation_id).await? {
         let c = row.clause;
-        let mut texts = Vec::new();
-        for (track, label) in &tracks {
-            let Some(after) = now.get(&(c.id, *track)) else { continue };
-            let earlier = before.get(&(c.id, *track));
-            if earlier.is_some_and(|b| b.id == after.id) {
-                continue;
-            }
-            let from = earlier.map_or(EMPTY, |b| Hashed { hash: &b.hash, text: &b.text });
-            let diff = store.diffs().diff(from, Hashed { hash: &after.hash, text: &after.text });
-            texts.push(TextChange {
-                track: *track,
-                label: label.clone(),
-                before: earlier.map(|b| b.id),
-                after: after.id,
-                diff: WordDiff::clone(&diff),
-            });
-        }
-        let moves: Vec<Event> = events
-            .iter()
-            .filter(|e| e.clause_id == Some(c.id) && e.at >= since.starts_at && TABLE_EVENTS.contains(&e.kind.as_str()))
-            .cloned()
+        // the tracks whose latest tabled text is not the one they had before the session
+        let moved: Vec<usize> = (0..tracks.len())
+            .filter(|&i| {
+                let key = (c.id, tracks[i].0);
+                now.get(&key).is_some_and(|after| before.get(&key).is_none_or(|b| b.id != after.id))
+            })
             .collect();
-        if !texts.is_empty() || !moves.is_empty() {
-            clauses.push(PacketClause {
-                clause_id: c.id,
-                reference: c.reference,
-                title: c.title,
-                status: c.status,
-                texts,
-                events: moves,
-            });
+        let events = moves.remove(&c.id).unwrap_or_default();
+        if moved.is_empty() && events.is_empty() {
+            continue;
         }
+        changed += 1;
+        moved.iter().for_each(|&i| by_track[i].clauses += 1);
+        if clauses.len() >= first {
+            continue;
+        }
+        let texts = moved
+            .iter()
+            .map(|&i| {
+                let (track, label) = &tracks[i];
+                let after = &now[&(c.id, *track)];
+                let earlier = before.get(&(c.id, *track));
+                let from = earlier.map_or(Hashed::EMPTY, |b| Hashed { hash: &b.hash, text: &b.text });
+                let diff = store.diffs().diff(from, Hashed { hash: &after.hash, text: &after.text });
+                TextChange {
+                    track: *track,
+                    label: label.clone(),
+                    before: earlier.map(|b| b.id),
+                    after: after.id,
+                    diff: WordDiff::clone(&diff),
+                }
+            })
+            .collect();
+        clauses.push(PacketClause {
+            clause_id: c.id,
+            reference: c.reference,
+            title: c.title,
+            status: c.status,
+            texts,
+            events,
+        });
     }
-    let by_track = tracks
-        .into_iter()
-        .map(|(track, label)| TrackCount {
-            clauses: clauses.iter().filter(|c| c.texts.iter().any(|t| t.track == track)).count(),
-            track,
-            label,
-        })
-        .collect();
-    Ok(Packet { negotiation, since, parties, changed: clauses.len(), clauses, by_track })
+    Ok(Packet { negotiation, since, parties, changed, clauses, by_track })
 }
 
 impl Packet {
-    /// Keeps the first `n` clauses' changes (a screenful); the counts still tell the whole.
-    pub fn keep_first(mut self, n: usize) -> Self {
-        self.clauses.truncate(n);
-        self
-    }
-
     fn heading(&self) -> String {
         format!(
             "What changed since session {} ({}, {})",

@@ -113,22 +113,26 @@ pub struct Overview {
     pub parties: Vec<Party>,
     pub by_status: Vec<(ClauseStatus, i64)>,
     pub sessions: Vec<Session>,
+    /// How many sessions have begun, and the next one that has not.
+    pub held: usize,
+    pub next_session: Option<Session>,
 }
 
 impl Overview {
     pub async fn load(store: &Store, negotiation: Negotiation) -> Result<Self> {
+        let sessions = store.sessions(negotiation.id).await?;
+        let now = crate::store::stamp(chrono::Utc::now());
+        let held = sessions.iter().filter(|s| s.has_begun(&now)).count();
+        let next_session =
+            sessions.iter().filter(|s| !s.has_begun(&now)).min_by(|a, b| a.starts_at.cmp(&b.starts_at)).cloned();
         Ok(Overview {
             parties: store.parties(negotiation.id).await?,
             by_status: store.status_counts(negotiation.id).await?,
-            sessions: store.sessions(negotiation.id).await?,
+            sessions,
+            held,
+            next_session,
             negotiation,
         })
-    }
-
-    /// The next session that has not begun.
-    pub fn next_session(&self) -> Option<&Session> {
-        let now = crate::store::stamp(chrono::Utc::now());
-        self.sessions.iter().filter(|s| !s.has_begun(&now)).min_by(|a, b| a.starts_at.cmp(&b.starts_at))
     }
 }
 

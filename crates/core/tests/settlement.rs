@@ -357,7 +357,7 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     let first = packet::packet(&store, n, Some(sessions[0].id)).await.unwrap();
     assert!(first.clauses.len() > p.clauses.len());
     // a screenful keeps the first clauses and the whole count
-    let kept = first.clone().keep_first(2);
+    let kept = packet::packet_first(&store, n, Some(sessions[0].id), 2).await.unwrap();
     assert_eq!((kept.clauses.len(), kept.changed), (2, first.clauses.len()));
     assert!(kept.to_markdown().contains(&format!("{} clause(s) changed", first.clauses.len())));
     let md = p.to_markdown();

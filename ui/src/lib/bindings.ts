@@ -380,6 +380,9 @@ export type Overview = {
 	parties: Party[],
 	by_status: ([ClauseStatus, number])[],
 	sessions: Session[],
+	/**  How many sessions have begun, and the next one that has not. */
+	held: number,
+	next_session: Session | null,
 };
 
 export type Packet = {
@@ -387,7 +390,7 @@ export type Packet = {
 	since: Session,
 	parties: Party[],
 	clauses: PacketClause[],
-	/**  How many clauses changed: `clauses` may hold only the first of them (`keep_first`). */
+	/**  How many clauses changed: `clauses` may hold only the first of them (`packet_first`). */
 	changed: number,
 	/**  How many clauses each track (each party, then the joint text) changed. */
 	by_track: TrackCount[],

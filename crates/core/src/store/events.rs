@@ -142,6 +142,22 @@ impl Store {
         Ok(rows.into_iter().map(Event::from).collect())
     }
 
+    /// The events of the given kinds at or after `since` (a stamp), oldest first.
+    pub async fn events_since(&self, negotiation_id: i64, kinds: &[&str], since: &str) -> Result<Vec<Event>> {
+        let kinds = serde_json::to_string(kinds).expect("names serialise");
+        let rows = sqlx::query_as!(
+            EventRecord,
+            "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash FROM events
+             WHERE negotiation_id = ? AND at >= ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY id",
+            negotiation_id,
+            since,
+            kinds
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Event::from).collect())
+    }
+
     /// Walks a negotiation's journal and returns the first event that does not match its chain.
     pub async fn verify_journal(&self, negotiation_id: i64) -> Result<Option<ChainBreak>> {
         let rows = sqlx::query!(
