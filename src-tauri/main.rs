@@ -8,11 +8,13 @@ mod bindings;
 mod commands;
 mod error;
 mod menu;
+mod rendering;
 mod state;
 
 use tauri::Manager;
 
 fn main() {
+    rendering::prefer_cpu_raster_without_gpu();
     let builder = bindings::builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -61,6 +61,12 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     app.timings.insert("demo_process_start_to_dashboard_ms".into(), json!(after_start));
     app.shot("01-dashboard").await;
     app.record_pss("demo_pss_dashboard");
+    // The run draws with software GL (LIBGL_ALWAYS_SOFTWARE), so the app has WebKit rasterise on the CPU
+    // (src-tauri/rendering.rs), unless whoever runs the test chose otherwise
+    if std::env::var_os("WEBKIT_SKIA_ENABLE_CPU_RENDERING").is_none() {
+        let web = measure::environ_of(app.app_pid(), "WebKitWebProces").expect("the app's web process");
+        assert!(web.iter().any(|v| v == "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1"), "CPU rasterising not chosen");
+    }
     let agreed = app.text("[data-testid=agreed-count]").await;
     assert!(agreed.contains("5 of 14"), "{agreed}");
     app.wait_text("[data-testid=negotiation-title]", "General Agreement on AI at Work").await;
@@ -438,9 +444,13 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     app.wait_text("[data-testid=agreement-count]", "1,775 of 1,775 clauses").await;
     app.shot("21-eu-four-columns").await;
     let document = json!("[data-testid=agreement-scroller]");
-    let scrolled = app.client.execute_async(FRAMES, vec![document, json!(300), json!(150)]).await.unwrap();
+    let scrolled = app.client.execute_async(FRAMES, vec![document.clone(), json!(300), json!(150)]).await.unwrap();
     eprintln!("e2e: eu four columns scrolling 300 px a frame {scrolled}");
     app.timings.insert("eu_agreement_scroll_frames_ms".into(), scrolled);
+    // and at a reader's pace, a brisk turn of the wheel (60 px a frame, 3,600 px a second)
+    let read = app.client.execute_async(FRAMES, vec![document, json!(60), json!(150)]).await.unwrap();
+    eprintln!("e2e: eu four columns scrolling 60 px a frame {read}");
+    app.timings.insert("eu_agreement_scroll_60px_frames_ms".into(), read);
     app.record_pss("eu_pss_agreement_scrolled");
     app.wait("[data-testid=agreement-jump]").await.send_keys(&format!("{last_ref}\u{E007}")).await.unwrap();
     app.wait(&format!("[data-testid=agreement-row][data-ref='{last_ref}'] .marked")).await;

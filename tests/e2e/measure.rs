@@ -70,3 +70,12 @@ pub fn pss_mb(root: u32) -> (f64, Vec<String>) {
     }
     (total, each)
 }
+
+/// The environment of the first process under `root` whose name starts with `name`.
+pub fn environ_of(root: u32, name: &str) -> Option<Vec<String>> {
+    let pid = descendants(root)
+        .into_iter()
+        .find(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|comm| comm.starts_with(name)))?;
+    let raw = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+    Some(raw.split(|b| *b == 0).map(|v| String::from_utf8_lossy(v).into_owned()).collect())
+}
