@@ -35,6 +35,8 @@ pub struct OutlineRow {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outline {
     pub columns: Vec<ColumnHead>,
+    /// The columns shown: those some row has a text in (see [`columns_with_text`]).
+    pub with_text: Vec<u32>,
     pub rows: Vec<OutlineRow>,
     pub last_session: Option<Session>,
 }
@@ -60,12 +62,14 @@ pub struct Document {
     pub reference: Reference,
     pub since: Option<Session>,
     pub columns: Vec<ColumnHead>,
+    /// The columns shown and printed: those some row has a text in (see [`columns_with_text`]).
+    pub with_text: Vec<u32>,
     pub rows: Vec<Row>,
 }
 
 pub async fn outline(store: &Store, negotiation_id: i64) -> Result<Outline> {
     let columns = column_heads(&store.parties(negotiation_id).await?);
-    let rows = store
+    let rows: Vec<OutlineRow> = store
         .tabled_hashes(negotiation_id)
         .await?
         .into_iter()
@@ -91,7 +95,14 @@ pub async fn outline(store: &Store, negotiation_id: i64) -> Result<Outline> {
         })
         .collect();
     let sessions = store.sessions(negotiation_id).await?;
-    Ok(Outline { columns, rows, last_session: last_session(&sessions).cloned() })
+    let with_text = columns_with_text(columns.len(), |i| rows.iter().any(|r| r.present[i]));
+    Ok(Outline { columns, with_text, rows, last_session: last_session(&sessions).cloned() })
+}
+
+/// The columns some row has a text in, in order. A column with none — no joint text yet, no status quo
+/// in an imported table — is left out of the document on screen, on paper and in its HTML export.
+fn columns_with_text(count: usize, has_text: impl Fn(usize) -> bool) -> Vec<u32> {
+    (0..count).filter(|&i| has_text(i)).map(|i| i as u32).collect()
 }
 
 /// The given clauses' rows, marked against `reference`, in the order given.
@@ -112,7 +123,8 @@ pub async fn document(store: &Store, negotiation_id: i64, reference: Reference) 
     let negotiation = store.negotiation(negotiation_id).await?;
     let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
     let Marked { columns, since, rows } = mark(store, negotiation_id, reference, clauses, None).await?;
-    Ok(Document { negotiation, reference, since, columns, rows })
+    let with_text = columns_with_text(columns.len(), |i| rows.iter().any(|r| r.cells[i].text.is_some()));
+    Ok(Document { negotiation, reference, since, columns, with_text, rows })
 }
 
 /// Marks the rows of `clauses` on the worker threads; the diffs are remembered by the store.
@@ -177,9 +189,7 @@ impl Document {
     /// One self-contained printable HTML file: landscape, a column per party, the changes marked so that
     /// they read in grey print too (underlined insertions, struck deletions), every text escaped.
     pub fn to_html(&self) -> String {
-        // a column no row has a text in (no joint text yet, no status quo) is left off the paper
-        let shown: Vec<usize> =
-            (0..self.columns.len()).filter(|&i| self.rows.iter().any(|r| r.cells[i].text.is_some())).collect();
+        let shown: Vec<usize> = self.with_text.iter().map(|&i| i as usize).collect();
         let mut head = String::from("<th class=\"ref\">Clause</th>");
         for c in shown.iter().map(|&i| &self.columns[i]) {
             let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#444444");

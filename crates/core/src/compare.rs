@@ -241,7 +241,7 @@ pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Res
     let (pairs, convergence) = convergence(cache, &columns, &now);
     let versions = store.versions(clause.id).await?;
     Ok(Comparison {
-        timeline: timeline(cache, &clause, &columns, &versions),
+        timeline: timeline(cache, &clause, &columns, &versions, &sessions),
         last_session: last_session(&sessions).cloned(),
         columns: columns.into_iter().zip(cells).map(|(head, cell)| Column { head, cell }).collect(),
         clause,

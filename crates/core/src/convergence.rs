@@ -15,8 +15,8 @@ use crate::store::Store;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConvergencePoint {
     pub at: String,
-    /// The session the text was tabled in, if any.
-    pub session_id: Option<i64>,
+    /// The number of the session the text was tabled in, if any.
+    pub session: Option<i64>,
     pub convergence: f64,
 }
 
@@ -27,7 +27,9 @@ pub fn timeline(
     clause: &Clause,
     columns: &[ColumnHead],
     versions: &[Version],
+    sessions: &[Session],
 ) -> Vec<ConvergencePoint> {
+    let number = |id: Option<i64>| sessions.iter().find(|s| Some(s.id) == id).map(|s| s.number);
     let mut tabled: Vec<&Version> = versions.iter().filter(|v| v.is_tabled() && v.track.party_id().is_some()).collect();
     tabled.sort_by(|a, b| (&a.tabled_at, a.id).cmp(&(&b.tabled_at, b.id)));
     let mut heads = Heads::new();
@@ -40,7 +42,7 @@ pub fn timeline(
         if let (_, Some(c)) = convergence(cache, columns, &RowTexts::new(clause, columns, &heads)) {
             points.push(ConvergencePoint {
                 at: v.tabled_at.clone().unwrap_or_default(),
-                session_id: v.session_id,
+                session: number(v.session_id),
                 convergence: c,
             });
         }

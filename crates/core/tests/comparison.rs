@@ -166,6 +166,7 @@ async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
     let o = agreement::outline(&store, n).await.unwrap();
     assert_eq!(o.rows.len(), 14);
     assert_eq!(o.columns.len(), 5);
+    assert_eq!(o.with_text, [0, 1, 2, 3], "the demo has no status quo: that column is left out");
     assert_eq!(o.last_session.as_ref().unwrap().number, 3);
     let heads = store.tabled_heads(n).await.unwrap();
     for row in &o.rows {
@@ -233,6 +234,9 @@ async fn the_eu_table_as_one_document() {
         d.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
         ["EPP", "S&D", "Renew", "Others", "joint", "base"]
     );
+    // no joint text yet: that column is left out of the document, on screen and on paper
+    assert_eq!(d.with_text, [0, 1, 2, 3, 5]);
+    assert!(!d.to_html().contains(">Joint text<"));
     let cached = store.diffs().len();
     assert!(cached > 1_775, "{cached} diffs remembered");
     for (row, source) in d.rows.iter().zip(&table.rows) {
@@ -254,5 +258,6 @@ async fn the_eu_table_as_one_document() {
     assert_eq!(csv::Reader::from_reader(csv.as_bytes()).records().count(), 1_775);
     let o = agreement::outline(&store, n.id).await.unwrap();
     assert_eq!(o.rows.len(), 1_775);
+    assert_eq!(o.with_text, d.with_text, "the outline shows the columns the document prints");
     assert!(o.last_session.is_none());
 }

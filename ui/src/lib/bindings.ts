@@ -178,8 +178,8 @@ export type Comparison = {
 /**  The parties' convergence right after a tabling. */
 export type ConvergencePoint = {
 	at: string,
-	/**  The session the text was tabled in, if any. */
-	session_id: number | null,
+	/**  The number of the session the text was tabled in, if any. */
+	session: number | null,
 	convergence: number | null,
 };
 
@@ -211,6 +211,8 @@ export type Document = {
 	reference: Reference,
 	since: Session | null,
 	columns: ColumnHead[],
+	/**  The columns shown and printed: those some row has a text in (see [`columns_with_text`]). */
+	with_text: number[],
 	rows: Row[],
 };
 
@@ -359,6 +361,8 @@ export type OpKind = "equal" | "delete" | "insert";
 
 export type Outline = {
 	columns: ColumnHead[],
+	/**  The columns shown: those some row has a text in (see [`columns_with_text`]). */
+	with_text: number[],
 	rows: OutlineRow[],
 	last_session: Session | null,
 };

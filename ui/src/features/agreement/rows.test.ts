@@ -35,9 +35,10 @@ describe("the four-column document's rows", () => {
       { label: "joint", name: "joint", colour: null, reference: { kind: "joint" } },
       { label: "base", name: "base", colour: null, reference: { kind: "base" } },
     ];
-    expect(defaultReference({ columns, rows, last_session: null })).toEqual({ kind: "base" });
+    // which columns have a text is the core's to say (with_text); the rows here agree with it
+    expect(defaultReference({ columns, with_text: [0, 1, 3], rows, last_session: null })).toEqual({ kind: "base" });
     const withJoint = [...rows, row("Art. 11", "open", true, [true, true, true, false])];
-    expect(defaultReference({ columns, rows: withJoint, last_session: null })).toEqual({ kind: "joint" });
-    expect(defaultReference({ columns, rows: [row("A", "open", true, [true, false, false, false])], last_session: null })).toEqual({ kind: "party", id: 1 });
+    expect(defaultReference({ columns, with_text: [0, 1, 2, 3], rows: withJoint, last_session: null })).toEqual({ kind: "joint" });
+    expect(defaultReference({ columns, with_text: [0], rows: [row("A", "open", true, [true, false, false, false])], last_session: null })).toEqual({ kind: "party", id: 1 });
   });
 });

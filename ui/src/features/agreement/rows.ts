@@ -16,10 +16,7 @@ export function filterRows(rows: OutlineRow[], scope: Scope, differsOnly: boolea
 
 /** The joint text when there is one to compare against, else the status quo, else the first party. */
 export function defaultReference(outline: Outline): Reference {
-  const has = (kind: string) => {
-    const i = outline.columns.findIndex((c) => c.reference.kind === kind);
-    return i >= 0 && outline.rows.some((r) => r.present[i]);
-  };
+  const has = (kind: string) => outline.with_text.some((i) => outline.columns[i].reference.kind === kind);
   if (has("joint")) return { kind: "joint" };
   if (has("base")) return { kind: "base" };
   return outline.columns[0]?.reference ?? { kind: "joint" };

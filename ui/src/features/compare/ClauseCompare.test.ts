@@ -32,14 +32,13 @@ const comparison: Comparison = {
   pairs: [],
   convergence: null,
   timeline: [
-    { at: "2026-09-15T05:00:00Z", session_id: 3, convergence: 0.4 },
-    { at: "2026-10-27T05:00:00Z", session_id: 3, convergence: 0.7 },
+    { at: "2026-09-15T05:00:00Z", session: 2, convergence: 0.4 },
+    { at: "2026-10-27T05:00:00Z", session: 3, convergence: 0.7 },
   ],
 };
 
 const fake = {
   compareClause: () => okay(comparison),
-  overview: () => okay({ sessions: [session] }),
 } as unknown as Backend;
 
 describe("the position comparison", () => {
@@ -57,6 +56,6 @@ describe("the position comparison", () => {
     expect(screen.getByTestId("reference-FTU").getAttribute("href")).toBe("#/clause/7/compare/party-1");
     expect(screen.getByTestId("reference-since").getAttribute("href")).toBe("#/clause/7/compare/since-3");
     expect(screen.getByTestId("reference-joint").getAttribute("aria-current")).toBe("true");
-    expect(screen.getByTestId("convergence-chart").getAttribute("aria-label")).toBe("Convergence after each tabling: S3: 40 %, S3: 70 %");
+    expect(screen.getByTestId("convergence-chart").getAttribute("aria-label")).toBe("Convergence after each tabling: S2: 40 %, S3: 70 %");
   });
 });
