@@ -48,6 +48,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             exchange::import_markdown,
             exchange::export_agreement,
             exchange::export_table,
+            exchange::print_window,
         ])
         .events(collect_events![MenuCommand])
         // ids are SQLite integers, far below 2^53

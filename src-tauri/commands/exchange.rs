@@ -10,7 +10,7 @@ use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_positio
 use trilogue_core::model::{Level, Negotiation};
 use trilogue_core::store::NewNegotiation;
 
-use crate::error::IpcResult;
+use crate::error::{IpcError, IpcResult};
 use crate::state::Workbench;
 
 fn file_name(path: &std::path::Path) -> String {
@@ -95,4 +95,15 @@ pub async fn export_agreement(
 pub async fn export_table(workbench: State<'_, Workbench>, negotiation_id: i64, path: PathBuf) -> IpcResult<()> {
     let text = export::position_table_csv(&workbench.store(), negotiation_id).await?;
     Ok(tokio::fs::write(path, text).await?)
+}
+
+/// Opens the system's print dialog for what the window shows (the four-column document's print
+/// layout), through WebKitGTK's print operation: the page's own `window.print()` opened no dialog in
+/// the end-to-end run, where a WebDriver session drives the window.
+#[tauri::command]
+#[specta::specta]
+pub fn print_window(window: tauri::WebviewWindow) -> IpcResult<()> {
+    window
+        .print()
+        .map_err(|e| IpcError { kind: "io".into(), message: format!("the print dialog could not be opened: {e}") })
 }

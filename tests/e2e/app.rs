@@ -73,6 +73,7 @@ pub struct App {
     /// What this run measured, written to target/e2e/timings.json.
     pub timings: serde_json::Map<String, Value>,
     driver: Guard,
+    display: String,
     _xvfb: Option<Guard>,
 }
 
@@ -112,7 +113,7 @@ impl App {
                 Err(e) => panic!("no WebDriver session: {e}"),
             }
         };
-        App { client, shots: out_dir(), timings: Default::default(), driver, _xvfb: xvfb }
+        App { client, shots: out_dir(), timings: Default::default(), driver, display, _xvfb: xvfb }
     }
 
     pub async fn wait(&self, css: &str) -> fantoccini::elements::Element {
@@ -204,6 +205,57 @@ impl App {
         }
         eprintln!("e2e: {label} {measured}");
         self.timings.insert(label.into(), measured);
+    }
+
+    /// Opens `path` as a user at the keyboard does: Ctrl+O on the window (File › Open workbench), then
+    /// the path typed into GTK's native file chooser. xdotool sends real X key events to the windows;
+    /// WebDriver cannot, the dialog being no part of the page.
+    pub async fn open_through_the_menu(&self, path: &Path) {
+        let window = self.visible_window(&["--pid", &self.app_pid().to_string()]).await;
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        self.xdotool(&["key", "ctrl+o"]);
+        let dialog = self.visible_window(&["--name", "^Open"]).await;
+        // the chooser takes keys once it has drawn itself and, after Ctrl+L, its location field
+        let pause = || tokio::time::sleep(Duration::from_millis(500));
+        pause().await;
+        self.xdotool(&["windowfocus", "--sync", &dialog]);
+        self.xdotool(&["key", "ctrl+l"]);
+        pause().await;
+        self.xdotool(&["type", "--delay", "20", path.to_str().unwrap()]);
+        pause().await;
+        self.xdotool(&["key", "Return"]);
+        let start = Instant::now();
+        while !self.xdotool(&["search", "--onlyvisible", "--name", "^Open"]).is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(10), "the Open dialog did not take {}", path.display());
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Waits for a native dialog whose title matches `title`, closes it with Escape and says which it was.
+    pub async fn close_dialog(&self, title: &str) -> String {
+        let dialog = self.visible_window(&["--name", title]).await;
+        let name = self.xdotool(&["getwindowname", &dialog]);
+        self.xdotool(&["windowfocus", "--sync", &dialog]);
+        self.xdotool(&["key", "Escape"]);
+        name
+    }
+
+    fn xdotool(&self, args: &[&str]) -> String {
+        let out = Command::new(tool("xdotool")).args(args).env("DISPLAY", &self.display).output().expect("xdotool");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The first visible window `xdotool search` finds with `filter`, once there is one.
+    async fn visible_window(&self, filter: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let found = self.xdotool(&[&["search", "--onlyvisible"], filter].concat());
+            if let Some(id) = found.lines().next() {
+                return id.to_string();
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "no window {filter:?} on the display");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     /// The pid of the app's own process.

@@ -58,6 +58,12 @@ export const commands = {
 	importMarkdown: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_markdown", { path, title, progress })),
 	exportAgreement: (negotiationId: number, format: AgreementFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, path })),
 	exportTable: (negotiationId: number, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId, path })),
+	/**
+	 *  Opens the system's print dialog for what the window shows (the four-column document's print
+	 *  layout), through WebKitGTK's print operation: the page's own `window.print()` opened no dialog in
+	 *  the end-to-end run, where a WebDriver session drives the window.
+	 */
+	printWindow: () => typedError<null, IpcError>(__TAURI_INVOKE("print_window")),
 };
 
 /** Events */
