@@ -214,11 +214,9 @@ impl App {
         let window = self.visible_window(&["--pid", &self.app_pid().to_string()]).await;
         self.xdotool(&["windowfocus", "--sync", &window]);
         self.xdotool(&["key", "ctrl+o"]);
-        let dialog = self.visible_window(&["--name", "^Open"]).await;
-        // the chooser takes keys once it has drawn itself and, after Ctrl+L, its location field
+        self.focus_dialog("^Open").await;
+        // after Ctrl+L the chooser takes keys once its location field is there
         let pause = || tokio::time::sleep(Duration::from_millis(500));
-        pause().await;
-        self.xdotool(&["windowfocus", "--sync", &dialog]);
         self.xdotool(&["key", "ctrl+l"]);
         pause().await;
         self.xdotool(&["type", "--delay", "20", path.to_str().unwrap()]);
@@ -233,11 +231,18 @@ impl App {
 
     /// Waits for a native dialog whose title matches `title`, closes it with Escape and says which it was.
     pub async fn close_dialog(&self, title: &str) -> String {
-        let dialog = self.visible_window(&["--name", title]).await;
-        let name = self.xdotool(&["getwindowname", &dialog]);
-        self.xdotool(&["windowfocus", "--sync", &dialog]);
+        let name = self.focus_dialog(title).await;
         self.xdotool(&["key", "Escape"]);
         name
+    }
+
+    /// Waits for a native dialog whose title matches `title` and gives it the keyboard once it has drawn
+    /// itself (it takes no keys before); returns its title.
+    async fn focus_dialog(&self, title: &str) -> String {
+        let dialog = self.visible_window(&["--name", title]).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        self.xdotool(&["windowfocus", "--sync", &dialog]);
+        self.xdotool(&["getwindowname", &dialog])
     }
 
     fn xdotool(&self, args: &[&str]) -> String {
