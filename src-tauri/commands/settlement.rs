@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use tauri::State;
 use trilogue_core::model::{ClauseStatus, Delegate, Negotiation, NegotiationStatus, Ratification, Session};
-use trilogue_core::packet::{Packet, packet, packet_first};
+use trilogue_core::packet::{Packet, packet, packet_page};
 use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
 use trilogue_core::store::{NewRatification, NewSession};
 use trilogue_core::views::SessionDetail;
@@ -68,16 +68,18 @@ pub async fn session_detail(workbench: State<'_, Workbench>, session_id: i64) ->
 }
 
 /// What changed since a session began (the last one held when `since` is none): the counts, and the
-/// first `limit` clauses' changes — a screenful; the exported packet holds them all.
+/// changes of `limit` changed clauses from the `from`th on — a screenful; the exported packet holds
+/// them all.
 #[tauri::command]
 #[specta::specta]
 pub async fn session_packet(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     since: Option<i64>,
+    from: u32,
     limit: u32,
 ) -> IpcResult<Packet> {
-    Ok(packet_first(&workbench.store(), negotiation_id, since, limit as usize).await?)
+    Ok(packet_page(&workbench.store(), negotiation_id, since, from as usize, limit as usize).await?)
 }
 
 #[tauri::command]

@@ -182,8 +182,17 @@ impl App {
     /// is built and laid out) and until the frame after (it is painted), and which IPC calls (measured
     /// by the UI's backend) that took.
     pub async fn timed_go(&mut self, hash: &str, css: &str, label: &str) {
+        self.timed("go", hash, css, label).await;
+    }
+
+    /// Clicks the element at `button` and times it as `timed_go` does, until `css` shows.
+    pub async fn timed_click(&mut self, button: &str, css: &str, label: &str) {
+        self.timed("click", button, css, label).await;
+    }
+
+    async fn timed(&mut self, how: &str, what: &str, css: &str, label: &str) {
         let script = r#"
-            const [hash, css, done] = arguments;
+            const [how, what, css, done] = arguments;
             const t0 = performance.now();
             const ipc = () => performance.getEntriesByType("measure")
                 .filter((m) => m.name.startsWith("ipc:") && m.startTime >= t0)
@@ -198,10 +207,10 @@ impl App {
             });
             observer.observe(document.body, { childList: true, subtree: true });
             setTimeout(() => { observer.disconnect(); done({ missing: document.body.innerText }); }, 15000);
-            location.hash = hash;"#;
-        let measured = self.client.execute_async(script, vec![json!(hash), json!(css)]).await.unwrap();
+            if (how === "go") location.hash = what; else document.querySelector(what).click();"#;
+        let measured = self.client.execute_async(script, vec![json!(how), json!(what), json!(css)]).await.unwrap();
         if let Some(page) = measured.get("missing") {
-            panic!("{css} never appeared after going to {hash}; the page says:\n{}", page.as_str().unwrap_or(""));
+            panic!("{css} never appeared after {how} {what}; the page says:\n{}", page.as_str().unwrap_or(""));
         }
         eprintln!("e2e: {label} {measured}");
         self.timings.insert(label.into(), measured);

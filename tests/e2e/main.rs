@@ -481,7 +481,16 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     app.wait_text("[data-testid=initials-table]", "pending").await;
     app.shot("30-eu-standing").await;
     app.timed_go("#/sessions", "[data-testid=packet]", "eu_view_session_packet").await;
+    app.wait_text("[data-testid=packet-rest]", "1,760 more changed clauses").await;
     app.shot("31-eu-session-packet").await;
+    // a screenful at a time: the next fifteen changed clauses, in the table's order
+    let sixteenth = csv::Reader::from_path(&csv).unwrap().records().nth(15).unwrap().unwrap()[0].to_string();
+    let next = "[data-testid=packet-change]:nth-of-type(30)";
+    app.timed_click("[data-testid=packet-more]", next, "eu_session_packet_more").await;
+    app.wait_text("[data-testid=packet-change]:nth-of-type(16) h4", &sixteenth).await;
+    app.wait_text("[data-testid=packet-rest]", "1,745 more changed clauses").await;
+    app.scroll_to("[data-testid=packet-more]").await;
+    app.shot("31b-eu-session-packet-next").await;
     app.no_script_ran().await;
 
     app.record_pss("eu_pss_at_the_end");

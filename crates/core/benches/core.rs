@@ -257,6 +257,18 @@ fn reports(c: &mut Criterion) {
     group.bench_function("packet_warm", |b| {
         b.iter(|| rt.block_on(async { packet::packet(&store, n, Some(session)).await.unwrap() }))
     });
+    // what the app's session view asks for: the counts and a screenful of 15 clauses
+    group.bench_function("packet_first_screen_cold", |b| {
+        b.iter_batched(
+            fresh,
+            |s| {
+                rt.block_on(async {
+                    assert_eq!(packet::packet_page(&s, n, Some(session), 0, 15).await.unwrap().changed, 1_775)
+                })
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 

@@ -26,7 +26,7 @@ pub struct Packet {
     pub since: Session,
     pub parties: Vec<Party>,
     pub clauses: Vec<PacketClause>,
-    /// How many clauses changed: `clauses` may hold only the first of them (`packet_first`).
+    /// How many clauses changed: `clauses` may hold only some of them (`packet_page`).
     pub changed: usize,
     /// How many clauses each track (each party, then the joint text) changed.
     pub by_track: Vec<TrackCount>,
@@ -68,12 +68,19 @@ pub struct TextChange {
 /// What changed since `since` (a session of the negotiation) began; by default since the last session
 /// that has begun.
 pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>) -> Result<Packet> {
-    packet_first(store, negotiation_id, since, usize::MAX).await
+    packet_page(store, negotiation_id, since, 0, usize::MAX).await
 }
 
-/// The packet with the changes of its first `first` clauses only (a screenful); its counts still tell
-/// the whole, and only the texts kept are diffed.
-pub async fn packet_first(store: &Store, negotiation_id: i64, since: Option<i64>, first: usize) -> Result<Packet> {
+/// The packet with the changes of `count` changed clauses from the `from`th on (a screenful); its counts
+/// still tell the whole. Which texts moved is told from version ids alone: only the texts of the
+/// clauses kept are read and diffed.
+pub async fn packet_page(
+    store: &Store,
+    negotiation_id: i64,
+    since: Option<i64>,
+    from: usize,
+    count: usize,
+) -> Result<Packet> {
     let negotiation = store.negotiation(negotiation_id).await?;
     let sessions = store.sessions(negotiation_id).await?;
     let since = match since {
@@ -85,9 +92,15 @@ pub async fn packet_first(store: &Store, negotiation_id: i64, since: Option<i64>
         None => last_session(&sessions).cloned().ok_or_else(|| Error::invalid("no session has been held yet"))?,
     };
     let parties = store.parties(negotiation_id).await?;
-    let (before, now) = (store.heads_before(negotiation_id, &since).await?, store.tabled_heads(negotiation_id).await?);
+    // four reads that need nothing of each other, on the pool's connections at once
+    let (before, now, events, summaries) = tokio::try_join!(
+        store.head_ids(negotiation_id, Some(&since.starts_at)),
+        store.head_ids(negotiation_id, None),
+        store.events_since(negotiation_id, &TABLE_EVENTS, &since.starts_at),
+        store.clause_summaries(negotiation_id),
+    )?;
     let mut moves: HashMap<i64, Vec<Event>> = HashMap::new();
-    for e in store.events_since(negotiation_id, &TABLE_EVENTS, &since.starts_at).await? {
+    for e in events {
         if let Some(clause_id) = e.clause_id {
             moves.entry(clause_id).or_default().push(e);
         }
@@ -99,51 +112,64 @@ pub async fn packet_first(store: &Store, negotiation_id: i64, since: Option<i64>
         .collect();
     let mut by_track: Vec<TrackCount> =
         tracks.iter().map(|(track, label)| TrackCount { track: *track, label: label.clone(), clauses: 0 }).collect();
-    let (mut clauses, mut changed) = (Vec::new(), 0);
-    for row in store.list_clauses(negotiation_id).await? {
-        let c = row.clause;
-        // the tracks whose latest tabled text is not the one they had before the session
+    // the clauses kept, with the tracks whose latest tabled text is not the one they had before
+    let mut kept = Vec::new();
+    let mut changed = 0;
+    for c in summaries {
         let moved: Vec<usize> = (0..tracks.len())
             .filter(|&i| {
-                let key = (c.id, tracks[i].0);
-                now.get(&key).is_some_and(|after| before.get(&key).is_none_or(|b| b.id != after.id))
+                let key = (c.clause_id, tracks[i].0);
+                now.get(&key).is_some_and(|after| before.get(&key) != Some(after))
             })
             .collect();
-        let events = moves.remove(&c.id).unwrap_or_default();
+        let events = moves.remove(&c.clause_id).unwrap_or_default();
         if moved.is_empty() && events.is_empty() {
             continue;
         }
         changed += 1;
         moved.iter().for_each(|&i| by_track[i].clauses += 1);
-        if clauses.len() >= first {
-            continue;
+        if changed > from && kept.len() < count {
+            kept.push((c, moved, events));
         }
-        let texts = moved
-            .iter()
-            .map(|&i| {
-                let (track, label) = &tracks[i];
-                let after = &now[&(c.id, *track)];
-                let earlier = before.get(&(c.id, *track));
-                let from = earlier.map_or(Hashed::EMPTY, |b| Hashed { hash: &b.hash, text: &b.text });
-                let diff = store.diffs().diff(from, Hashed { hash: &after.hash, text: &after.text });
-                TextChange {
-                    track: *track,
-                    label: label.clone(),
-                    before: earlier.map(|b| b.id),
-                    after: after.id,
-                    diff: WordDiff::clone(&diff),
-                }
-            })
-            .collect();
-        clauses.push(PacketClause {
-            clause_id: c.id,
-            reference: c.reference,
-            title: c.title,
-            status: c.status,
-            texts,
-            events,
-        });
     }
+    let ids: Vec<i64> = kept
+        .iter()
+        .flat_map(|(c, moved, _)| moved.iter().map(|&i| (c.clause_id, tracks[i].0)))
+        .flat_map(|key| [now.get(&key), before.get(&key)])
+        .flatten()
+        .copied()
+        .collect();
+    let versions = store.versions_by_id(&ids).await?;
+    let clauses = kept
+        .into_iter()
+        .map(|(c, moved, events)| {
+            let texts = moved
+                .iter()
+                .map(|&i| {
+                    let (track, label) = &tracks[i];
+                    let after = &versions[&now[&(c.clause_id, *track)]];
+                    let earlier = before.get(&(c.clause_id, *track)).map(|id| &versions[id]);
+                    let from = earlier.map_or(Hashed::EMPTY, |b| Hashed { hash: &b.hash, text: &b.text });
+                    let diff = store.diffs().diff(from, Hashed { hash: &after.hash, text: &after.text });
+                    TextChange {
+                        track: *track,
+                        label: label.clone(),
+                        before: earlier.map(|b| b.id),
+                        after: after.id,
+                        diff: WordDiff::clone(&diff),
+                    }
+                })
+                .collect();
+            PacketClause {
+                clause_id: c.clause_id,
+                reference: c.reference,
+                title: c.title,
+                status: c.status,
+                texts,
+                events,
+            }
+        })
+        .collect();
     Ok(Packet { negotiation, since, parties, changed, clauses, by_track })
 }
 

@@ -357,8 +357,15 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     let first = packet::packet(&store, n, Some(sessions[0].id)).await.unwrap();
     assert!(first.clauses.len() > p.clauses.len());
     // a screenful keeps the first clauses and the whole count
-    let kept = packet::packet_first(&store, n, Some(sessions[0].id), 2).await.unwrap();
+    let kept = packet::packet_page(&store, n, Some(sessions[0].id), 0, 2).await.unwrap();
     assert_eq!((kept.clauses.len(), kept.changed), (2, first.clauses.len()));
+    // and the next screenful the next two, the same as the whole packet's, texts and marks alike
+    let next = packet::packet_page(&store, n, Some(sessions[0].id), 2, 2).await.unwrap();
+    let json = |c: &[packet::PacketClause]| serde_json::to_value(c).unwrap();
+    assert_eq!(json(&next.clauses), json(&first.clauses[2..4]));
+    assert_eq!(json(&kept.clauses), json(&first.clauses[..2]));
+    let past = packet::packet_page(&store, n, Some(sessions[0].id), first.changed, 2).await.unwrap();
+    assert!(past.clauses.is_empty() && past.changed == first.changed);
     assert!(kept.to_markdown().contains(&format!("{} clause(s) changed", first.clauses.len())));
     let md = p.to_markdown();
     assert!(md.contains("What changed since session 3") && md.contains("### Art. 7"), "{md}");

@@ -34,9 +34,10 @@ export const commands = {
 	sessionDetail: (sessionId: number) => typedError<SessionDetail, IpcError>(__TAURI_INVOKE("session_detail", { sessionId })),
 	/**
 	 *  What changed since a session began (the last one held when `since` is none): the counts, and the
-	 *  first `limit` clauses' changes — a screenful; the exported packet holds them all.
+	 *  changes of `limit` changed clauses from the `from`th on — a screenful; the exported packet holds
+	 *  them all.
 	 */
-	sessionPacket: (negotiationId: number, since: number | null, limit: number) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since, limit })),
+	sessionPacket: (negotiationId: number, since: number | null, from: number, limit: number) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since, from, limit })),
 	report: (negotiationId: number) => typedError<StatusReport, IpcError>(__TAURI_INVOKE("report", { negotiationId })),
 	setAgreementStatus: (negotiationId: number, status: NegotiationStatus, reason: string) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("set_agreement_status", { negotiationId, status, reason })),
 	recordRatification: (negotiationId: number, ratification: NewRatification) => typedError<Ratification, IpcError>(__TAURI_INVOKE("record_ratification", { negotiationId, ratification })),
@@ -400,7 +401,7 @@ export type Packet = {
 	since: Session,
 	parties: Party[],
 	clauses: PacketClause[],
-	/**  How many clauses changed: `clauses` may hold only the first of them (`packet_first`). */
+	/**  How many clauses changed: `clauses` may hold only some of them (`packet_page`). */
 	changed: number,
 	/**  How many clauses each track (each party, then the joint text) changed. */
 	by_track: TrackCount[],

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::{Store, Who, events};
+use super::{ClauseSummary, Store, Who, events};
 use crate::error::{Error, Result};
 use crate::model::{Clause, ClauseStatus, Track};
 use crate::text::check_size;
@@ -202,6 +202,17 @@ impl Store {
                 "several negotiations have a clause '{name}': name the negotiation too, or give the clause's id"
             ))),
         }
+    }
+
+    /// Every clause of a negotiation in order, named with where it stands: no text is read.
+    pub async fn clause_summaries(&self, negotiation_id: i64) -> Result<Vec<ClauseSummary>> {
+        let rows = sqlx::query!(
+            "SELECT id, ref, title, status FROM clauses WHERE negotiation_id = ? ORDER BY position",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(|r| ClauseSummary::read(r.id, r.r#ref, r.title, &r.status)).collect()
     }
 
     /// Every clause of a negotiation in order, with the head of each track. SQLite assembles the whole

@@ -124,6 +124,12 @@ pub struct ClauseSummary {
     pub status: ClauseStatus,
 }
 
+impl ClauseSummary {
+    pub(super) fn read(clause_id: i64, reference: String, title: String, status: &str) -> Result<ClauseSummary> {
+        Ok(ClauseSummary { clause_id, reference, title, status: ClauseStatus::parse(status)? })
+    }
+}
+
 /// A version tabled in a session.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -221,16 +227,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(ClauseSummary {
-                    clause_id: r.id,
-                    reference: r.r#ref,
-                    title: r.title,
-                    status: ClauseStatus::parse(&r.status)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(|r| ClauseSummary::read(r.id, r.r#ref, r.title, &r.status)).collect()
     }
 
     /// The versions tabled in a session, in the order they were tabled. Drafts never are.

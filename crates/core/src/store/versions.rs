@@ -1,6 +1,8 @@
 //! Versions: immutable texts on a clause's tracks. Saving appends; tabling is the one change a version
 //! may go through, once.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
@@ -217,12 +219,6 @@ impl Store {
         self.heads_as_of(negotiation_id, clauses, at.map(|s| s.starts_at.as_str()), at.map(|s| s.id)).await
     }
 
-    /// The newest tabled version of every track as things stood just before a session began: what a
-    /// packet for the next session compares against.
-    pub async fn heads_before(&self, negotiation_id: i64, session: &Session) -> Result<Heads> {
-        self.heads_as_of(negotiation_id, None, Some(&session.starts_at), None).await
-    }
-
     async fn heads_as_of(
         &self,
         negotiation_id: i64,
@@ -251,4 +247,37 @@ impl Store {
         .await?;
         Ok(rows.into_iter().map(Version::from).map(|v| ((v.clause_id, v.track), v)).collect())
     }
+
+    /// Which version heads each track, as things stand (`before` none) or as they stood at an instant:
+    /// ids only, no text read, so that what moved can be told before any text is fetched.
+    pub async fn head_ids(&self, negotiation_id: i64, before: Option<&str>) -> Result<HeadIds> {
+        let rows = sqlx::query!(
+            r#"SELECT max(v.id) as "id!: i64", v.clause_id as "clause_id!", v.party_id
+               FROM versions v JOIN clauses c ON c.id = v.clause_id
+               WHERE c.negotiation_id = ?1 AND v.tabled_at IS NOT NULL AND (?2 IS NULL OR v.tabled_at <= ?2)
+               GROUP BY v.clause_id, v.party_id"#,
+            negotiation_id,
+            before
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| ((r.clause_id, Track::from_party_id(r.party_id)), r.id)).collect())
+    }
+
+    /// The versions with the given ids, by id.
+    pub async fn versions_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Version>> {
+        let ids = serde_json::to_string(ids).expect("ids serialise");
+        let rows = sqlx::query_as!(
+            VersionRecord,
+            r#"SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+               FROM versions WHERE id IN (SELECT value FROM json_each(?))"#,
+            ids
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id, Version::from(r))).collect())
+    }
 }
+
+/// The id of the version heading each (clause, track).
+pub type HeadIds = HashMap<(i64, Track), i64>;
