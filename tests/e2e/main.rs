@@ -307,7 +307,10 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
     app.wait_text("[data-testid=session-tabled]", "Art. 14").await;
     app.wait_text("[data-testid=session-initialed]", "since voided").await;
     app.wait_text("[data-testid=packet]", "What changed since session 3 began").await;
-    app.wait_text("[data-testid=packet]", "Art. 14").await;
+    // eleven clauses changed: ten on the screen, the eleventh a click away
+    app.wait_text("[data-testid=packet-rest]", "1 more changed clause is not shown yet").await;
+    app.click("[data-testid=packet-more]").await;
+    app.wait_text("[data-testid=packet-change]:nth-of-type(11)", "Art. 14").await;
     app.shot("28-session-and-packet").await;
 
     // the secretariat schedules session 5, records who came to session 3, writes session 5's minutes
@@ -481,14 +484,14 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     app.wait_text("[data-testid=initials-table]", "pending").await;
     app.shot("30-eu-standing").await;
     app.timed_go("#/sessions", "[data-testid=packet]", "eu_view_session_packet").await;
-    app.wait_text("[data-testid=packet-rest]", "1,760 more changed clauses").await;
+    app.wait_text("[data-testid=packet-rest]", "1,765 more changed clauses").await;
     app.shot("31-eu-session-packet").await;
-    // a screenful at a time: the next fifteen changed clauses, in the table's order
-    let sixteenth = csv::Reader::from_path(&csv).unwrap().records().nth(15).unwrap().unwrap()[0].to_string();
-    let next = "[data-testid=packet-change]:nth-of-type(30)";
+    // a screenful at a time: the next ten changed clauses, in the table's order
+    let eleventh = csv::Reader::from_path(&csv).unwrap().records().nth(10).unwrap().unwrap()[0].to_string();
+    let next = "[data-testid=packet-change]:nth-of-type(20)";
     app.timed_click("[data-testid=packet-more]", next, "eu_session_packet_more").await;
-    app.wait_text("[data-testid=packet-change]:nth-of-type(16) h4", &sixteenth).await;
-    app.wait_text("[data-testid=packet-rest]", "1,745 more changed clauses").await;
+    app.wait_text("[data-testid=packet-change]:nth-of-type(11) h4", &eleventh).await;
+    app.wait_text("[data-testid=packet-rest]", "1,755 more changed clauses").await;
     app.scroll_to("[data-testid=packet-more]").await;
     app.shot("31b-eu-session-packet-next").await;
     app.no_script_ran().await;

@@ -81,8 +81,11 @@ pub async fn packet_page(
     from: usize,
     count: usize,
 ) -> Result<Packet> {
-    let negotiation = store.negotiation(negotiation_id).await?;
-    let sessions = store.sessions(negotiation_id).await?;
+    let (negotiation, sessions, parties) = tokio::try_join!(
+        store.negotiation(negotiation_id),
+        store.sessions(negotiation_id),
+        store.parties(negotiation_id),
+    )?;
     let since = match since {
         Some(id) => sessions
             .iter()
@@ -91,7 +94,6 @@ pub async fn packet_page(
             .ok_or_else(|| Error::not_found(format!("session {id} in this negotiation")))?,
         None => last_session(&sessions).cloned().ok_or_else(|| Error::invalid("no session has been held yet"))?,
     };
-    let parties = store.parties(negotiation_id).await?;
     // four reads that need nothing of each other, on the pool's connections at once
     let (before, now, events, summaries) = tokio::try_join!(
         store.head_ids(negotiation_id, Some(&since.starts_at)),

@@ -39,17 +39,20 @@ describe("a session's packet", () => {
   it("shows a screenful of changes and reads the next ones a page at a time", async () => {
     const calls: [number, number][] = [];
     render(Sessions, { props: { negotiationId: 1, number: 1 }, context: new Map([[BACKEND_KEY, fake(calls)]]) });
-    expect(await screen.findByText("Clause <b>15</b>", { exact: false })).toBeTruthy();
-    expect(screen.queryByText("Clause <b>16</b>", { exact: false })).toBeNull();
-    expect(screen.getByTestId("packet-rest").textContent).toBe("25 more changed clauses are not shown yet; the exported packet holds every change.");
-    await fireEvent.click(screen.getByRole("button", { name: "Show the next 15" }));
-    expect(await screen.findByText("Clause <b>30</b>", { exact: false })).toBeTruthy();
-    expect(screen.getByText("Clause <b>16</b>", { exact: false })).toBeTruthy();
+    expect(await screen.findByText("Clause <b>10</b>", { exact: false })).toBeTruthy();
+    expect(screen.queryByText("Clause <b>11</b>", { exact: false })).toBeNull();
+    expect(screen.getByTestId("packet-rest").textContent).toBe("30 more changed clauses are not shown yet; the exported packet holds every change.");
+    for (const last of [20, 30]) {
+      await fireEvent.click(screen.getByRole("button", { name: "Show the next 10" }));
+      expect(await screen.findByText(`Clause <b>${last}</b>`, { exact: false })).toBeTruthy();
+      expect(screen.queryByText(`Clause <b>${last + 1}</b>`, { exact: false })).toBeNull();
+    }
+    expect(screen.getByText("Clause <b>11</b>", { exact: false })).toBeTruthy();
     expect(screen.getByTestId("packet-rest").textContent).toBe("10 more changed clauses are not shown yet; the exported packet holds every change.");
     await fireEvent.click(screen.getByRole("button", { name: "Show the next 10" }));
     expect(await screen.findByText("Clause <b>40</b>", { exact: false })).toBeTruthy();
     expect(screen.queryByTestId("packet-more")).toBeNull();
-    expect(calls).toEqual([[0, 15], [15, 15], [30, 15]]);
+    expect(calls).toEqual([[0, 10], [10, 10], [20, 10], [30, 10]]);
     expect(screen.getAllByText("FTU").length).toBeGreaterThanOrEqual(40);
   });
 });
