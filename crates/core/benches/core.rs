@@ -257,7 +257,7 @@ fn reports(c: &mut Criterion) {
     group.bench_function("packet_warm", |b| {
         b.iter(|| rt.block_on(async { packet::packet(&store, n, Some(session)).await.unwrap() }))
     });
-    // what the app's session view asks for: the counts and a screenful of 15 clauses
+    // the counts and a screenful of 15 clauses' changes (the app's session view asks for 10)
     group.bench_function("packet_first_screen_cold", |b| {
         b.iter_batched(
             fresh,
