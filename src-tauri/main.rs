@@ -14,7 +14,7 @@ mod state;
 use tauri::Manager;
 
 fn main() {
-    rendering::prefer_cpu_raster_without_gpu();
+    rendering::paint_on_the_cpu_without_gpu();
     let builder = bindings::builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -170,12 +170,32 @@ impl App {
     }
 
     /// Saves a screenshot once the page has painted what it holds (two animation frames).
+    ///
+    /// WebKitWebDriver takes the picture after the page's next presentation update. Without compositing
+    /// (how the app paints where there is no GPU, as here) a page with nothing left to repaint sends
+    /// none, and the screenshot would wait for ever. So, until the picture is taken, a one-pixel mark in
+    /// the window's corner changes its (near-transparent) shade every frame, which is always something
+    /// to repaint.
     pub async fn shot(&self, name: &str) {
-        let frames = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
-        self.client.execute_async(frames, vec![]).await.unwrap();
+        let keep_painting = r#"
+            const done = arguments[0];
+            const mark = document.createElement("div");
+            mark.id = "e2e-repaint";
+            Object.assign(mark.style, { position: "fixed", right: "0", bottom: "0", width: "1px", height: "1px",
+                                        pointerEvents: "none", zIndex: "2147483647" });
+            document.documentElement.append(mark);
+            const shade = (n) => {
+                if (!mark.isConnected) return;
+                mark.style.background = `rgba(128, 128, 128, ${n % 2 ? 0.02 : 0.01})`;
+                requestAnimationFrame(() => shade(n + 1));
+            };
+            shade(0);
+            requestAnimationFrame(() => requestAnimationFrame(() => done(true)));"#;
+        self.client.execute_async(keep_painting, vec![]).await.unwrap();
         tokio::time::sleep(Duration::from_millis(150)).await;
-        let png = self.client.screenshot().await.unwrap();
-        std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
+        let png = self.client.screenshot().await;
+        self.client.execute("document.getElementById('e2e-repaint')?.remove()", vec![]).await.unwrap();
+        std::fs::write(self.shots.join(format!("{name}.png")), png.unwrap()).unwrap();
     }
 
     /// Changes the route and measures, inside the page, how long until `css` is in the page (the view

@@ -61,11 +61,13 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     app.timings.insert("demo_process_start_to_dashboard_ms".into(), json!(after_start));
     app.shot("01-dashboard").await;
     app.record_pss("demo_pss_dashboard");
-    // The run draws with software GL (LIBGL_ALWAYS_SOFTWARE), so the app has WebKit rasterise on the CPU
-    // (src-tauri/rendering.rs), unless whoever runs the test chose otherwise
-    if std::env::var_os("WEBKIT_SKIA_ENABLE_CPU_RENDERING").is_none() {
-        let web = measure::environ_of(app.app_pid(), "WebKitWebProces").expect("the app's web process");
-        assert!(web.iter().any(|v| v == "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1"), "CPU rasterising not chosen");
+    // The run draws with software GL (LIBGL_ALWAYS_SOFTWARE), so the app has WebKit paint on the CPU
+    // without compositing (src-tauri/rendering.rs), unless whoever runs the test chose otherwise
+    let web = measure::environ_of(app.app_pid(), "WebKitWebProces").expect("the app's web process");
+    for name in ["WEBKIT_SKIA_ENABLE_CPU_RENDERING", "WEBKIT_DISABLE_COMPOSITING_MODE"] {
+        if std::env::var_os(name).is_none() {
+            assert!(web.iter().any(|v| *v == format!("{name}=1")), "{name} not chosen");
+        }
     }
     let agreed = app.text("[data-testid=agreed-count]").await;
     assert!(agreed.contains("5 of 14"), "{agreed}");
