@@ -11,7 +11,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use app::{App, out_dir};
 use fantoccini::Locator;
@@ -428,6 +428,9 @@ async fn a_negotiation_of_1775_clauses(dir: &Path) -> serde_json::Map<String, Va
     let last_row = app.wait(&format!("[data-testid=clause-row][data-ref='{last_ref}']")).await;
     app.shot("14-eu-clauses-scrolled").await;
     app.record_pss("eu_pss_clause_list_scrolled");
+    // and once the list has rested a few seconds: WebKit gives back part of what scrolling took
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    app.record_pss("eu_pss_clause_list_at_rest");
     assert!(last_row.prop("innerText").await.unwrap().unwrap_or_default().contains(&last_ref));
 
     // The last provision that amends a text of the Commission's: its base shows beside the groups' texts
