@@ -2,8 +2,8 @@
 //!
 //! Where no GPU is reachable (a virtual machine, a remote desktop, a ministry's thin client, Xvfb), Mesa
 //! gives WebKit OpenGL in software (llvmpipe): WebKit would rasterise every tile through it and composite
-//! the layers with it, and each of the app's processes would load Mesa's shader compiler. There, the app
-//! has Skia rasterise on the CPU and WebKit paint the page into one buffer without compositing. Measured
+//! the layers with it. There, the app has Skia rasterise on the CPU and WebKit paint the page into one
+//! buffer without compositing. (WebKit still starts EGL, so Mesa and its shader compiler stay mapped.) Measured
 //! on the 1,775-clause table under Xvfb, one run against the other (BENCHMARKS.md): PSS with the clause
 //! list open 346 → 275 MB, and the list and the four-column document scroll at 16 ms a frame (the
 //! display's rate) instead of 27–31 ms. With a GPU nothing changes; a value the user set themselves
@@ -13,8 +13,8 @@ use std::path::Path;
 
 /// Skia rasterises on the CPU instead of through software OpenGL.
 const CPU_RASTER: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
-/// WebKit paints the page into one buffer instead of compositing GL layers: the web process then never
-/// loads OpenGL (nor Mesa's shader compiler, libLLVM) at all.
+/// WebKit paints the page into one buffer instead of compositing layers through software GL: less
+/// memory held for layers and their textures, and every frame painted at the display's rate here.
 const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 
 /// Whether this machine draws with software OpenGL only: no DRI render node to reach a GPU through,
