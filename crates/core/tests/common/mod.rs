@@ -13,20 +13,18 @@ pub async fn store() -> (Store, tempfile::TempDir) {
     (store, dir)
 }
 
-/// `shared/data` beside the repository, as CI and the developers have it (found from whichever package
-/// of the workspace includes this module).
-pub fn shared_data() -> PathBuf {
-    let dir = std::env::var_os("TRILOGUE_SHARED_DATA").map(PathBuf::from).unwrap_or_else(|| {
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let found = here.ancestors().map(|a| a.join("shared/data")).find(|d| d.is_dir());
-        found.unwrap_or_else(|| here.join("shared/data"))
+/// The real EU amendments, kept compressed in the repository (`tests/data/`, with their
+/// acknowledgement), found from whichever package of the workspace includes this module.
+pub fn eu_amendments_json() -> Vec<u8> {
+    use std::io::Read;
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = "tests/data/ep-ai-act-amendments/political-groups.json.gz";
+    let path: PathBuf = here.ancestors().map(|a| a.join(file)).find(|p| p.is_file()).unwrap_or_else(|| {
+        panic!("the real EU amendment data ({file}) is not in the repository above {}", here.display())
     });
-    assert!(
-        dir.join("ep-ai-act-amendments/political-groups.json").exists(),
-        "the real EU amendment data is not at {} (set TRILOGUE_SHARED_DATA)",
-        dir.display()
-    );
-    dir
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap()).read_to_end(&mut json).unwrap();
+    json
 }
 
 /// A four-party position table built from the European Parliament's amendments to the AI Act: a row
@@ -41,8 +39,7 @@ pub fn eu_position_table() -> Vec<u8> {
         commission: String,
         text: String,
     }
-    let path = shared_data().join("ep-ai-act-amendments/political-groups.json");
-    let amendments: Vec<Amendment> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let amendments: Vec<Amendment> = serde_json::from_slice(&eu_amendments_json()).unwrap();
     let columns = ["EPP", "S&D", "Renew", "Others"];
     let column = |author: &str| columns.iter().position(|c| *c == author).unwrap_or(3);
     // provision → (base, texts per column)
