@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::RwLock;
 
+use chrono::{DateTime, Utc};
 use trilogue_core::{Store, Who, demo};
 
 /// The open workbench, managed by Tauri. Commands take a cheap handle to the store (a pool) and never
@@ -29,9 +30,14 @@ impl Workbench {
         &self.actor
     }
 
+    /// The time: the app hands the core the real clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
     /// The acting person, now.
     pub fn who(&self) -> Who {
-        Who::now(self.actor.clone())
+        Who::at(self.actor.clone(), self.now())
     }
 
     /// Makes `store` the open workbench; commands already running finish on the one they started with.
@@ -60,7 +66,7 @@ pub async fn open_first(path: PathBuf) -> trilogue_core::Result<Store> {
     let fresh = !path.exists();
     let store = Store::open(&path).await?;
     if fresh || store.negotiations().await?.is_empty() {
-        demo::load_demo(&store).await?;
+        demo::load_demo(&store, Utc::now()).await?;
     }
     Ok(store)
 }

@@ -19,13 +19,13 @@ pub async fn compare_clause(
     clause_id: i64,
     reference: Reference,
 ) -> IpcResult<Comparison> {
-    Ok(compare(&workbench.store(), clause_id, reference).await?)
+    Ok(compare(&workbench.store(), clause_id, reference, workbench.now()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn agreement_outline(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Outline> {
-    Ok(agreement::outline(&workbench.store(), negotiation_id).await?)
+    Ok(agreement::outline(&workbench.store(), negotiation_id, workbench.now()).await?)
 }
 
 #[tauri::command]
@@ -53,7 +53,7 @@ pub async fn agreement_document(
 #[tauri::command]
 #[specta::specta]
 pub async fn distances(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Distances> {
-    Ok(convergence::distances(&workbench.store(), negotiation_id, 5).await?)
+    Ok(convergence::distances(&workbench.store(), negotiation_id, 5, workbench.now()).await?)
 }
 
 #[derive(Clone, Copy, Deserialize, specta::Type)]

@@ -43,7 +43,7 @@ pub async fn negotiations(workbench: State<'_, Workbench>) -> IpcResult<Vec<Nego
 #[specta::specta]
 pub async fn overview(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Overview> {
     let negotiation = workbench.store().negotiation(negotiation_id).await?;
-    Ok(Overview::load(&workbench.store(), negotiation).await?)
+    Ok(Overview::load(&workbench.store(), negotiation, workbench.now()).await?)
 }
 
 /// The newest events of a negotiation's journal, newest first.

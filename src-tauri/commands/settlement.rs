@@ -79,13 +79,13 @@ pub async fn session_packet(
     from: u32,
     limit: u32,
 ) -> IpcResult<Packet> {
-    Ok(packet_page(&workbench.store(), negotiation_id, since, from as usize, limit as usize).await?)
+    Ok(packet_page(&workbench.store(), negotiation_id, since, from as usize, limit as usize, workbench.now()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn report(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<StatusReport> {
-    Ok(status_report(&workbench.store(), negotiation_id, 30).await?)
+    Ok(status_report(&workbench.store(), negotiation_id, 30, workbench.now()).await?)
 }
 
 #[tauri::command]
@@ -133,7 +133,7 @@ pub async fn export_report(
     let html = matches!(format, AgreementFormat::Html);
     let text = match kind {
         ReportKind::StatusReport => {
-            let r = status_report(&store, negotiation_id, 30).await?;
+            let r = status_report(&store, negotiation_id, 30, workbench.now()).await?;
             if html { r.to_html() } else { r.to_markdown() }
         }
         ReportKind::FinalAgreement => {
@@ -141,7 +141,7 @@ pub async fn export_report(
             if html { f.to_html() } else { f.to_markdown() }
         }
         ReportKind::Packet => {
-            let p = packet(&store, negotiation_id, None).await?;
+            let p = packet(&store, negotiation_id, None, workbench.now()).await?;
             if html { p.to_html() } else { p.to_markdown() }
         }
     };

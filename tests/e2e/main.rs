@@ -320,7 +320,9 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
     let set_value = r#"const [css, value] = arguments; const el = document.querySelector(css);
         if (el.multiple) { for (const o of el.options) o.selected = value.includes(o.text); el.dispatchEvent(new Event("change", { bubbles: true })); }
         else { el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); }"#;
-    app.client.execute(set_value, vec![json!("[data-testid=schedule-at]"), json!("2027-01-19T10:00")]).await.unwrap();
+    // two months from today: the demo's calendar is laid out around the day the app loaded it
+    let fifth = (chrono::Local::now() + chrono::Duration::days(60)).format("%Y-%m-%dT10:00").to_string();
+    app.client.execute(set_value, vec![json!("[data-testid=schedule-at]"), json!(fifth)]).await.unwrap();
     app.wait("[data-testid=schedule-place]").await.send_keys("Ministry of Labour, Astana — Hall 2").await.unwrap();
     let agenda = json!(["Art. 8 Redeployment and job security", "Art. 14 Settlement of disputes"]);
     app.client.execute(set_value, vec![json!("[data-testid=schedule-agenda]"), agenda]).await.unwrap();

@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
@@ -73,6 +74,16 @@ struct Ctx {
     who: Who,
 }
 
+/// The time given by `--now`, else the real time: the clock every command hands to the core.
+fn clock(now: Option<&str>) -> Result<DateTime<Utc>> {
+    match now {
+        None => Ok(Utc::now()),
+        Some(t) => Ok(DateTime::parse_from_rfc3339(t)
+            .with_context(|| format!("--now '{t}': write the time as 2027-01-12T09:00:00Z"))?
+            .with_timezone(&Utc)),
+    }
+}
+
 impl Ctx {
     async fn negotiation(&self, name: &str) -> Result<Negotiation> {
         Ok(self.store.find_negotiation(name).await?)
@@ -129,10 +140,11 @@ impl Ctx {
 }
 
 pub async fn run(cli: Cli) -> Result<()> {
+    let now = clock(cli.now.as_deref())?;
     let path = cli.db.unwrap_or_else(default_db_path);
     let store = Store::open(&path).await?;
     let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
-    let ctx = Ctx { store, who: Who::now(actor) };
+    let ctx = Ctx { store, who: Who::at(actor, now) };
     let result = dispatch(&ctx, cli.command).await;
     ctx.store.close().await;
     result
@@ -142,7 +154,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     let store = &ctx.store;
     match command {
         Command::Demo { json: as_json } => {
-            let n = demo::load_demo(store).await?;
+            let n = demo::load_demo(store, ctx.who.at).await?;
             eprintln!("demo negotiation {} in {}", n.id, store.path().display());
             overview(ctx, &n.id.to_string(), as_json).await
         }
@@ -239,7 +251,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let sessions = store.sessions(n.id).await?;
-            let Some(number) = number else { return listing(as_json, &sessions, |s| print::sessions(s)) };
+            let Some(number) = number else { return listing(as_json, &sessions, |s| print::sessions(s, ctx.who.at)) };
             let view = SessionDetail::load(store, ctx.session(&sessions, number)?).await?;
             listing(as_json, &view, print::session)
         }
@@ -295,7 +307,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 Some(number) => Some(ctx.session(&store.sessions(n.id).await?, number)?.id),
                 None => None,
             };
-            let p = packet::packet(store, n.id, since).await?;
+            let p = packet::packet(store, n.id, since, ctx.who.at).await?;
             let text = match format {
                 ReportFormat::Md => p.to_markdown(),
                 ReportFormat::Html => p.to_html(),
@@ -310,7 +322,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Report { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let r = report::status_report(store, n.id, 30).await?;
+            let r = report::status_report(store, n.id, 30, ctx.who.at).await?;
             let text = match format {
                 ReportFormat::Md => r.to_markdown(),
                 ReportFormat::Html => r.to_html(),
@@ -346,7 +358,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Compare { clause, against, format, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let c = compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?).await?;
+            let c = compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?, ctx.who.at).await?;
             match format {
                 DiffFormat::Json => json(&c),
                 DiffFormat::Html => say(c.to_html().trim_end()),
@@ -419,6 +431,6 @@ fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
 
 async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
-    let view = Overview::load(&ctx.store, n).await?;
+    let view = Overview::load(&ctx.store, n, ctx.who.at).await?;
     listing(as_json, &view, print::overview)
 }

@@ -19,6 +19,10 @@ struct Cli {
     /// Who is acting: recorded with every change
     #[arg(long = "as", global = true, env = "TRILOGUE_USER", value_name = "NAME")]
     actor: Option<String>,
+    /// Act as if it were this time (as 2027-01-12T09:00:00Z): what is held, what is next, and the time
+    /// recorded with every change. The real time by default
+    #[arg(long, global = true, env = "TRILOGUE_NOW", value_name = "TIME")]
+    now: Option<String>,
     #[command(subcommand)]
     command: Command,
 }

@@ -151,8 +151,8 @@ pub fn overview(view: &Overview) {
     }
 }
 
-pub fn sessions(sessions: &[Session]) {
-    let now = trilogue_core::store::stamp(chrono::Utc::now());
+pub fn sessions(sessions: &[Session], now: chrono::DateTime<chrono::Utc>) {
+    let now = trilogue_core::store::stamp(now);
     for s in sessions {
         let held = if s.has_begun(&now) { "held" } else { "scheduled" };
         println!("{:>3}  {}  {:<14} {}  [{held}]", s.number, s.starts_at, s.kind.as_str(), s.place);

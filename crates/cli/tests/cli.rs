@@ -31,6 +31,8 @@ impl Bench {
     fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_trilogue-cli"));
         c.arg("--db").arg(self.db()).args(args).env("TRILOGUE_USER", "Aigerim Seitkali").env_remove("TRILOGUE_DB");
+        // the tests' clock, whatever the machine's says (one test below runs on the real one)
+        c.env("TRILOGUE_NOW", common::now().to_rfc3339());
         c
     }
 
@@ -87,6 +89,47 @@ fn the_demo_shows_where_the_negotiation_stands() {
     let log = b.ok(&["log", "General Agreement on AI at Work 2027–2029"]);
     assert!(log.contains("initials_voided"), "{log}");
     assert!(b.ok(&["verify", "1"]).contains("are intact"));
+}
+
+/// The demo is laid out around the day it is loaded: on the real day, a year ahead, in 2028 or the day
+/// after its fourth session was first dated, it has three sessions held and the fourth ahead.
+#[test]
+fn the_demo_is_under_way_whatever_the_day() {
+    let days = [None, Some("2026-12-09T10:00:00Z"), Some("2027-11-29T12:00:00+05:00"), Some("2028-02-29T23:30:00Z")];
+    for day in days {
+        let b = Bench::new();
+        let run = |args: &[&str]| {
+            let mut c = b.command(args);
+            match day {
+                Some(t) => c.env("TRILOGUE_NOW", t),
+                None => c.env_remove("TRILOGUE_NOW"),
+            };
+            let out = c.output().unwrap();
+            assert!(out.status.success(), "{day:?} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let out = run(&["demo"]);
+        assert!(out.contains("sessions held: 3") && out.contains("next session: no. 4"), "{day:?}: {out}");
+        let listing = run(&["session", "1"]);
+        assert_eq!(listing.matches("[held]").count(), 3, "{day:?}: {listing}");
+        assert_eq!(listing.matches("[scheduled]").count(), 1, "{day:?}: {listing}");
+        // the packet since the last session held is the third session's
+        assert!(run(&["packet", "1"]).contains("since session 3"), "{day:?}");
+        let sessions: Value = serde_json::from_str(&run(&["session", "1", "--json"])).unwrap();
+        let fourth = sessions[3]["starts_at"].as_str().unwrap();
+        let today = match day {
+            Some(t) => chrono::DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&chrono::Utc),
+            None => chrono::Utc::now(),
+        };
+        let ahead = fourth.parse::<chrono::DateTime<chrono::Utc>>().unwrap() - today;
+        assert!(ahead > chrono::Duration::days(6) && ahead <= chrono::Duration::days(15), "{day:?}: {fourth}");
+    }
+    let b = Bench::new();
+    let mut c = b.command(&["demo"]);
+    c.env("TRILOGUE_NOW", "next tuesday");
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2027-01-12T09:00:00Z"));
 }
 
 #[test]

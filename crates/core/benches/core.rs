@@ -38,7 +38,7 @@ fn import(c: &mut Criterion) {
                 rt.block_on(async {
                     let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
                     let table = parse_position_table(&bytes, "ai-act.csv").unwrap();
-                    store.import_table(&table, "AI Act", "ai-act.csv", &Who::now("bench")).await.unwrap();
+                    store.import_table(&table, "AI Act", "ai-act.csv", &Who::at("bench", common::now())).await.unwrap();
                     store.close().await;
                 })
             },
@@ -102,7 +102,7 @@ fn synthetic(clauses: usize, words_per_text: usize) -> PositionTable {
 fn listing_and_search(c: &mut Criterion) {
     let rt = runtime();
     let dir = tempfile::tempdir().unwrap();
-    let who = Who::now("bench");
+    let who = Who::at("bench", common::now());
     let (store, small, large) = rt.block_on(async {
         let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
         let small = store.import_table(&synthetic(2_000, 60), "2,000 clauses", "synthetic", &who).await.unwrap();
@@ -167,7 +167,7 @@ fn four_columns(c: &mut Criterion) {
     let (store, n) = rt.block_on(async {
         let store = Store::open(&path).await.unwrap();
         let table = parse_position_table(&common::eu_position_table(), "ai-act.csv").unwrap();
-        let n = store.import_table(&table, "AI Act", "ai-act.csv", &Who::now("bench")).await.unwrap();
+        let n = store.import_table(&table, "AI Act", "ai-act.csv", &Who::at("bench", common::now())).await.unwrap();
         (store, n.id)
     });
     let fresh = || rt.block_on(Store::open(&path)).unwrap();
@@ -188,10 +188,10 @@ fn four_columns(c: &mut Criterion) {
         b.iter(|| rt.block_on(async { agreement::document(&store, n, Reference::Base).await.unwrap() }))
     });
     group.bench_function("outline", |b| {
-        b.iter(|| rt.block_on(async { assert_eq!(agreement::outline(&store, n).await.unwrap().rows.len(), 1_775) }))
+        b.iter(|| rt.block_on(async { assert_eq!(agreement::outline(&store, n, common::now()).await.unwrap().rows.len(), 1_775) }))
     });
     let window: Vec<i64> =
-        rt.block_on(agreement::outline(&store, n)).unwrap().rows[800..820].iter().map(|r| r.clause_id).collect();
+        rt.block_on(agreement::outline(&store, n, common::now())).unwrap().rows[800..820].iter().map(|r| r.clause_id).collect();
     group.bench_function("rows_20_cold", |b| {
         b.iter_batched(
             fresh,
@@ -200,7 +200,7 @@ fn four_columns(c: &mut Criterion) {
         )
     });
     group.bench_function("distances_cold", |b| {
-        b.iter_batched(fresh, |s| rt.block_on(async { distances(&s, n, 10).await.unwrap() }), BatchSize::PerIteration)
+        b.iter_batched(fresh, |s| rt.block_on(async { distances(&s, n, 10, common::now()).await.unwrap() }), BatchSize::PerIteration)
     });
     group.finish();
 }
@@ -217,7 +217,7 @@ fn reports(c: &mut Criterion) {
     let path = dir.path().join("w.sqlite3");
     let (store, n, session) = rt.block_on(async {
         let store = Store::open(&path).await.unwrap();
-        let who = Who::now("bench");
+        let who = Who::at("bench", common::now());
         let new = NewSession {
             starts_at: "2024-01-10T09:00:00.000Z".into(),
             place: "Strasbourg".into(),
@@ -238,7 +238,7 @@ fn reports(c: &mut Criterion) {
         b.iter(|| rt.block_on(async { report::initials_table(&store, n).await.unwrap() }))
     });
     group.bench_function("status_report_html", |b| {
-        b.iter(|| rt.block_on(async { report::status_report(&store, n, 30).await.unwrap().to_html() }))
+        b.iter(|| rt.block_on(async { report::status_report(&store, n, 30, common::now()).await.unwrap().to_html() }))
     });
     group.bench_function("final_agreement_html", |b| {
         b.iter(|| rt.block_on(async { report::final_agreement(&store, n).await.unwrap().to_html() }))
@@ -248,14 +248,14 @@ fn reports(c: &mut Criterion) {
             fresh,
             |s| {
                 rt.block_on(async {
-                    assert_eq!(packet::packet(&s, n, Some(session)).await.unwrap().clauses.len(), 1_775)
+                    assert_eq!(packet::packet(&s, n, Some(session), common::now()).await.unwrap().clauses.len(), 1_775)
                 })
             },
             BatchSize::PerIteration,
         )
     });
     group.bench_function("packet_warm", |b| {
-        b.iter(|| rt.block_on(async { packet::packet(&store, n, Some(session)).await.unwrap() }))
+        b.iter(|| rt.block_on(async { packet::packet(&store, n, Some(session), common::now()).await.unwrap() }))
     });
     // the counts and a screenful of 15 clauses' changes (the app's session view asks for 10)
     group.bench_function("packet_first_screen_cold", |b| {
@@ -263,7 +263,7 @@ fn reports(c: &mut Criterion) {
             fresh,
             |s| {
                 rt.block_on(async {
-                    assert_eq!(packet::packet_page(&s, n, Some(session), 0, 15).await.unwrap().changed, 1_775)
+                    assert_eq!(packet::packet_page(&s, n, Some(session), 0, 15, common::now()).await.unwrap().changed, 1_775)
                 })
             },
             BatchSize::PerIteration,

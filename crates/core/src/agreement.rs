@@ -6,6 +6,7 @@
 //! and whether the texts differ, by their hashes), then the marked rows it shows; exports take every
 //! row. Only tabled texts appear — never a draft, never a private note.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{
@@ -67,7 +68,7 @@ pub struct Document {
     pub rows: Vec<Row>,
 }
 
-pub async fn outline(store: &Store, negotiation_id: i64) -> Result<Outline> {
+pub async fn outline(store: &Store, negotiation_id: i64, now: DateTime<Utc>) -> Result<Outline> {
     let columns = column_heads(&store.parties(negotiation_id).await?);
     let rows: Vec<OutlineRow> = store
         .tabled_hashes(negotiation_id)
@@ -96,7 +97,7 @@ pub async fn outline(store: &Store, negotiation_id: i64) -> Result<Outline> {
         .collect();
     let sessions = store.sessions(negotiation_id).await?;
     let with_text = columns_with_text(columns.len(), |i| rows.iter().any(|r| r.present[i]));
-    Ok(Outline { columns, with_text, rows, last_session: last_session(&sessions).cloned() })
+    Ok(Outline { columns, with_text, rows, last_session: last_session(&sessions, now).cloned() })
 }
 
 /// The columns some row has a text in, in order. A column with none — no joint text yet, no status quo

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::convergence::{ConvergencePoint, timeline};
@@ -198,9 +198,9 @@ pub(crate) fn convergence(
     (pairs, mean)
 }
 
-/// The last session that has begun: what "since the last session" means.
-pub fn last_session(sessions: &[Session]) -> Option<&Session> {
-    let now = stamp(Utc::now());
+/// The last session that has begun by `now`: what "since the last session" means.
+pub fn last_session(sessions: &[Session], now: DateTime<Utc>) -> Option<&Session> {
+    let now = stamp(now);
     sessions.iter().filter(|s| s.starts_at <= now).max_by(|a, b| a.starts_at.cmp(&b.starts_at))
 }
 
@@ -224,7 +224,8 @@ pub(crate) async fn resolve(
     Ok(None)
 }
 
-pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Result<Comparison> {
+/// A clause's comparison as it stands at `now` (which decides the last session).
+pub async fn compare(store: &Store, clause_id: i64, reference: Reference, now: DateTime<Utc>) -> Result<Comparison> {
     let clause = store.clause(clause_id).await?;
     let columns = column_heads(&store.parties(clause.negotiation_id).await?);
     let since = resolve(store, clause.negotiation_id, &columns, reference).await?;
@@ -235,14 +236,14 @@ pub async fn compare(store: &Store, clause_id: i64, reference: Reference) -> Res
         None => None,
     };
     let cache = store.diffs();
-    let now = RowTexts::new(&clause, &columns, &heads);
+    let texts = RowTexts::new(&clause, &columns, &heads);
     let then = then_heads.as_ref().map(|h| RowTexts::new(&clause, &columns, h));
-    let cells = mark_row(cache, &columns, &now, then.as_ref(), reference);
-    let (pairs, convergence) = convergence(cache, &columns, &now);
+    let cells = mark_row(cache, &columns, &texts, then.as_ref(), reference);
+    let (pairs, convergence) = convergence(cache, &columns, &texts);
     let versions = store.versions(clause.id).await?;
     Ok(Comparison {
         timeline: timeline(cache, &clause, &columns, &versions, &sessions),
-        last_session: last_session(&sessions).cloned(),
+        last_session: last_session(&sessions, now).cloned(),
         columns: columns.into_iter().zip(cells).map(|(head, cell)| Column { head, cell }).collect(),
         clause,
         reference,

@@ -2,6 +2,7 @@
 //! similarity of every pair of parties' latest tabled texts) after each tabling, and across a
 //! negotiation, the clauses furthest apart and those that moved most since the last session.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{ColumnHead, Heads, RowTexts, column_heads, convergence, last_session};
@@ -85,12 +86,12 @@ fn under_negotiation(status: ClauseStatus) -> bool {
     )
 }
 
-pub async fn distances(store: &Store, negotiation_id: i64, limit: usize) -> Result<Distances> {
+pub async fn distances(store: &Store, negotiation_id: i64, limit: usize, now: DateTime<Utc>) -> Result<Distances> {
     let columns = column_heads(&store.parties(negotiation_id).await?);
     let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
     let sessions = store.sessions(negotiation_id).await?;
-    let last = last_session(&sessions).cloned();
-    let now = store.heads(negotiation_id, None, None).await?;
+    let last = last_session(&sessions, now).cloned();
+    let heads = store.heads(negotiation_id, None, None).await?;
     let then = match &last {
         Some(s) => Some(store.heads(negotiation_id, None, Some(s)).await?),
         None => None,
@@ -107,7 +108,7 @@ pub async fn distances(store: &Store, negotiation_id: i64, limit: usize) -> Resu
                     reference: clause.reference.clone(),
                     title: clause.title.clone(),
                     status: clause.status,
-                    convergence: of(&now)?,
+                    convergence: of(&heads)?,
                     before: then.as_ref().and_then(of),
                 })
             })

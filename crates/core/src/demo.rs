@@ -1,10 +1,15 @@
 //! The demo negotiation a newcomer opens: a national tripartite negotiation on AI at work, written for
 //! the project (`assets/demo.json`). It is replayed through the same API a user drives, session by
 //! session, so its journal, statuses and initials are exactly what real use would have produced.
+//!
+//! Its calendar is laid out relative to the day it is loaded: the dates in the file were written for
+//! `written_for`, and the whole calendar moves by whole weeks (sessions keep their weekday) so that on
+//! any day the negotiation is under way, with three sessions behind it and the fourth one to two weeks
+//! ahead.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -15,6 +20,8 @@ const DEMO: &str = include_str!("../../../assets/demo.json");
 
 #[derive(Deserialize)]
 struct Demo {
+    /// The day the file's dates were written for.
+    written_for: NaiveDate,
     negotiation: NewNegotiation,
     owner: String,
     parties: Vec<DemoParty>,
@@ -86,18 +93,38 @@ struct Note {
     reasoning: String,
 }
 
-/// The demo's title: loading it again finds the one already there.
-pub fn demo_title() -> Result<String> {
-    let demo: Demo = serde_json::from_str(DEMO).map_err(|e| Error::invalid(format!("assets/demo.json: {e}")))?;
-    Ok(demo.negotiation.title)
+impl Demo {
+    fn read() -> Result<Demo> {
+        serde_json::from_str(DEMO).map_err(|e| Error::invalid(format!("assets/demo.json: {e}")))
+    }
+
+    /// The title's words before the period's years: how a demo loaded in another year is found again.
+    fn title_stem(&self) -> &str {
+        self.negotiation.title.split('{').next().unwrap_or_default()
+    }
+
+    /// Moves the calendar to `today`, by whole weeks; the agreement's period follows the first session.
+    fn move_to(&mut self, today: NaiveDate) {
+        let weeks = (today - self.written_for).num_days().div_euclid(7);
+        let shift = Duration::weeks(weeks);
+        for s in &mut self.sessions {
+            s.starts_at += shift;
+        }
+        let first = self.sessions.first().map_or(today, |s| s.starts_at.date_naive());
+        let n = &mut self.negotiation;
+        n.starts_on = Some(first.to_string());
+        n.title = n.title.replace("{first}", &(first.year() + 1).to_string()).replace("{last}", &(first.year() + 3).to_string());
+    }
 }
 
-/// Loads the demo negotiation, or returns the one already in the workbench.
-pub async fn load_demo(store: &Store) -> Result<Negotiation> {
-    let demo: Demo = serde_json::from_str(DEMO).map_err(|e| Error::invalid(format!("assets/demo.json: {e}")))?;
-    if let Ok(existing) = store.find_negotiation(&demo.negotiation.title).await {
-        return Ok(existing);
+/// Loads the demo negotiation laid out around `now`, or returns the one already in the workbench.
+pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation> {
+    let mut demo = Demo::read()?;
+    let stem = demo.title_stem().to_string();
+    if let Some(existing) = store.negotiations().await?.into_iter().find(|n| n.negotiation.title.starts_with(&stem)) {
+        return Ok(existing.negotiation);
     }
+    demo.move_to(now.date_naive());
     let first = demo.sessions.first().ok_or_else(|| Error::invalid("assets/demo.json has no session"))?.starts_at;
     let secretariat = |at: DateTime<Utc>| Who::at("Secretariat of the Tripartite Commission", at);
     let setup = secretariat(first - Duration::days(14));

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::compare::last_session;
@@ -67,8 +68,8 @@ pub struct TextChange {
 
 /// What changed since `since` (a session of the negotiation) began; by default since the last session
 /// that has begun.
-pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>) -> Result<Packet> {
-    packet_page(store, negotiation_id, since, 0, usize::MAX).await
+pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>, now: DateTime<Utc>) -> Result<Packet> {
+    packet_page(store, negotiation_id, since, 0, usize::MAX, now).await
 }
 
 /// The packet with the changes of `count` changed clauses from the `from`th on (a screenful); its counts
@@ -80,6 +81,7 @@ pub async fn packet_page(
     since: Option<i64>,
     from: usize,
     count: usize,
+    now: DateTime<Utc>,
 ) -> Result<Packet> {
     let (negotiation, sessions, parties) = tokio::try_join!(
         store.negotiation(negotiation_id),
@@ -92,10 +94,10 @@ pub async fn packet_page(
             .find(|s| s.id == id)
             .cloned()
             .ok_or_else(|| Error::not_found(format!("session {id} in this negotiation")))?,
-        None => last_session(&sessions).cloned().ok_or_else(|| Error::invalid("no session has been held yet"))?,
+        None => last_session(&sessions, now).cloned().ok_or_else(|| Error::invalid("no session has been held yet"))?,
     };
     // four reads that need nothing of each other, on the pool's connections at once
-    let (before, now, events, summaries) = tokio::try_join!(
+    let (before, latest, events, summaries) = tokio::try_join!(
         store.head_ids(negotiation_id, Some(&since.starts_at)),
         store.head_ids(negotiation_id, None),
         store.events_since(negotiation_id, &TABLE_EVENTS, &since.starts_at),
@@ -121,7 +123,7 @@ pub async fn packet_page(
         let moved: Vec<usize> = (0..tracks.len())
             .filter(|&i| {
                 let key = (c.clause_id, tracks[i].0);
-                now.get(&key).is_some_and(|after| before.get(&key) != Some(after))
+                latest.get(&key).is_some_and(|a| before.get(&key) != Some(a))
             })
             .collect();
         let events = moves.remove(&c.clause_id).unwrap_or_default();
@@ -137,7 +139,7 @@ pub async fn packet_page(
     let ids: Vec<i64> = kept
         .iter()
         .flat_map(|(c, moved, _)| moved.iter().map(|&i| (c.clause_id, tracks[i].0)))
-        .flat_map(|key| [now.get(&key), before.get(&key)])
+        .flat_map(|key| [latest.get(&key), before.get(&key)])
         .flatten()
         .copied()
         .collect();
@@ -149,7 +151,7 @@ pub async fn packet_page(
                 .iter()
                 .map(|&i| {
                     let (track, label) = &tracks[i];
-                    let after = &versions[&now[&(c.clause_id, *track)]];
+                    let after = &versions[&latest[&(c.clause_id, *track)]];
                     let earlier = before.get(&(c.clause_id, *track)).map(|id| &versions[id]);
                     let from = earlier.map_or(Hashed::EMPTY, |b| Hashed { hash: &b.hash, text: &b.text });
                     let diff = store.diffs().diff(from, Hashed { hash: &after.hash, text: &after.text });

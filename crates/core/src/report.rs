@@ -157,7 +157,13 @@ pub struct StatusReport {
     pub timeline: Vec<TimelineEntry>,
 }
 
-pub async fn status_report(store: &Store, negotiation_id: i64, timeline: usize) -> Result<StatusReport> {
+/// The status report as at `now`: the moment it says it was made, which decides the sessions held.
+pub async fn status_report(
+    store: &Store,
+    negotiation_id: i64,
+    timeline: usize,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<StatusReport> {
     let negotiation = store.negotiation(negotiation_id).await?;
     let parties = store.parties(negotiation_id).await?;
     let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
@@ -174,7 +180,7 @@ pub async fn status_report(store: &Store, negotiation_id: i64, timeline: usize) 
         })
         .collect();
     Ok(StatusReport {
-        generated_at: stamp(chrono::Utc::now()),
+        generated_at: stamp(now),
         by_status: store.status_counts(negotiation_id).await?,
         by_topic: by_topic(&clauses),
         initials: initials_table(store, negotiation_id).await?,

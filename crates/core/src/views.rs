@@ -116,20 +116,27 @@ pub struct Overview {
     /// How many sessions have begun, and the next one that has not.
     pub held: usize,
     pub next_session: Option<Session>,
+    /// The sessions that have begun (held, or being held), by id; the last of them.
+    pub held_sessions: Vec<i64>,
+    pub last_session: Option<Session>,
 }
 
 impl Overview {
-    pub async fn load(store: &Store, negotiation: Negotiation) -> Result<Self> {
+    /// Where the negotiation stands at `now`: which sessions are held, which comes next.
+    pub async fn load(store: &Store, negotiation: Negotiation, now: chrono::DateTime<chrono::Utc>) -> Result<Self> {
         let sessions = store.sessions(negotiation.id).await?;
-        let now = crate::store::stamp(chrono::Utc::now());
-        let held = sessions.iter().filter(|s| s.has_begun(&now)).count();
+        let last_session = crate::compare::last_session(&sessions, now).cloned();
+        let now = crate::store::stamp(now);
+        let held_sessions: Vec<i64> = sessions.iter().filter(|s| s.has_begun(&now)).map(|s| s.id).collect();
         let next_session =
             sessions.iter().filter(|s| !s.has_begun(&now)).min_by(|a, b| a.starts_at.cmp(&b.starts_at)).cloned();
         Ok(Overview {
+            held: held_sessions.len(),
+            held_sessions,
+            last_session,
             parties: store.parties(negotiation.id).await?,
             by_status: store.status_counts(negotiation.id).await?,
             sessions,
-            held,
             next_session,
             negotiation,
         })

@@ -27,7 +27,7 @@ fn assert_exact(columns: &[(Option<String>, Option<&trilogue_core::diff::WordDif
 
 async fn demo_store() -> (Store, tempfile::TempDir, i64) {
     let (store, dir) = store().await;
-    let n = demo::load_demo(&store).await.unwrap();
+    let n = demo::load_demo(&store, common::now()).await.unwrap();
     (store, dir, n.id)
 }
 
@@ -39,7 +39,7 @@ async fn each_column_is_marked_against_each_choice_of_reference() {
     let mut references = vec![Reference::Joint, Reference::Base];
     references.extend(parties.iter().map(|p| Reference::Party(p.id)));
     for reference in references {
-        let c = compare(&store, art7.id, reference).await.unwrap();
+        let c = compare(&store, art7.id, reference, common::now()).await.unwrap();
         let labels: Vec<&str> = c.columns.iter().map(|c| c.head.label.as_str()).collect();
         assert_eq!(labels, ["FTU", "NEA", "MLSP", "joint", "base"], "the parties' order, then joint and base");
         let reference_column: Vec<_> = c.columns.iter().filter(|c| c.cell.is_reference).collect();
@@ -62,7 +62,7 @@ async fn each_column_is_marked_against_each_choice_of_reference() {
         let mean = c.pairs.iter().map(|p| p.similarity).sum::<f64>() / 3.0;
         assert!((c.convergence.unwrap() - mean).abs() < 1e-12);
     }
-    assert!(compare(&store, art7.id, Reference::Party(9999)).await.is_err());
+    assert!(compare(&store, art7.id, Reference::Party(9999), common::now()).await.is_err());
 }
 
 #[tokio::test]
@@ -70,7 +70,7 @@ async fn since_a_session_each_party_is_marked_against_its_own_earlier_text() {
     let (store, _dir, n) = demo_store().await;
     let art7 = store.find_clause(Some(n), "Art. 7").await.unwrap();
     let sessions = store.sessions(n).await.unwrap();
-    let c = compare(&store, art7.id, Reference::Since(sessions[0].id)).await.unwrap();
+    let c = compare(&store, art7.id, Reference::Since(sessions[0].id), common::now()).await.unwrap();
     assert_eq!(c.since.as_ref().unwrap().number, 1);
     assert_eq!(c.last_session.as_ref().unwrap().number, 3, "the last session held before today");
     assert!(c.columns.iter().all(|c| !c.cell.is_reference));
@@ -94,14 +94,14 @@ async fn since_a_session_each_party_is_marked_against_its_own_earlier_text() {
     }
     let ftu = &c.columns[0].cell.diff.as_ref().unwrap();
     assert!(ftu.words_inserted > 0, "the FTU changed its text after the first session");
-    assert!(compare(&store, art7.id, Reference::Since(9999)).await.is_err());
+    assert!(compare(&store, art7.id, Reference::Since(9999), common::now()).await.is_err());
 }
 
 #[tokio::test]
 async fn the_timeline_follows_every_tabling() {
     let (store, _dir, n) = demo_store().await;
     let art7 = store.find_clause(Some(n), "Art. 7").await.unwrap();
-    let c = compare(&store, art7.id, Reference::Joint).await.unwrap();
+    let c = compare(&store, art7.id, Reference::Joint, common::now()).await.unwrap();
     assert!(c.timeline.len() >= 2, "{:?}", c.timeline);
     assert!(c.timeline.windows(2).all(|w| w[0].at < w[1].at), "oldest first, one point per moment");
     let last = c.timeline.last().unwrap();
@@ -112,7 +112,7 @@ async fn the_timeline_follows_every_tabling() {
 /// The document's rows agree with the per-clause comparison, cell for cell.
 async fn assert_matches_per_clause(store: &Store, d: &Document) {
     for row in &d.rows {
-        let c = compare(store, row.clause_id, d.reference).await.unwrap();
+        let c = compare(store, row.clause_id, d.reference, common::now()).await.unwrap();
         assert_eq!(row.cells.len(), c.columns.len());
         for (cell, col) in row.cells.iter().zip(&c.columns) {
             assert_eq!(cell.text, col.cell.text, "{} {}", row.reference, col.head.label);
@@ -163,7 +163,7 @@ async fn the_four_column_document_of_the_demo() {
 #[tokio::test]
 async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
     let (store, _dir, n) = demo_store().await;
-    let o = agreement::outline(&store, n).await.unwrap();
+    let o = agreement::outline(&store, n, common::now()).await.unwrap();
     assert_eq!(o.rows.len(), 14);
     assert_eq!(o.columns.len(), 5);
     assert_eq!(o.with_text, [0, 1, 2, 3], "the demo has no status quo: that column is left out");
@@ -185,7 +185,7 @@ async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
 
     // a party tables the joint text word for word: that row's texts no longer differ
     let clause = o.rows.iter().find(|r| r.differs && r.present[3]).unwrap();
-    let c = compare(&store, clause.clause_id, Reference::Joint).await.unwrap();
+    let c = compare(&store, clause.clause_id, Reference::Joint, common::now()).await.unwrap();
     let joint = c.columns[3].cell.text.clone().unwrap();
     let parties = store.parties(n).await.unwrap();
     for (i, p) in parties.iter().enumerate() {
@@ -197,17 +197,17 @@ async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
                 tabled: true,
                 session_id: None,
             };
-            store.propose(clause.clause_id, &new, &Who::now("test")).await.unwrap();
+            store.propose(clause.clause_id, &new, &Who::at("test", common::now())).await.unwrap();
         }
     }
-    let o = agreement::outline(&store, n).await.unwrap();
+    let o = agreement::outline(&store, n, common::now()).await.unwrap();
     assert!(!o.rows.iter().find(|r| r.clause_id == clause.clause_id).unwrap().differs);
 }
 
 #[tokio::test]
 async fn distances_name_the_clauses_furthest_apart_and_those_that_moved() {
     let (store, _dir, n) = demo_store().await;
-    let d = distances(&store, n, 5).await.unwrap();
+    let d = distances(&store, n, 5, common::now()).await.unwrap();
     assert_eq!(d.last_session.as_ref().unwrap().number, 3);
     assert!(!d.furthest.is_empty() && d.furthest.len() <= 5);
     assert!(d.furthest.windows(2).all(|w| w[0].convergence <= w[1].convergence));
@@ -217,7 +217,7 @@ async fn distances_name_the_clauses_furthest_apart_and_those_that_moved() {
     let change = |c: &trilogue_core::convergence::ClauseConvergence| (c.convergence - c.before.unwrap()).abs();
     assert!(d.moved.windows(2).all(|w| change(&w[0]) >= change(&w[1])));
     for c in d.furthest.iter().chain(&d.moved) {
-        let now = compare(&store, c.clause_id, Reference::Joint).await.unwrap();
+        let now = compare(&store, c.clause_id, Reference::Joint, common::now()).await.unwrap();
         assert_eq!(now.convergence, Some(c.convergence), "{}", c.reference);
     }
     assert!((0.0..=1.0).contains(&d.mean.unwrap()));
@@ -227,7 +227,7 @@ async fn distances_name_the_clauses_furthest_apart_and_those_that_moved() {
 async fn the_eu_table_as_one_document() {
     let (store, _dir) = store().await;
     let table = parse_position_table(&eu_position_table(), "ai-act.csv").unwrap();
-    let n = store.import_table(&table, "AI Act", "ai-act.csv", &Who::now("test")).await.unwrap();
+    let n = store.import_table(&table, "AI Act", "ai-act.csv", &Who::at("test", common::now())).await.unwrap();
     let d = agreement::document(&store, n.id, Reference::Base).await.unwrap();
     assert_eq!(d.rows.len(), 1_775);
     assert_eq!(
@@ -256,7 +256,7 @@ async fn the_eu_table_as_one_document() {
     assert_inert(&d.to_html(), "the EU four-column document");
     let csv = d.to_csv().unwrap();
     assert_eq!(csv::Reader::from_reader(csv.as_bytes()).records().count(), 1_775);
-    let o = agreement::outline(&store, n.id).await.unwrap();
+    let o = agreement::outline(&store, n.id, common::now()).await.unwrap();
     assert_eq!(o.rows.len(), 1_775);
     assert_eq!(o.with_text, d.with_text, "the outline shows the columns the document prints");
     assert!(o.last_session.is_none());

@@ -12,8 +12,8 @@ use trilogue_core::{Who, agreement, convergence, demo, export, import, packet, r
 #[tokio::test]
 async fn the_demo_is_a_living_negotiation() {
     let (store, _dir) = store().await;
-    let n = demo::load_demo(&store).await.unwrap();
-    assert_eq!(demo::load_demo(&store).await.unwrap().id, n.id, "loading twice finds the first");
+    let n = demo::load_demo(&store, common::now()).await.unwrap();
+    assert_eq!(demo::load_demo(&store, common::now()).await.unwrap().id, n.id, "loading twice finds the first");
     let parties = store.parties(n.id).await.unwrap();
     assert_eq!(parties.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["FTU", "NEA", "MLSP"]);
     assert_eq!(store.negotiation(n.id).await.unwrap().owner_party_id, Some(parties[0].id));
@@ -48,8 +48,8 @@ async fn the_demo_is_a_living_negotiation() {
 async fn no_private_note_or_draft_leaves_the_workbench() {
     const CANARY: &str = "CANARY-7f3a-caucus-only";
     let (store, _dir) = store().await;
-    let n = demo::load_demo(&store).await.unwrap();
-    let who = Who::now("FTU expert");
+    let n = demo::load_demo(&store, common::now()).await.unwrap();
+    let who = Who::at("FTU expert", common::now());
     let parties = store.parties(n.id).await.unwrap();
     for row in store.list_clauses(n.id).await.unwrap() {
         let c = row.clause;
@@ -82,23 +82,23 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
         outputs.push(("four-column csv", d.to_csv().unwrap()));
         outputs.push(("four-column json", serde_json::to_string(&d).unwrap()));
     }
-    let o = agreement::outline(&store, n.id).await.unwrap();
+    let o = agreement::outline(&store, n.id, common::now()).await.unwrap();
     let ids: Vec<i64> = o.rows.iter().map(|r| r.clause_id).collect();
     outputs.push((
         "four-column rows",
         serde_json::to_string(&agreement::rows(&store, n.id, Reference::Joint, &ids).await.unwrap()).unwrap(),
     ));
     outputs
-        .push(("distances", serde_json::to_string(&convergence::distances(&store, n.id, 100).await.unwrap()).unwrap()));
+        .push(("distances", serde_json::to_string(&convergence::distances(&store, n.id, 100, common::now()).await.unwrap()).unwrap()));
     for row in store.list_clauses(n.id).await.unwrap() {
         for reference in references {
-            let c = compare(&store, row.clause.id, reference).await.unwrap();
+            let c = compare(&store, row.clause.id, reference, common::now()).await.unwrap();
             outputs.push(("compare html", c.to_html()));
             outputs.push(("compare text", c.to_text()));
             outputs.push(("compare json", serde_json::to_string(&c).unwrap()));
         }
     }
-    let report = report::status_report(&store, n.id, 1000).await.unwrap();
+    let report = report::status_report(&store, n.id, 1000, common::now()).await.unwrap();
     outputs.push(("status report md", report.to_markdown()));
     outputs.push(("status report html", report.to_html()));
     outputs.push(("status report json", serde_json::to_string(&report).unwrap()));
@@ -109,7 +109,7 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
     let initials = report::initials_table(&store, n.id).await.unwrap();
     outputs.push(("initials json", serde_json::to_string(&initials).unwrap()));
     for s in &sessions {
-        let p = packet::packet(&store, n.id, Some(s.id)).await.unwrap();
+        let p = packet::packet(&store, n.id, Some(s.id), common::now()).await.unwrap();
         outputs.push(("packet md", p.to_markdown()));
         outputs.push(("packet html", p.to_html()));
         outputs.push(("packet json", serde_json::to_string(&p).unwrap()));
@@ -125,7 +125,7 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
 #[tokio::test]
 async fn the_exports_hold_the_tabled_joint_texts_in_order() {
     let (store, _dir) = store().await;
-    let n = demo::load_demo(&store).await.unwrap();
+    let n = demo::load_demo(&store, common::now()).await.unwrap();
     let md = export::agreement_markdown(&store, n.id).await.unwrap();
     let positions: Vec<usize> =
         (1..=14).map(|i| md.find(&format!("## Art. {i} —")).unwrap_or_else(|| panic!("Art. {i} in {md}"))).collect();
@@ -141,8 +141,8 @@ async fn the_exports_hold_the_tabled_joint_texts_in_order() {
 #[tokio::test]
 async fn a_position_table_survives_export_and_import_cell_for_cell() {
     let (store, _dir) = store().await;
-    let n = demo::load_demo(&store).await.unwrap();
-    let who = Who::now("tester");
+    let n = demo::load_demo(&store, common::now()).await.unwrap();
+    let who = Who::at("tester", common::now());
     let first = export::position_table_csv(&store, n.id).await.unwrap();
     let table = import::parse_position_table(first.as_bytes(), "demo.csv").unwrap();
     assert_eq!(table.parties, ["FTU", "NEA", "MLSP"]);

@@ -16,7 +16,7 @@ async fn the_eu_table_imports_exports_compares_and_searches() {
     assert_eq!(table.parties, ["EPP", "S&D", "Renew", "Others"]);
 
     let (store, _dir) = store().await;
-    let n = store.import_table(&table, "AI Act amendments", "ai-act.csv", &Who::now("tester")).await.unwrap();
+    let n = store.import_table(&table, "AI Act amendments", "ai-act.csv", &Who::at("tester", common::now())).await.unwrap();
     let rows = store.list_clauses(n.id).await.unwrap();
     assert_eq!(rows.len(), table.rows.len());
 
@@ -37,7 +37,7 @@ async fn the_eu_table_imports_exports_compares_and_searches() {
     // compare one provision with four texts against the Commission's
     let busy = table.rows.iter().find(|r| r.positions.iter().all(|p| !p.is_empty()) && !r.base.is_empty()).unwrap();
     let clause = store.find_clause(Some(n.id), &busy.reference).await.unwrap();
-    let c = compare(&store, clause.id, Reference::Base).await.unwrap();
+    let c = compare(&store, clause.id, Reference::Base, common::now()).await.unwrap();
     assert_eq!(
         c.columns.iter().filter(|c| c.cell.diff.is_some()).count(),
         4,

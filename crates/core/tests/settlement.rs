@@ -16,7 +16,7 @@ use trilogue_core::{Store, Who, demo, packet};
 
 async fn demo_store() -> (Store, tempfile::TempDir, i64) {
     let (store, dir) = store().await;
-    let n = demo::load_demo(&store).await.unwrap();
+    let n = demo::load_demo(&store, common::now()).await.unwrap();
     (store, dir, n.id)
 }
 
@@ -60,7 +60,7 @@ fn the_agreements_transition_table_is_exactly_what_it_says() {
 #[tokio::test]
 async fn a_tentatively_agreed_clause_reopens_only_with_every_partys_consent() {
     let (store, _dir, n) = demo_store().await;
-    let who = Who::now("mediator");
+    let who = Who::at("mediator", common::now());
     let art1 = clause(&store, n, "Art. 1").await;
     let parties = store.parties(n).await.unwrap();
     let plain = store.set_status(art1, ClauseStatus::Open, "the NEA wants to reopen", &who).await.unwrap_err();
@@ -82,7 +82,7 @@ async fn a_tentatively_agreed_clause_reopens_only_with_every_partys_consent() {
 #[tokio::test]
 async fn an_impasse_says_who_it_is_referred_to_and_records_each_partys_last_offer() {
     let (store, _dir, n) = demo_store().await;
-    let who = Who::now("mediator");
+    let who = Who::at("mediator", common::now());
     let art4 = clause(&store, n, "Art. 4").await;
     let mut change = StatusChange::to(ClauseStatus::Impasse, "45 days against 15");
     let err = store.change_status(art4, &change, &who).await.unwrap_err();
@@ -104,9 +104,9 @@ async fn an_impasse_says_who_it_is_referred_to_and_records_each_partys_last_offe
 #[tokio::test]
 async fn the_settlement_needs_every_opened_clause_initialed_or_withdrawn_and_falls_with_one() {
     let (store, _dir, n) = demo_store().await;
-    let who = Who::now("mediator");
+    let who = Who::at("mediator", common::now());
     let settle = |store: Store| async move {
-        store.set_negotiation_status(n, NegotiationStatus::TentativeSettlement, "all initialed", &Who::now("m")).await
+        store.set_negotiation_status(n, NegotiationStatus::TentativeSettlement, "all initialed", &Who::at("m", common::now())).await
     };
     let err = settle(store.clone()).await.unwrap_err();
     assert_eq!(err.kind(), "illegal_transition");
@@ -166,7 +166,7 @@ async fn the_settlement_needs_every_opened_clause_initialed_or_withdrawn_and_fal
 #[tokio::test]
 async fn a_new_joint_text_takes_the_settlement_back_to_the_table() {
     let (store, _dir, n) = demo_store().await;
-    let who = Who::now("mediator");
+    let who = Who::at("mediator", common::now());
     for row in store.list_clauses(n).await.unwrap() {
         if !matches!(row.clause.status, ClauseStatus::TentativelyAgreed | ClauseStatus::NotOpened) {
             store.set_status(row.clause.id, ClauseStatus::Withdrawn, "later", &who).await.unwrap();
@@ -211,7 +211,7 @@ async fn a_session_lists_what_was_tabled_and_initialed_in_it() {
         ["Art. 7", "Art. 8", "Art. 9", "Art. 14", "Art. 5"]
     );
     // the minutes are written after the session; the journal keeps each writing
-    let who = Who::now("secretariat");
+    let who = Who::at("secretariat", common::now());
     let s = store.set_minutes(sessions[3].id, "## Session 4\n\nArt. 14 initialed by the NEA.", &who).await.unwrap();
     assert!(s.minutes.contains("Art. 14"));
     assert_eq!(store.recent_events(n, 1).await.unwrap()[0].kind, "minutes_written");
@@ -232,7 +232,7 @@ async fn an_initial_is_given_in_the_name_of_the_partys_spokesperson() {
     let art14 = clause(&store, n, "Art. 14").await;
     let nea = store.find_party(n, "NEA").await.unwrap();
     let joint = store.latest_tabled(art14, Track::Joint).await.unwrap().unwrap();
-    let status = store.initial(art14, nea.id, joint.id, None, &Who::now("FTU secretariat")).await.unwrap();
+    let status = store.initial(art14, nea.id, joint.id, None, &Who::at("FTU secretariat", common::now())).await.unwrap();
     assert_eq!(status, ClauseStatus::TentativelyAgreed);
     let given = store.initials(art14).await.unwrap().into_iter().find(|i| i.party_id == nea.id).unwrap();
     assert_eq!(given.initialed_by, "Marat Zhaksylykov", "the NEA's spokesperson");
@@ -246,7 +246,7 @@ async fn an_initial_is_given_in_the_name_of_the_partys_spokesperson() {
 #[tokio::test]
 async fn attendance_is_recorded_from_the_negotiations_delegates_only() {
     let (store, _dir, n) = demo_store().await;
-    let who = Who::now("secretariat");
+    let who = Who::at("secretariat", common::now());
     let next = store.sessions(n).await.unwrap()[3].clone();
     let delegates = store.delegates(n).await.unwrap();
     let chosen = [delegates[0].id, delegates[3].id];
@@ -298,7 +298,7 @@ async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
     // Art. 4: the FTU and the NEA answered each other in session 3, the NEA last
     assert_eq!(stage("Art. 4").await, Some(Stage::Countered { track: Track::Party(parties[1].id) }));
     assert_eq!(stage("Art. 1").await, None, "tentatively agreed: past the exchange of texts");
-    let who = Who::now("FTU");
+    let who = Who::at("FTU", common::now());
     let new = trilogue_core::store::NewClause {
         reference: "Art. 15".into(),
         title: "Platform work".into(),
@@ -330,7 +330,7 @@ async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
 async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_party() {
     let (store, _dir, n) = demo_store().await;
     let sessions = store.sessions(n).await.unwrap();
-    let p = packet::packet(&store, n, None).await.unwrap();
+    let p = packet::packet(&store, n, None, common::now()).await.unwrap();
     assert_eq!(p.since.number, 3, "the last session held");
     // Art. 2, 3, 4, 6, 7, 9, 10, 11, 14 saw texts in session 3; Art. 8 the Ministry's and an impasse
     let refs: Vec<&str> = p.clauses.iter().map(|c| c.reference.as_str()).collect();
@@ -354,17 +354,17 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     assert_eq!(nea_count, p.clauses.iter().filter(|c| c.texts.iter().any(|t| t.label == "NEA")).count());
     assert!(nea_count >= 3);
     // since the first session, more has changed than since the third
-    let first = packet::packet(&store, n, Some(sessions[0].id)).await.unwrap();
+    let first = packet::packet(&store, n, Some(sessions[0].id), common::now()).await.unwrap();
     assert!(first.clauses.len() > p.clauses.len());
     // a screenful keeps the first clauses and the whole count
-    let kept = packet::packet_page(&store, n, Some(sessions[0].id), 0, 2).await.unwrap();
+    let kept = packet::packet_page(&store, n, Some(sessions[0].id), 0, 2, common::now()).await.unwrap();
     assert_eq!((kept.clauses.len(), kept.changed), (2, first.clauses.len()));
     // and the next screenful the next two, the same as the whole packet's, texts and marks alike
-    let next = packet::packet_page(&store, n, Some(sessions[0].id), 2, 2).await.unwrap();
+    let next = packet::packet_page(&store, n, Some(sessions[0].id), 2, 2, common::now()).await.unwrap();
     let json = |c: &[packet::PacketClause]| serde_json::to_value(c).unwrap();
     assert_eq!(json(&next.clauses), json(&first.clauses[2..4]));
     assert_eq!(json(&kept.clauses), json(&first.clauses[..2]));
-    let past = packet::packet_page(&store, n, Some(sessions[0].id), first.changed, 2).await.unwrap();
+    let past = packet::packet_page(&store, n, Some(sessions[0].id), first.changed, 2, common::now()).await.unwrap();
     assert!(past.clauses.is_empty() && past.changed == first.changed);
     assert!(kept.to_markdown().contains(&format!("{} clause(s) changed", first.clauses.len())));
     let md = p.to_markdown();
@@ -372,7 +372,7 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     let html = p.to_html();
     assert!(html.contains("<ins>") && html.contains("<del>"));
     assert_inert(&html, "packet html");
-    let wrong = packet::packet(&store, n, Some(9999)).await.unwrap_err();
+    let wrong = packet::packet(&store, n, Some(9999), common::now()).await.unwrap_err();
     assert_eq!(wrong.kind(), "not_found");
 }
 
@@ -396,7 +396,7 @@ async fn the_table_of_initials_shows_who_initialed_when_and_what_was_voided() {
 #[tokio::test]
 async fn the_status_report_says_where_everything_stands() {
     let (store, _dir, n) = demo_store().await;
-    let r = status_report(&store, n, 15).await.unwrap();
+    let r = status_report(&store, n, 15, common::now()).await.unwrap();
     assert_eq!(r.timeline.len(), 15);
     assert!(r.timeline.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let md = r.to_markdown();

@@ -22,7 +22,7 @@ struct Table {
 
 async fn table() -> Table {
     let (store, dir) = store().await;
-    let who = Who::now("secretariat");
+    let who = Who::at("secretariat", common::now());
     let parties: Vec<NewParty> =
         [("FTU", Side::Workers), ("NEA", Side::Employers), ("MLSP", Side::Government), ("MED", Side::Mediator)]
             .iter()

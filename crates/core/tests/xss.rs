@@ -28,7 +28,7 @@ fn diff_html_is_inert() {
 #[tokio::test]
 async fn comparison_and_exports_are_inert() {
     let (store, _dir) = store().await;
-    let who = Who::now("tester");
+    let who = Who::at("tester", common::now());
     let hostile = XSS.join(" ");
     let parties: Vec<NewParty> = ["W", "E", "G"]
         .iter()
@@ -63,7 +63,7 @@ async fn comparison_and_exports_are_inert() {
             store.propose(c.id, &new, &who).await.unwrap();
         }
         for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[0].id)] {
-            assert_inert(&compare(&store, c.id, reference).await.unwrap().to_html(), v);
+            assert_inert(&compare(&store, c.id, reference, common::now()).await.unwrap().to_html(), v);
         }
     }
     let html = export::agreement_html(&store, n.id).await.unwrap();
@@ -96,9 +96,9 @@ async fn comparison_and_exports_are_inert() {
     let mut impasse = StatusChange::to(ClauseStatus::Impasse, hostile.clone());
     impasse.referred_to = Some(Referral::WorkingGroup);
     store.change_status(clauses[1].clause.id, &impasse, &who).await.unwrap();
-    let report = report::status_report(&store, n.id, 100).await.unwrap();
+    let report = report::status_report(&store, n.id, 100, common::now()).await.unwrap();
     let settlement = report::final_agreement(&store, n.id).await.unwrap();
-    let packet = packet::packet(&store, n.id, None).await.unwrap();
+    let packet = packet::packet(&store, n.id, None, common::now()).await.unwrap();
     assert!(!settlement.disagreements.is_empty() && !settlement.articles.is_empty() && !packet.clauses.is_empty());
     for (what, html, md) in [
         ("status report", report.to_html(), report.to_markdown()),

@@ -394,6 +394,9 @@ export type Overview = {
 	/**  How many sessions have begun, and the next one that has not. */
 	held: number,
 	next_session: Session | null,
+	/**  The sessions that have begun (held, or being held), by id; the last of them. */
+	held_sessions: number[],
+	last_session: Session | null,
 };
 
 export type Packet = {

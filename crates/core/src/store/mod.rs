@@ -50,10 +50,6 @@ pub struct Who {
 }
 
 impl Who {
-    pub fn now(name: impl Into<String>) -> Self {
-        Who { name: name.into(), at: Utc::now() }
-    }
-
     pub fn at(name: impl Into<String>, at: DateTime<Utc>) -> Self {
         Who { name: name.into(), at }
     }

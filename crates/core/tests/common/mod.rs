@@ -5,7 +5,14 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use trilogue_core::Store;
+
+/// The time the tests run at, whatever the machine's clock says: the demo's calendar was written for
+/// this day, so its dates are the file's own.
+pub fn now() -> DateTime<Utc> {
+    "2026-11-24T09:00:00Z".parse().unwrap()
+}
 
 pub async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
