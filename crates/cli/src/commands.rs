@@ -13,13 +13,13 @@ use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
 use trilogue_core::store::{
-    NewNegotiation, NewParty, NewRatification, NewSession, NewVersion, StatusChange, default_db_path,
+    NewNegotiation, NewParty, NewSession, NewVersion, Provenance, StatusChange, Submission, default_db_path,
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
 
-use crate::print;
 use crate::{Cli, Command, DiffFormat, DocFormat, ReportFormat, TableFormat};
+use crate::{closing, print, setup};
 
 fn json(value: &impl Serialize) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
@@ -27,7 +27,7 @@ fn json(value: &impl Serialize) -> Result<()> {
 }
 
 /// A listing: as JSON with `--json`, else as text for people.
-fn listing<T: Serialize>(as_json: bool, value: &T, text: impl FnOnce(&T)) -> Result<()> {
+pub(crate) fn listing<T: Serialize>(as_json: bool, value: &T, text: impl FnOnce(&T)) -> Result<()> {
     if as_json {
         return json(value);
     }
@@ -36,7 +36,7 @@ fn listing<T: Serialize>(as_json: bool, value: &T, text: impl FnOnce(&T)) -> Res
 }
 
 /// Prints a line of text and returns success.
-fn say(text: impl std::fmt::Display) -> Result<()> {
+pub(crate) fn say(text: impl std::fmt::Display) -> Result<()> {
     println!("{text}");
     Ok(())
 }
@@ -69,9 +69,9 @@ fn source_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-struct Ctx {
-    store: Store,
-    who: Who,
+pub(crate) struct Ctx {
+    pub(crate) store: Store,
+    pub(crate) who: Who,
 }
 
 /// The time given by `--now`, else the real time: the clock every command hands to the core.
@@ -85,11 +85,11 @@ fn clock(now: Option<&str>) -> Result<DateTime<Utc>> {
 }
 
 impl Ctx {
-    async fn negotiation(&self, name: &str) -> Result<Negotiation> {
+    pub(crate) async fn negotiation(&self, name: &str) -> Result<Negotiation> {
         Ok(self.store.find_negotiation(name).await?)
     }
 
-    async fn clause(&self, name: &str, negotiation: Option<&str>) -> Result<Clause> {
+    pub(crate) async fn clause(&self, name: &str, negotiation: Option<&str>) -> Result<Clause> {
         let negotiation_id = match negotiation {
             Some(n) => Some(self.negotiation(n).await?.id),
             None => None,
@@ -120,7 +120,7 @@ impl Ctx {
     }
 
     /// The session of a negotiation with this number.
-    fn session(&self, sessions: &[Session], number: i64) -> Result<Session> {
+    pub(crate) fn session(&self, sessions: &[Session], number: i64) -> Result<Session> {
         match sessions.iter().find(|s| s.number == number) {
             Some(s) => Ok(s.clone()),
             None => {
@@ -158,9 +158,15 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             eprintln!("demo negotiation {} in {}", n.id, store.path().display());
             overview(ctx, &n.id.to_string(), as_json).await
         }
-        Command::ImportTable { file, title } => {
+        Command::ImportTable { file, title, into, intake } => {
             let bytes = read_input(&file)?;
             let table = parse_position_table(&bytes, &source_name(&file))?;
+            print::encoding(&table.encoding, &source_name(&file));
+            if let Some(into) = into {
+                let submission = Submission::from_table(&table, &source_name(&file));
+                return take_in(ctx, &into, &submission, intake).await;
+            }
+            let title = title.unwrap_or_default();
             let n = store.import_table(&table, &title, &source_name(&file), &ctx.who).await?;
             println!(
                 "imported {} clauses of {} parties as negotiation {}: {}",
@@ -171,16 +177,29 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             );
             Ok(())
         }
-        Command::ImportMarkdown { file, title, parties } => {
+        Command::ImportMarkdown { file, title, parties, into, intake } => {
             let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
-            let clauses = parse_markdown_agreement(&text, &source_name(&file))?;
+            let agreement = parse_markdown_agreement(&text, &source_name(&file))?;
+            if let Some(into) = into {
+                let [party] = parties.as_slice() else {
+                    bail!("--into takes one --party: the organisation whose text this is")
+                };
+                let submission = Submission::from_markdown(&agreement, party, &source_name(&file));
+                return take_in(ctx, &into, &submission, intake).await;
+            }
+            let Some(title) = title.or(agreement.title) else {
+                bail!("give the negotiation a --title: the document has no single top-level heading to take it from")
+            };
+            let clauses = agreement.clauses;
             let parties = parties.iter().enumerate().map(|(i, p)| parse_party(p, i)).collect::<Result<Vec<_>>>()?;
             let new = NewNegotiation {
                 title,
-                level: Level::National,
+                level: Level::General,
                 tripartite: parties.len() == 3,
                 starts_on: None,
                 ends_on: None,
+                closing_rule: trilogue_core::model::ClosingRule::All,
+                languages: Vec::new(),
             };
             let n = store.import_clauses(&new, &parties, &clauses, &source_name(&file), &ctx.who).await?;
             println!("imported {} clauses as negotiation {}: {}", clauses.len(), n.id, n.title);
@@ -202,14 +221,45 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let view = ClauseDetail::load(store, clause).await?;
             listing(as_json, &view, print::clause)
         }
-        Command::Propose { clause, party, file, table, note, session, negotiation } => {
+        Command::Propose {
+            clause,
+            party,
+            file,
+            table,
+            justification,
+            session,
+            received,
+            letter,
+            sent_by,
+            negotiation,
+        } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
             let track = ctx.track(&clause, &party).await?;
-            let new =
-                NewVersion { track, text, rationale: note.unwrap_or_default(), tabled: table, session_id: session };
+            let session_id = match session {
+                Some(number) => Some(ctx.session(&store.sessions(clause.negotiation_id).await?, number)?.id),
+                None => None,
+            };
+            let sent_by = match sent_by {
+                Some(label) => Some(store.find_party(clause.negotiation_id, &label).await?.id),
+                None => None,
+            };
+            let new = NewVersion {
+                track,
+                text,
+                rationale: justification.unwrap_or_default(),
+                // provenance is what a text tabled by another party carries: giving any of it tables it
+                tabled: table || received.is_some() || letter.is_some() || session.is_some(),
+                session_id,
+                received,
+                sent_by,
+                letter_ref: letter.unwrap_or_default(),
+            };
             let v = store.propose(clause.id, &new, &ctx.who).await?;
-            let state = if v.is_tabled() { "tabled" } else { "saved as a private draft" };
+            let state = match &v.tabled_at {
+                Some(at) => format!("tabled {}", &at[..10]),
+                None => "saved as a private draft".into(),
+            };
             println!("version {} of {} {state} ({})", v.id, clause.reference, &v.hash[..12]);
             Ok(())
         }
@@ -240,14 +290,24 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             store.set_negotiation_status(n.id, to, &reason, &ctx.who).await?;
             say(format!("the agreement is now {to}"))
         }
-        Command::Ratify { negotiation, body, date, votes_for, votes_against, abstaining, rejected } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let new =
-                NewRatification { body, decided_on: date, votes_for, votes_against, abstaining, approved: !rejected };
-            let r = store.record_ratification(n.id, &new, &ctx.who).await?;
-            let outcome = if r.approved { "approved" } else { "rejected" };
-            say(format!("recorded: {} {outcome} the settlement on {}", r.body, r.decided_on))
+        Command::Approval { negotiation, step, date, side, body, votes_for, votes_against, abstaining, rejected } => {
+            let votes = votes_for.zip(votes_against).map(|(f, a)| (f, a, abstaining));
+            closing::approval(ctx, closing::ApprovalArgs { negotiation, step, date, side, body, votes, rejected }).await
         }
+        Command::Protocol { clause, further, reason, negotiation } => {
+            closing::protocol(ctx, &clause, &further, reason, negotiation.as_deref()).await
+        }
+        Command::Reservation { clause, org, text, negotiation } => {
+            closing::reservation(ctx, &clause, &org, &text, negotiation.as_deref()).await
+        }
+        Command::Commitment(c) => closing::commitment(ctx, c).await,
+        Command::New { title, level, tripartite, closing, languages, from, to } => {
+            setup::new(ctx, setup::NewArgs { title, level, tripartite, closing, languages, from, to }).await
+        }
+        Command::Org(c) => setup::org(ctx, c).await,
+        Command::Delegate(c) => setup::delegate(ctx, c).await,
+        Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
+        Command::Clause(c) => setup::clause(ctx, c).await,
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let sessions = store.sessions(n.id).await?;
@@ -340,10 +400,14 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             emit(out.as_deref(), &text)
         }
-        Command::Initial { clause, party, version, session, negotiation } => {
+        Command::Initial { clause, party, version, session, delegate, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let party = store.find_party(clause.negotiation_id, &party).await?;
-            let status = store.initial(clause.id, party.id, version, session, &ctx.who).await?;
+            let delegate = match delegate {
+                Some(name) => Some(store.find_delegate(clause.negotiation_id, &name).await?.id),
+                None => None,
+            };
+            let status = store.initial_by(clause.id, (party.id, delegate), version, session, &ctx.who).await?;
             println!("{} initialed version {version} of {}; the clause is {status}", party.label, clause.reference);
             Ok(())
         }
@@ -358,7 +422,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Compare { clause, against, format, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let c = compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?, ctx.who.at).await?;
+            let c =
+                compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?, ctx.who.at).await?;
             match format {
                 DiffFormat::Json => json(&c),
                 DiffFormat::Html => say(c.to_html().trim_end()),
@@ -427,6 +492,28 @@ fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
         name: name.trim().into(),
         colour: trilogue_core::store::party_colour(position),
     })
+}
+
+/// Takes a party's submission into a negotiation under way, or with --preview shows what it would do.
+async fn take_in(ctx: &Ctx, negotiation: &str, submission: &Submission, a: crate::IntakeArgs) -> Result<()> {
+    let n = ctx.negotiation(negotiation).await?;
+    if a.preview {
+        let plan = ctx.store.plan_intake(n.id, submission).await?;
+        print::intake(&plan, true);
+        return Ok(());
+    }
+    let session_id = match a.session {
+        Some(number) => Some(ctx.session(&ctx.store.sessions(n.id).await?, number)?.id),
+        None => None,
+    };
+    let sent_by = match a.sent_by {
+        Some(label) => Some(ctx.store.find_party(n.id, &label).await?.id),
+        None => None,
+    };
+    let provenance = Provenance { received: a.received, session_id, letter_ref: a.letter.unwrap_or_default(), sent_by };
+    let plan = ctx.store.take_in(n.id, submission, &provenance, &ctx.who).await?;
+    print::intake(&plan, false);
+    Ok(())
 }
 
 async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {

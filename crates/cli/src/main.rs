@@ -2,8 +2,10 @@
 //! and tests. Every command opens the workbench given by `--db` (or `TRILOGUE_DB`, or the app's own).
 //! Exit codes: 0 done, 1 failed (the cause on stderr), 2 the command line was wrong.
 
+mod closing;
 mod commands;
 mod print;
+mod setup;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,20 +63,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import a position table (CSV: ref,title,<party…>[,joint][,base]) as a new negotiation
+    /// Import a position table (CSV: ref,title,<party…>[,joint][,base]; comma or semicolon, UTF-8 or
+    /// Windows-1251) as a new negotiation, or --into one under way: its texts tabled, clauses matched by ref
     ImportTable {
         file: PathBuf,
-        #[arg(long)]
-        title: String,
+        /// The new negotiation's title
+        #[arg(long, required_unless_present = "into", conflicts_with = "into")]
+        title: Option<String>,
+        /// The negotiation under way to take the table into
+        #[arg(long, value_name = "NEGOTIATION")]
+        into: Option<String>,
+        #[command(flatten)]
+        intake: IntakeArgs,
     },
-    /// Import an agreement in Markdown (a clause per heading) as a new negotiation
+    /// Import an agreement in Markdown (a clause per heading) as a new negotiation to renew, or a party's
+    /// text --into a negotiation under way
     ImportMarkdown {
         file: PathBuf,
-        #[arg(long)]
-        title: String,
-        /// A party, as LABEL:SIDE:NAME (side: workers, employers, government, mediator); repeat for each
-        #[arg(long = "party", value_name = "LABEL:SIDE:NAME")]
+        /// The new negotiation's title (by default the document's single top-level heading)
+        #[arg(long, conflicts_with = "into")]
+        title: Option<String>,
+        /// A new negotiation's party as LABEL:SIDE:NAME; with --into, the organisation whose text this is
+        #[arg(long = "party", value_name = "PARTY")]
         parties: Vec<String>,
+        /// The negotiation under way to take the text into
+        #[arg(long, value_name = "NEGOTIATION", requires = "parties")]
+        into: Option<String>,
+        #[command(flatten)]
+        intake: IntakeArgs,
     },
     /// List the negotiations
     Negotiations {
@@ -112,11 +128,21 @@ enum Command {
         /// Table it at once instead of keeping it as a private draft
         #[arg(long)]
         table: bool,
-        /// Why this version (its rationale)
-        #[arg(long)]
-        note: Option<String>,
-        #[arg(long)]
+        /// The public justification of this text (shown beside it in comparisons and their exports)
+        #[arg(long, alias = "note")]
+        justification: Option<String>,
+        /// Tabled in session N (by its number)
+        #[arg(long, value_name = "N")]
         session: Option<i64>,
+        /// When it was tabled or received, if not now: 2026-11-20 or 2026-11-20T10:00:00+05:00 (tables it)
+        #[arg(long, value_name = "DATE")]
+        received: Option<String>,
+        /// The sender's reference, a letter number (tables it)
+        #[arg(long, value_name = "REF")]
+        letter: Option<String>,
+        /// The organisation that sent it, when not the track's own (a coalition partner, the joint track)
+        #[arg(long = "sent-by", value_name = "ORG")]
+        sent_by: Option<String>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
     },
@@ -132,7 +158,8 @@ enum Command {
         status: String,
         #[arg(long)]
         reason: String,
-        /// Into impasse: who it is referred to (mediator, working_group)
+        /// Into impasse: who it is referred to (working_group, coordinators, plenary, conciliation,
+        /// mediator, arbitration)
         #[arg(long = "referred-to", value_name = "WHO")]
         referred_to: Option<String>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
@@ -156,24 +183,94 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// Record a ratifying body's vote on the tentative settlement
-    Ratify {
+    /// Record an approval step of the settled agreement: discussion by the employees, a side's internal
+    /// approval, signing, registration
+    Approval {
         negotiation: String,
+        /// discussion, side, signing or registration
         #[arg(long)]
-        body: String,
-        /// The day of the vote, YYYY-MM-DD
+        step: String,
+        /// The day it was decided, YYYY-MM-DD
         #[arg(long)]
         date: String,
-        #[arg(long = "for")]
-        votes_for: i64,
-        #[arg(long = "against")]
-        votes_against: i64,
+        /// Whose internal approval (for --step side): workers, employers, government
+        #[arg(long)]
+        side: Option<String>,
+        /// The body that decided: a union congress, a general meeting, the labour authority
+        #[arg(long, default_value = "")]
+        body: String,
+        /// The vote, where there was one
+        #[arg(long = "for", requires = "votes_against")]
+        votes_for: Option<i64>,
+        #[arg(long = "against", requires = "votes_for")]
+        votes_against: Option<i64>,
         #[arg(long, default_value_t = 0)]
         abstaining: i64,
-        /// The body rejected the settlement (it approved it otherwise)
+        /// The step rejected the settlement (it approved it otherwise)
         #[arg(long)]
         rejected: bool,
     },
+    /// Enter a clause in the protocol of disagreements, with the further procedure decided
+    Protocol {
+        clause: String,
+        /// talks, conciliation or next_round
+        #[arg(long)]
+        further: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
+    /// An organisation's reservation on a clause
+    Reservation {
+        clause: String,
+        #[arg(long = "org", value_name = "LABEL")]
+        org: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
+    /// The agreement's commitments: what it obliges, who is responsible, by when, whether done
+    #[command(subcommand)]
+    Commitment(CommitmentCommand),
+    /// Start a negotiation from scratch
+    New {
+        #[arg(long)]
+        title: String,
+        /// general (republican), sectoral, regional or enterprise
+        #[arg(long)]
+        level: String,
+        #[arg(long)]
+        tripartite: bool,
+        /// all (nothing is agreed until everything is agreed) or protocol (sign the agreed terms with a
+        /// protocol of disagreements)
+        #[arg(long, default_value = "all")]
+        closing: String,
+        /// The authentic languages, as kk,ru
+        #[arg(long, value_delimiter = ',', default_value = "en")]
+        languages: Vec<String>,
+        /// The period, YYYY-MM-DD
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// The organisations of a negotiation's sides
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// The delegates of an organisation
+    #[command(subcommand)]
+    Delegate(DelegateCommand),
+    /// Whose workbench this is: an organisation of the negotiation
+    Owner {
+        negotiation: String,
+        #[arg(long = "org", value_name = "LABEL")]
+        org: String,
+    },
+    /// Add, renumber, rename, group and move clauses
+    #[command(subcommand)]
+    Clause(ClauseCommand),
     /// List a negotiation's sessions, or show one: attendees, agenda, what was tabled and initialed, minutes
     Session {
         negotiation: String,
@@ -263,6 +360,9 @@ enum Command {
         version: i64,
         #[arg(long)]
         session: Option<i64>,
+        /// The delegate who initials (by default the side's coordinator, else the spokesperson)
+        #[arg(long)]
+        delegate: Option<String>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
     },
@@ -329,6 +429,157 @@ enum Command {
     },
     /// Check the journal's hash chain; names the first event that does not match
     Verify { negotiation: String },
+}
+
+/// Taking a party's file into a negotiation under way.
+#[derive(clap::Args)]
+pub struct IntakeArgs {
+    /// Show what matches, what is new and what is missing, and write nothing
+    #[arg(long, requires = "into")]
+    pub preview: bool,
+    /// When it was received, if not now (2026-11-20)
+    #[arg(long, value_name = "DATE", requires = "into")]
+    pub received: Option<String>,
+    /// The sender's reference, a letter number
+    #[arg(long, value_name = "REF", requires = "into")]
+    pub letter: Option<String>,
+    /// Tabled in session N
+    #[arg(long, value_name = "N", requires = "into")]
+    pub session: Option<i64>,
+    /// The organisation that sent it, when not the one whose text it is
+    #[arg(long = "sent-by", value_name = "ORG", requires = "into")]
+    pub sent_by: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organisation to a side
+    Add {
+        negotiation: String,
+        /// workers, employers, government or mediator
+        #[arg(long)]
+        side: String,
+        #[arg(long)]
+        label: String,
+        #[arg(long)]
+        name: String,
+        /// As #1f618d; one of the palette's by default
+        #[arg(long)]
+        colour: Option<String>,
+    },
+    /// List the organisations, by side, with their delegates
+    List {
+        negotiation: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DelegateCommand {
+    /// Add a delegate: chair, coordinator, spokesperson, member, expert, legal_counsel, secretary,
+    /// translator, observer
+    Add {
+        negotiation: String,
+        #[arg(long = "org", value_name = "LABEL")]
+        org: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Change a delegate's name or role
+    Edit {
+        negotiation: String,
+        delegate: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// Retire a delegate: kept in the record, no longer acting
+    Retire { negotiation: String, delegate: String },
+}
+
+#[derive(Subcommand)]
+enum ClauseCommand {
+    /// Add a clause at the end, or start it from a model of the clause library
+    Add {
+        negotiation: String,
+        #[arg(long = "ref")]
+        reference: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        section: String,
+        /// A topic; repeat for each
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// A model of the clause library, by its key: its title, topic, standards and text as our draft
+        #[arg(long = "from-library", value_name = "KEY")]
+        from_library: Option<String>,
+    },
+    /// Renumber a clause (its identity does not change) or rename it
+    Rename {
+        clause: String,
+        #[arg(long = "ref")]
+        reference: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
+    /// Move a clause before another (or to the end)
+    Move {
+        clause: String,
+        #[arg(long, conflicts_with = "end")]
+        before: Option<String>,
+        #[arg(long)]
+        end: bool,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
+    /// Group a clause under a section, and tag its topics
+    Group {
+        clause: String,
+        #[arg(long)]
+        section: Option<String>,
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        #[arg(long = "neg", value_name = "NEGOTIATION")]
+        negotiation: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CommitmentCommand {
+    /// Record what the agreement obliges
+    Add {
+        negotiation: String,
+        #[arg(long)]
+        text: String,
+        /// Who is responsible: a side, an organisation, a body
+        #[arg(long)]
+        responsible: String,
+        /// By when, YYYY-MM-DD
+        #[arg(long)]
+        due: String,
+        /// The clause it implements
+        #[arg(long)]
+        clause: Option<String>,
+    },
+    /// Mark a commitment done (today, or --on DATE)
+    Done {
+        id: i64,
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// The action plan: every commitment, by due date
+    List {
+        negotiation: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {

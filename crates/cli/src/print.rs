@@ -1,8 +1,9 @@
 //! What the commands print for people (`--json` prints the core's types as they are).
 
-use trilogue_core::model::{Event, Party, Session, Track, Version};
+use trilogue_core::import::TextEncoding;
+use trilogue_core::model::{ClosingRule, Commitment, Event, Party, Session, Track, Version};
 use trilogue_core::report::{InitialCell, InitialsTable};
-use trilogue_core::store::{ClauseRow, NegotiationSummary, SearchHit};
+use trilogue_core::store::{ClauseRow, IntakeChange, IntakePlan, NegotiationSummary, SearchHit};
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail, Stage};
 
 fn label(parties: &[Party], track: Track) -> String {
@@ -75,6 +76,9 @@ pub fn events(events: &[Event]) {
 pub fn clause(view: &ClauseDetail) {
     let c = &view.clause;
     println!("{} — {}  [{}]  (clause {})", c.reference, c.title, c.status, c.id);
+    if !c.section.is_empty() {
+        println!("section: {}", c.section);
+    }
     if !c.topics.is_empty() {
         println!("topics: {}", c.topics.join(", "));
     }
@@ -99,7 +103,11 @@ pub fn clause(view: &ClauseDetail) {
         println!("\n== {}", label(&view.parties, track));
         for v in versions {
             let state = match &v.tabled_at {
-                Some(at) => format!("tabled {at}"),
+                Some(at) => {
+                    let from = v.sent_by.map(|p| format!(" from {}", label(&view.parties, Track::Party(p))));
+                    let letter = (!v.letter_ref.is_empty()).then(|| format!(", letter {}", v.letter_ref));
+                    format!("tabled {at}{}{}", from.unwrap_or_default(), letter.unwrap_or_default())
+                }
                 None => "PRIVATE DRAFT".into(),
             };
             println!("-- v{}  {}  {}  by {}  {}", v.id, &v.hash[..12], v.created_at, v.author, state);
@@ -137,6 +145,11 @@ pub fn overview(view: &Overview) {
     let n = &view.negotiation;
     println!("{}  (negotiation {})", n.title, n.id);
     println!("status: {}   level: {}   {}", n.status, n.level, if n.tripartite { "tripartite" } else { "bipartite" });
+    let rule = match n.closing_rule {
+        ClosingRule::All => "nothing is agreed until everything is agreed",
+        ClosingRule::Protocol => "the agreed terms are signed with a protocol of disagreements",
+    };
+    println!("closing: {rule}   authentic: {}", n.languages.join(", "));
     let parties: Vec<String> = view.parties.iter().map(|p| format!("{} — {}", p.label, p.name)).collect();
     println!("parties: {}", parties.join("; "));
     let total: i64 = view.by_status.iter().map(|(_, c)| c).sum();
@@ -208,4 +221,78 @@ pub fn initials(table: &InitialsTable) {
         }
         println!("{}", line.trim_end());
     }
+}
+
+/// The organisations by side, each with its delegates.
+pub fn sides(view: &crate::setup::Sides) {
+    for p in &view.parties {
+        let side = p.side.map_or("no side".to_string(), |s| s.words());
+        println!("{} — {} ({side})", p.label, p.name);
+        for d in view.delegates.iter().filter(|d| d.party_id == p.id) {
+            let retired = d.retired_at.as_ref().map(|at| format!("  retired {}", &at[..10])).unwrap_or_default();
+            println!("    {:>4}  {} ({}){retired}", d.id, d.name, d.role.words());
+        }
+    }
+}
+
+/// The action plan: each commitment, who, by when, done or overdue as of `today`.
+pub fn commitments(list: &[Commitment], today: &str) {
+    for c in list {
+        let state = match &c.done_on {
+            Some(day) => format!("done {day}"),
+            None if c.due_on.as_str() < today => "OVERDUE".into(),
+            None => "open".into(),
+        };
+        println!("{:>4}  {}  {:<10} {} — {}", c.id, c.due_on, state, c.responsible, c.text);
+    }
+}
+
+/// How a table was read, when it matters to the user: Windows-1251, and letters it may have lost.
+pub fn encoding(encoding: &TextEncoding, source: &str) {
+    if let TextEncoding::Windows1251 { lost_letters, first_lost_line } = encoding {
+        eprintln!("note: {source} was read as Windows-1251 (a spreadsheet's \"CSV\"); save as CSV UTF-8 next time");
+        if *lost_letters {
+            eprintln!(
+                "warning: a question mark stands inside a Cyrillic word (first on line {}): Windows-1251 cannot hold \
+                 the Kazakh letters ә ғ қ ң ө ұ ү һ, which the spreadsheet replaced; ask the sender for a UTF-8 file",
+                first_lost_line.unwrap_or(1)
+            );
+        }
+    }
+}
+
+/// What taking a party's file in does (`preview`) or did.
+pub fn intake(plan: &IntakePlan, preview: bool) {
+    for r in &plan.rows {
+        let place = match (r.clause_id, &r.matched_ref) {
+            (None, _) => "new clause".to_string(),
+            (Some(_), Some(existing)) => format!("matches {existing}"),
+            (Some(_), None) => "matches".to_string(),
+        };
+        let texts: Vec<String> = r
+            .texts
+            .iter()
+            .map(|t| {
+                let change = match t.change {
+                    IntakeChange::New => "new",
+                    IntakeChange::Changed => "changed",
+                    IntakeChange::Same => "unchanged",
+                };
+                format!("{} {change}", t.label)
+            })
+            .collect();
+        println!("line {:>4}  {:<12} {:<22} {}", r.line, r.reference, place, texts.join(", "));
+    }
+    for m in &plan.missing {
+        println!("            {:<12} not in the file: left as it is", m.reference);
+    }
+    let verb = if preview { "would table" } else { "tabled" };
+    let added = if preview { "would add" } else { "added" };
+    println!(
+        "{verb} {} text(s); {added} {} clause(s); {} clause(s) not in the file{}",
+        plan.tabled,
+        plan.new_clauses,
+        plan.missing.len(),
+        if preview { " — nothing written (preview)" } else { "" }
+    );
 }

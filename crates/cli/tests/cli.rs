@@ -181,7 +181,7 @@ fn a_clause_goes_from_draft_to_tentative_agreement_and_back() {
     let refused = b.fails(&["status", "Art. 4", "withdrawn", "--reason", "changed our mind", "--neg", "1"]);
     assert!(refused.contains("cannot go from tentatively agreed to withdrawn"), "{refused}");
     let alone = b.fails(&["status", "Art. 4", "open", "--reason", "the NEA asks", "--neg", "1"]);
-    assert!(alone.contains("every party's consent; missing: FTU, NEA, MLSP"), "{alone}");
+    assert!(alone.contains("every side's consent; missing: FTU, NEA, MLSP"), "{alone}");
     let partly = b.fails(&["reopen", "Art. 4", "--consent", "NEA", "--reason", "the NEA asks", "--neg", "1"]);
     assert!(partly.contains("missing: FTU, MLSP"), "{partly}");
     let reason = "reopened with every party's consent";
@@ -244,7 +244,7 @@ fn sessions_the_packet_the_reports_and_the_agreements_own_status() {
 
     // an impasse needs its referral
     let impasse = ["status", "Art. 9", "impasse", "--reason", "consent or consultation", "--neg", "1"];
-    assert!(b.fails(&impasse).contains("the mediator or a working group"));
+    assert!(b.fails(&impasse).contains("a mediator or labour arbitration"));
     b.ok(&[&impasse[..], &["--referred-to", "working_group"]].concat());
 
     // the table of initials, the status report, the final agreement
@@ -256,15 +256,19 @@ fn sessions_the_packet_the_reports_and_the_agreements_own_status() {
     assert!(report.starts_with("# Status report — General Agreement on AI at Work"), "{report}");
     let final_md = b.ok(&["final", "1"]);
     assert!(final_md.contains("# Annex: protocol of disagreements"));
-    assert!(final_md.contains("## Art. 9 — ") && final_md.contains("*referred to a working group.*"), "{final_md}");
+    assert!(
+        final_md.contains("## 2. Art. 9 — ") && final_md.contains("*In impasse, referred to the working group.*"),
+        "{final_md}"
+    );
 
     // the agreement's own status: refused until every opened clause is initialed or withdrawn
     let settle = b.fails(&["agreement", "1", "tentative_settlement", "--reason", "done"]);
     assert!(settle.contains("needs every opened clause initialed or withdrawn"), "{settle}");
-    assert!(
-        b.fails(&["ratify", "1", "--body", "FTU Congress", "--date", "2027-02-14", "--for", "1", "--against", "0"])
-            .contains("only a tentative settlement")
-    );
+    let approval = ["approval", "1", "--step", "side", "--side", "workers", "--date", "2027-02-14", "--for", "1"];
+    assert_eq!(b.run(&approval).status.code(), Some(2), "a vote is for and against");
+    let mut approval = approval.to_vec();
+    approval.extend(["--against", "0", "--body", "FTU Congress"]);
+    assert!(b.fails(&approval).contains("side step is recorded when the agreement is tentative settlement"));
     assert!(b.ok(&["log", "1"]).contains("status_changed"));
     for out in [b.ok(&["report", "1"]), b.ok(&["final", "1"]), b.ok(&["packet", "1"]), b.ok(&["compare-all", "1"])] {
         assert!(!out.contains("CANARY"), "the private note stays in the workbench");
@@ -457,11 +461,14 @@ fn a_markdown_agreement_starts_a_renewal() {
         "--party",
         "MLSP:government:Ministry",
     ]);
-    assert!(out.contains("imported 3 clauses"), "{out}");
+    // the single top-level heading is the agreement's title, not a clause
+    assert!(out.contains("imported 2 clauses"), "{out}");
     let clauses = b.json(&["clauses", "Renewal 2027", "--json"]);
-    assert_eq!(clauses[1]["ref"], "Article 1");
-    assert_eq!(clauses[1]["status"], "not_opened");
-    assert_eq!(clauses[2]["status_quo"], "Thirty days.");
+    assert_eq!(clauses[0]["ref"], "Article 1");
+    assert_eq!(clauses[0]["status"], "not_opened");
+    assert_eq!(clauses[1]["status_quo"], "Thirty days.");
+    let untitled = b.ok(&["import-markdown", md.to_str().unwrap()]);
+    assert!(untitled.contains(": Collective agreement 2024"), "the title from the document: {untitled}");
     let compare = b.ok(&["compare", "Article 2", "--against", "base", "--neg", "Renewal 2027"]);
     assert!(compare.contains("Thirty days."), "{compare}");
     assert!(
@@ -592,4 +599,239 @@ fn a_killed_import_leaves_all_or_nothing() {
     let imported = list.as_array().unwrap().len() - 2;
     assert!(imported >= 8 - killed && imported < 8, "some kills landed before the commit: {imported} of 8 imported");
     assert!(b.ok(&["verify", "1"]).contains("are intact"));
+}
+
+/// The scenario through the CLI: a union negotiator sets up a tripartite negotiation with a
+/// coalition on two sides, adds delegates and five clauses (two from the library), enters the
+/// employers' texts received by letter last week and the ministry's from a semicolon CSV saved by a
+/// Russian-language spreadsheet, has clauses initialed, closes with a protocol of disagreements and
+/// exports the final agreement with its protocol.
+#[test]
+fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
+    let b = Bench::new();
+    let out = b.ok(&[
+        "new",
+        "--title",
+        "Отраслевое соглашение 2027–2029: ИИ на работе",
+        "--level",
+        "sectoral",
+        "--tripartite",
+        "--closing",
+        "protocol",
+        "--languages",
+        "kk,ru",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2029-12-31",
+    ]);
+    assert!(out.starts_with("negotiation 1:"), "{out}");
+    for (side, label, name) in [
+        ("workers", "FTU", "Federation of Trade Unions"),
+        ("workers", "KTU", "Confederation of Independent Trade Unions"),
+        ("employers", "NEA", "National Employers' Association"),
+        ("employers", "AIE", "Association of Industrial Enterprises"),
+        ("government", "MLSP", "Ministry of Labour and Social Protection"),
+    ] {
+        b.ok(&["org", "add", "1", "--side", side, "--label", label, "--name", name]);
+    }
+    assert!(
+        b.fails(&["org", "add", "1", "--side", "workers", "--label", "ftu", "--name", "x"])
+            .contains("two organisations")
+    );
+    assert_eq!(b.run(&["org", "add", "1", "--side", "union", "--label", "X", "--name", "x"]).status.code(), Some(1));
+    b.ok(&["owner", "1", "--org", "FTU"]);
+    for (org, name, role) in [
+        ("FTU", "Aigerim Seitkali", "coordinator"),
+        ("KTU", "Bolat Ospanov", "spokesperson"),
+        ("NEA", "Marat Zhaksylykov", "coordinator"),
+        ("AIE", "Gulnara Abenova", "legal_counsel"),
+        ("MLSP", "Timur Bekov", "coordinator"),
+        ("MLSP", "Elena Kuznetsova", "secretary"),
+    ] {
+        b.ok(&["delegate", "add", "1", "--org", org, "--name", name, "--role", role]);
+    }
+    assert!(
+        b.fails(&["delegate", "add", "1", "--org", "FTU", "--name", "X", "--role", "boss"]).contains("legal_counsel")
+    );
+    b.ok(&["delegate", "edit", "1", "Elena Kuznetsova", "--role", "translator"]);
+    b.ok(&["delegate", "retire", "1", "Elena Kuznetsova"]);
+    let sides = b.ok(&["org", "list", "1"]);
+    assert!(sides.contains("KTU — Confederation of Independent Trade Unions (workers)"), "{sides}");
+    assert!(sides.contains("Elena Kuznetsova (translator)  retired"), "{sides}");
+
+    b.ok(&["clause", "add", "1", "--ref", "Статья 1", "--title", "Уведомление", "--section", "Раздел II"]);
+    b.ok(&["clause", "add", "1", "--ref", "Статья 2", "--title", "Прозрачность", "--section", "Раздел II"]);
+    b.ok(&["clause", "add", "1", "--ref", "Статья 3", "--from-library", "retraining-before-dismissal"]);
+    b.ok(&["clause", "add", "1", "--ref", "Статья 4", "--from-library", "human-oversight"]);
+    b.ok(&["clause", "add", "1", "--ref", "Статья 6", "--title", "Согласие коллектива"]);
+    assert!(
+        b.fails(&["clause", "add", "1", "--ref", "Статья 7", "--from-library", "nope"]).contains("human-oversight")
+    );
+    b.ok(&["clause", "rename", "Статья 6", "--ref", "Статья 5", "--neg", "1"]);
+    b.ok(&["clause", "move", "Статья 5", "--before", "Статья 3", "--neg", "1"]);
+    let clauses = b.json(&["clauses", "1", "--json"]);
+    let refs: Vec<&str> = clauses.as_array().unwrap().iter().map(|c| c["ref"].as_str().unwrap()).collect();
+    assert_eq!(refs, ["Статья 1", "Статья 2", "Статья 5", "Статья 3", "Статья 4"]);
+    assert_eq!(clauses[0]["section"], "Раздел II");
+    assert_eq!(clauses[3]["title"], "Retraining before dismissal");
+
+    // the employers' texts, received by letter last week (the tests' clock: 2026-11-24)
+    let nea = b.file("nea-1.md", "Уведомление за 60 дней.\n");
+    let out = b.ok(&[
+        "propose",
+        "Статья 1",
+        "--party",
+        "NEA",
+        "--file",
+        nea.to_str().unwrap(),
+        "--received",
+        "2026-11-17",
+        "--letter",
+        "НЭА-12/345",
+        "--sent-by",
+        "AIE",
+        "--justification",
+        "Цикл инвестиций",
+        "--neg",
+        "1",
+    ]);
+    assert!(out.contains("tabled 2026-11-17"), "{out}");
+    let show = b.ok(&["show", "Статья 1", "--neg", "1"]);
+    assert!(show.contains("tabled 2026-11-17T00:00:00.000Z from AIE, letter НЭА-12/345"), "{show}");
+    assert!(
+        b.fails(&[
+            "propose",
+            "Статья 2",
+            "--party",
+            "NEA",
+            "--file",
+            nea.to_str().unwrap(),
+            "--received",
+            "2026-12-24",
+            "--neg",
+            "1"
+        ])
+        .contains("after now")
+    );
+
+    // the ministry's texts: a semicolon CSV in Windows-1251, as a Russian-language spreadsheet saves it
+    let csv = "ref;title;MLSP;joint\r\nСтатья 1;Уведомление;Уведомление за 90 дней.;Уведомление за 90 дней.\r\nСтатья 2;Прозрачность;\"Работники вправе знать; как работает система.\";\r\nСтатья 9;Споры;Споры решает комиссия.;\r\n";
+    let table = b.file("mlsp.csv", encoding_rs::WINDOWS_1251.encode(csv).0);
+    let preview = b.run(&["import-table", table.to_str().unwrap(), "--into", "1", "--preview"]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&preview.stdout), String::from_utf8_lossy(&preview.stderr));
+    assert!(preview.status.success(), "{stderr}");
+    assert!(stderr.contains("read as Windows-1251"), "{stderr}");
+    assert!(stdout.contains("Статья 1") && stdout.contains("MLSP new, joint new"), "{stdout}");
+    assert!(stdout.contains("Статья 9") && stdout.contains("new clause"), "{stdout}");
+    assert!(stdout.contains("Статья 3") && stdout.contains("not in the file"), "{stdout}");
+    assert!(
+        stdout.contains("would table 4 text(s); would add 1 clause(s); 3 clause(s) not in the file — nothing written"),
+        "{stdout}"
+    );
+    assert_eq!(b.json(&["clauses", "1", "--json"]).as_array().unwrap().len(), 5, "a preview writes nothing");
+    b.ok(&[
+        "import-table",
+        table.to_str().unwrap(),
+        "--into",
+        "1",
+        "--received",
+        "2026-11-20",
+        "--letter",
+        "МТСЗН-01/77",
+    ]);
+    let art2 = b.json(&["show", "Статья 2", "--neg", "1", "--json"]);
+    let v = &art2["versions"][0];
+    assert_eq!(v["text"], "Работники вправе знать; как работает система.");
+    assert_eq!(
+        (v["tabled_at"].as_str(), v["letter_ref"].as_str()),
+        (Some("2026-11-20T00:00:00.000Z"), Some("МТСЗН-01/77"))
+    );
+    // the same file again tables nothing
+    assert!(
+        b.ok(&["import-table", table.to_str().unwrap(), "--into", "1"]).contains("tabled 0 text(s); added 0 clause(s)")
+    );
+    // a column that is no organisation of the negotiation is refused, and nothing is written
+    let stranger = b.file("x.csv", "ref,title,XYZ\nСтатья 1,a,b\n");
+    assert!(
+        b.fails(&["import-table", stranger.to_str().unwrap(), "--into", "1"]).contains("'XYZ' is not an organisation")
+    );
+
+    // Статья 1: every side initials the joint text, the workers through their coordinator
+    let joint = art_version(&b, "Статья 1", "joint");
+    for party in ["KTU", "NEA", "MLSP"] {
+        b.ok(&["initial", "Статья 1", "--party", party, "--version", &joint, "--neg", "1"]);
+    }
+    let show = b.json(&["show", "Статья 1", "--neg", "1", "--json"]);
+    assert_eq!(show["clause"]["status"], "tentatively_agreed");
+    let by: Vec<&str> =
+        show["initials"].as_array().unwrap().iter().map(|i| i["initialed_by"].as_str().unwrap()).collect();
+    assert_eq!(by, ["Aigerim Seitkali", "Marat Zhaksylykov", "Timur Bekov"]);
+    b.ok(&["reservation", "Статья 1", "--org", "AIE", "--text", "Для малых предприятий — 45 дней", "--neg", "1"]);
+
+    // the rest: two points into the protocol, three withdrawn to the next round
+    b.ok(&[
+        "protocol",
+        "Статья 2",
+        "--further",
+        "conciliation",
+        "--reason",
+        "объём раскрываемой информации",
+        "--neg",
+        "1",
+    ]);
+    b.ok(&["protocol", "Статья 9", "--further", "next_round", "--reason", "вне предмета раздела", "--neg", "1"]);
+    assert!(
+        b.fails(&["protocol", "Статья 3", "--further", "later", "--reason", "x", "--neg", "1"]).contains("next_round")
+    );
+    for r in ["Статья 3", "Статья 4", "Статья 5"] {
+        b.ok(&["status", r, "withdrawn", "--reason", "на следующий раунд", "--neg", "1"]);
+    }
+    b.ok(&["agreement", "1", "in_session", "--reason", "opened"]);
+    b.ok(&["agreement", "1", "tentative_settlement", "--reason", "agreed terms with a protocol"]);
+    let out = b.file("final.md", "");
+    b.ok(&["final", "1", "--out", out.to_str().unwrap()]);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("agreed terms, signed with a protocol of disagreements"), "{md}");
+    assert!(
+        md.contains("## 1. Статья 2 — Прозрачность") && md.contains("a conciliation commission, decided on 2026-11-24"),
+        "{md}"
+    );
+    assert!(md.contains("**For the workers** (Federation of Trade Unions (FTU); Confederation of Independent Trade Unions (KTU)): Aigerim Seitkali"), "{md}");
+    assert!(md.contains("Уведомление за 90 дней."));
+    b.ok(&[
+        "approval",
+        "1",
+        "--step",
+        "discussion",
+        "--date",
+        "2026-11-24",
+        "--body",
+        "общее собрание",
+        "--for",
+        "120",
+        "--against",
+        "3",
+    ]);
+    b.ok(&["approval", "1", "--step", "signing", "--date", "2026-11-24"]);
+    b.ok(&["agreement", "1", "ratified", "--reason", "approved"]);
+    b.ok(&["agreement", "1", "signed", "--reason", "signed"]);
+    b.ok(&["approval", "1", "--step", "registration", "--date", "2026-11-24", "--body", "местный орган по труду"]);
+    b.ok(&["commitment", "add", "1", "--text", "Фонд переобучения", "--responsible", "MLSP", "--due", "2026-10-01"]);
+    let plan = b.ok(&["commitment", "list", "1"]);
+    assert!(plan.contains("OVERDUE") && plan.contains("Фонд переобучения"), "{plan}");
+    b.ok(&["commitment", "done", "1"]);
+    assert!(b.ok(&["commitment", "list", "1"]).contains("done 2026-11-24"));
+    assert!(b.ok(&["verify", "1"]).contains("are intact"));
+}
+
+/// The id of the newest version on a clause's track.
+fn art_version(b: &Bench, clause: &str, track: &str) -> String {
+    let show = b.json(&["show", clause, "--neg", "1", "--json"]);
+    let versions = show["versions"].as_array().unwrap();
+    let wanted = |v: &&Value| match track {
+        "joint" => v["track"]["kind"] == "joint",
+        _ => v["track"]["kind"] == "party",
+    };
+    versions.iter().rev().find(wanted).unwrap()["id"].as_i64().unwrap().to_string()
 }

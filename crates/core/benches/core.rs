@@ -96,6 +96,8 @@ fn synthetic(clauses: usize, words_per_text: usize) -> PositionTable {
                 base: String::new(),
             })
             .collect(),
+        encoding: trilogue_core::import::TextEncoding::Utf8,
+        delimiter: ',',
     }
 }
 
@@ -188,10 +190,16 @@ fn four_columns(c: &mut Criterion) {
         b.iter(|| rt.block_on(async { agreement::document(&store, n, Reference::Base).await.unwrap() }))
     });
     group.bench_function("outline", |b| {
-        b.iter(|| rt.block_on(async { assert_eq!(agreement::outline(&store, n, common::now()).await.unwrap().rows.len(), 1_775) }))
+        b.iter(|| {
+            rt.block_on(async {
+                assert_eq!(agreement::outline(&store, n, common::now()).await.unwrap().rows.len(), 1_775)
+            })
+        })
     });
-    let window: Vec<i64> =
-        rt.block_on(agreement::outline(&store, n, common::now())).unwrap().rows[800..820].iter().map(|r| r.clause_id).collect();
+    let window: Vec<i64> = rt.block_on(agreement::outline(&store, n, common::now())).unwrap().rows[800..820]
+        .iter()
+        .map(|r| r.clause_id)
+        .collect();
     group.bench_function("rows_20_cold", |b| {
         b.iter_batched(
             fresh,
@@ -200,7 +208,11 @@ fn four_columns(c: &mut Criterion) {
         )
     });
     group.bench_function("distances_cold", |b| {
-        b.iter_batched(fresh, |s| rt.block_on(async { distances(&s, n, 10, common::now()).await.unwrap() }), BatchSize::PerIteration)
+        b.iter_batched(
+            fresh,
+            |s| rt.block_on(async { distances(&s, n, 10, common::now()).await.unwrap() }),
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 }
@@ -263,7 +275,10 @@ fn reports(c: &mut Criterion) {
             fresh,
             |s| {
                 rt.block_on(async {
-                    assert_eq!(packet::packet_page(&s, n, Some(session), 0, 15, common::now()).await.unwrap().changed, 1_775)
+                    assert_eq!(
+                        packet::packet_page(&s, n, Some(session), 0, 15, common::now()).await.unwrap().changed,
+                        1_775
+                    )
                 })
             },
             BatchSize::PerIteration,

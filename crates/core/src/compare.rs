@@ -198,10 +198,11 @@ pub(crate) fn convergence(
     (pairs, mean)
 }
 
-/// The last session that has begun by `now`: what "since the last session" means.
+/// The last joint session that has begun by `now`: what "since the last session" means. A side's
+/// internal meeting (caucus) never is.
 pub fn last_session(sessions: &[Session], now: DateTime<Utc>) -> Option<&Session> {
     let now = stamp(now);
-    sessions.iter().filter(|s| s.starts_at <= now).max_by(|a, b| a.starts_at.cmp(&b.starts_at))
+    sessions.iter().filter(|s| s.is_joint() && s.starts_at <= now).max_by(|a, b| a.starts_at.cmp(&b.starts_at))
 }
 
 /// Checks a reference against a negotiation's columns and sessions; returns the session of `since`.

@@ -113,7 +113,10 @@ impl Demo {
         let first = self.sessions.first().map_or(today, |s| s.starts_at.date_naive());
         let n = &mut self.negotiation;
         n.starts_on = Some(first.to_string());
-        n.title = n.title.replace("{first}", &(first.year() + 1).to_string()).replace("{last}", &(first.year() + 3).to_string());
+        n.title = n
+            .title
+            .replace("{first}", &(first.year() + 1).to_string())
+            .replace("{last}", &(first.year() + 3).to_string());
     }
 }
 
@@ -147,7 +150,7 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
     for (p, stored) in demo.parties.iter().zip(&stored_parties) {
         party_ids.insert(p.label.clone(), stored.id);
         for (name, role) in &p.delegates {
-            attendees.push(store.add_delegate(stored.id, name, *role).await?.id);
+            attendees.push(store.add_delegate(stored.id, name, *role, &setup).await?.id);
             if *role == Role::Spokesperson {
                 spokesperson.insert(p.label.clone(), name.clone());
             }
@@ -162,6 +165,7 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
             title: c.title.clone(),
             status_quo: None,
             topics: c.topics.clone(),
+            section: String::new(),
         };
         let clause = store.add_clause(id, &new, &setup).await?;
         for code in &c.standards {
@@ -223,6 +227,9 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
                     rationale: r.rationale.clone(),
                     tabled: true,
                     session_id: Some(session_ids[index]),
+                    received: None,
+                    sent_by: None,
+                    letter_ref: String::new(),
                 };
                 store.propose(clause_id, &new, &Who::at(author(&r.party), tick())).await?;
             }
@@ -255,6 +262,9 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
                 rationale: r.rationale.clone(),
                 tabled: false,
                 session_id: None,
+                received: None,
+                sent_by: None,
+                letter_ref: String::new(),
             };
             store.propose(clause_id, &new, &Who::at(owner_author.clone(), caucus)).await?;
         }

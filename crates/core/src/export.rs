@@ -148,7 +148,8 @@ h1{font-size:1.7em}h2{font-size:1.2em;margin-bottom:.2em}.ref{color:#444;margin-
 .tentatively_agreed{border-width:2px}.impasse{border-style:dashed}.none{color:#666;font-style:italic}\
 section.clause{border-top:1px solid #bbb;padding-top:.4em}@media print{body{margin:0;max-width:none}section.clause{break-inside:avoid}}";
 
-/// The position table as CSV, in the import's layout: `ref,title,<party…>[,joint][,base]`.
+/// The position table as CSV, in the import's layout: `ref,title,<party…>[,joint][,base]`. It begins
+/// with a byte-order mark, so that spreadsheet software shows Cyrillic as it is; the import skips it.
 pub async fn position_table_csv(store: &Store, negotiation_id: i64) -> Result<String> {
     let s = snapshot(store, negotiation_id).await?;
     let has_joint = s.clauses.iter().any(|c| s.text(c, Track::Joint).is_some());
@@ -171,7 +172,7 @@ pub async fn position_table_csv(store: &Store, negotiation_id: i64) -> Result<St
         w.write_record(&row).map_err(csv_error)?;
     }
     let bytes = w.into_inner().map_err(|e| crate::Error::Io(e.into_error()))?;
-    Ok(String::from_utf8(bytes).expect("written from strings"))
+    Ok(format!("\u{feff}{}", String::from_utf8(bytes).expect("written from strings")))
 }
 
 fn csv_error(e: csv::Error) -> crate::Error {

@@ -45,11 +45,29 @@ named_set! {
 }
 
 named_set! {
-    pub enum Role { Spokesperson, Member, Expert, NoteTaker, Observer }
+    /// A delegate's part in the delegation. The coordinator initials and consents in the side's name.
+    pub enum Role { Chair, Coordinator, Spokesperson, Member, Expert, LegalCounsel, Secretary, Translator, Observer }
 }
 
 named_set! {
-    pub enum Level { Enterprise, Sectoral, Regional, National }
+    /// General is the republican level: the General Agreement.
+    pub enum Level { General, Sectoral, Regional, Enterprise }
+}
+
+named_set! {
+    /// How the negotiation closes: nothing is agreed until everything is agreed, or the agreed terms are
+    /// signed with a protocol of disagreements (Labour Code of Kazakhstan, Art. 156).
+    pub enum ClosingRule { All, Protocol }
+}
+
+named_set! {
+    /// What is decided for a point entered in the protocol of disagreements.
+    pub enum Further { Talks, Conciliation, NextRound }
+}
+
+named_set! {
+    /// The approval steps an agreement may go through after its settlement, each optional and dated.
+    pub enum ApprovalStep { Discussion, Side, Signing, Registration }
 }
 
 named_set! {
@@ -62,13 +80,13 @@ named_set! {
 named_set! {
     /// Where one clause stands at the table.
     pub enum ClauseStatus {
-        NotOpened, Open, AgreedInPrinciple, TentativelyAgreed, Parked, Impasse, Withdrawn
+        NotOpened, Open, AgreedInPrinciple, TentativelyAgreed, Parked, Impasse, InProtocol, Withdrawn
     }
 }
 
 named_set! {
     /// Who a clause in impasse is referred to.
-    pub enum Referral { Mediator, WorkingGroup }
+    pub enum Referral { WorkingGroup, Coordinators, Plenary, Conciliation, Mediator, Arbitration }
 }
 
 named_set! {
@@ -113,6 +131,9 @@ pub struct Negotiation {
     pub ends_on: Option<String>,
     pub owner_party_id: Option<i64>,
     pub created_at: String,
+    pub closing_rule: ClosingRule,
+    /// The authentic languages, as ISO 639-1 codes: `["kk", "ru"]`.
+    pub languages: Vec<String>,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -134,6 +155,8 @@ pub struct Delegate {
     pub party_id: i64,
     pub name: String,
     pub role: Role,
+    /// When the delegate left the delegation; still in the record.
+    pub retired_at: Option<String>,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -148,6 +171,8 @@ pub struct Clause {
     pub status: ClauseStatus,
     pub status_quo: Option<String>,
     pub topics: Vec<String>,
+    /// The section the clause is grouped under; empty when none.
+    pub section: String,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -162,8 +187,13 @@ pub struct Version {
     pub author: String,
     pub created_at: String,
     pub rationale: String,
+    /// When it was tabled or received (not when it was typed); none while a private draft.
     pub tabled_at: Option<String>,
     pub session_id: Option<i64>,
+    /// The organisation that sent it, when another than the track's own (a coalition, the joint track).
+    pub sent_by: Option<i64>,
+    /// The sender's reference: a letter number.
+    pub letter_ref: String,
 }
 
 impl Version {
@@ -199,26 +229,90 @@ pub struct Session {
     pub minutes: String,
 }
 
-/// A ratifying body's vote on the tentative settlement.
+/// A vote: for, against, abstaining.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Ratification {
-    pub id: i64,
-    pub negotiation_id: i64,
-    pub body: String,
-    pub decided_on: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
     pub votes_for: i64,
     pub votes_against: i64,
     pub abstaining: i64,
+}
+
+/// One approval step of the settled agreement: discussion by the employees, a side's internal
+/// approval, signing, registration; with a vote where there was one.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Approval {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub step: ApprovalStep,
+    pub side: Option<Side>,
+    /// The body that decided: a union congress, an employers' board, the labour authority.
+    pub body: String,
+    pub decided_on: String,
+    pub vote: Option<Vote>,
     pub approved: bool,
     pub recorded_by: String,
     pub recorded_at: String,
+}
+
+/// A clause entered in the protocol of disagreements: each side's wording, and what comes next.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProtocolEntry {
+    pub id: i64,
+    pub clause_id: i64,
+    pub further: Further,
+    pub reason: String,
+    /// Each party's latest tabled text when the clause was entered.
+    pub wordings: Vec<Wording>,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wording {
+    pub party_id: i64,
+    pub version_id: i64,
+    pub text: String,
+}
+
+/// An organisation's reservation on a clause.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reservation {
+    pub id: i64,
+    pub clause_id: i64,
+    pub party_id: i64,
+    pub text: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+/// What the signed agreement obliges: who, by when, and whether done.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub clause_id: Option<i64>,
+    pub text: String,
+    pub responsible: String,
+    pub due_on: String,
+    pub done_on: Option<String>,
 }
 
 impl Session {
     /// Whether the session has begun by `now` (a stamp): held, or being held; else still scheduled.
     pub fn has_begun(&self, now: &str) -> bool {
         self.starts_at.as_str() <= now
+    }
+
+    /// A joint meeting of the parties; a side's internal meeting (caucus) is private to that side and
+    /// never "the last session".
+    pub fn is_joint(&self) -> bool {
+        self.kind != SessionKind::Caucus
     }
 }
 

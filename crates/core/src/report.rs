@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::export::{html_page, human, md_inline};
 use crate::markdown::{escape_html, render};
 use crate::model::{
-    Clause, ClauseStatus, Event, Initial, Negotiation, Party, Ratification, Referral, Session, Side, Track,
+    Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,
+    Session, Side, Track,
 };
 use crate::store::{ClauseSummary, Store, stamp};
 use crate::text::text_hash;
@@ -152,7 +153,7 @@ pub struct StatusReport {
     pub by_topic: Vec<TopicProgress>,
     pub initials: InitialsTable,
     pub sessions: Vec<Session>,
-    pub ratifications: Vec<Ratification>,
+    pub approvals: Vec<Approval>,
     /// The newest events at the table, newest first.
     pub timeline: Vec<TimelineEntry>,
 }
@@ -185,7 +186,7 @@ pub async fn status_report(
         by_topic: by_topic(&clauses),
         initials: initials_table(store, negotiation_id).await?,
         sessions: store.sessions(negotiation_id).await?,
-        ratifications: store.ratifications(negotiation_id).await?,
+        approvals: store.approvals(negotiation_id).await?,
         timeline,
         negotiation,
     })
@@ -282,16 +283,15 @@ impl StatusReport {
                 if s.has_begun(&self.generated_at) { "" } else { " — scheduled" }
             ));
         }
-        if !self.ratifications.is_empty() {
-            out.push_str("\n## Ratification\n\n| Body | Date | For | Against | Abstaining | Outcome |\n|---|---|---|---|---|---|\n");
-            for r in &self.ratifications {
+        if !self.approvals.is_empty() {
+            out.push_str("\n## Approval\n\n| Step | Body | Date | For | Against | Abstaining | Outcome |\n|---|---|---|---|---|---|---|\n");
+            for r in &self.approvals {
+                let [f, a, ab] = vote_cells(r);
                 out.push_str(&format!(
-                    "| {} | {} | {} | {} | {} | {} |\n",
+                    "| {} | {} | {} | {f} | {a} | {ab} | {} |\n",
+                    step_words(r),
                     md_inline(&r.body),
                     md_inline(&r.decided_on),
-                    r.votes_for,
-                    r.votes_against,
-                    r.abstaining,
                     if r.approved { "approved" } else { "rejected" }
                 ));
             }
@@ -357,16 +357,15 @@ impl StatusReport {
             ));
         }
         b.push_str("</ul>");
-        if !self.ratifications.is_empty() {
-            b.push_str("<h2>Ratification</h2><table><tr><th>Body</th><th>Date</th><th>For</th><th>Against</th><th>Abstaining</th><th>Outcome</th></tr>");
-            for r in &self.ratifications {
+        if !self.approvals.is_empty() {
+            b.push_str("<h2>Approval</h2><table><tr><th>Step</th><th>Body</th><th>Date</th><th>For</th><th>Against</th><th>Abstaining</th><th>Outcome</th></tr>");
+            for r in &self.approvals {
+                let [f, a, ab] = vote_cells(r);
                 b.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{f}</td><td>{a}</td><td>{ab}</td><td>{}</td></tr>",
+                    escape_html(&step_words(r)),
                     escape_html(&r.body),
                     escape_html(&r.decided_on),
-                    r.votes_for,
-                    r.votes_against,
-                    r.abstaining,
                     if r.approved { "approved" } else { "rejected" }
                 ));
             }
@@ -384,6 +383,22 @@ impl StatusReport {
         }
         b.push_str("</ul>");
         html_page(&format!("Status report — {}", n.title), REPORT_CSS, &b)
+    }
+}
+
+/// An approval step in words: "side approval (workers)".
+fn step_words(a: &Approval) -> String {
+    match a.side {
+        Some(side) => format!("{} ({})", human(a.step.as_str()), side.words()),
+        None => human(a.step.as_str()),
+    }
+}
+
+/// The vote's three cells; empty where no vote was taken.
+fn vote_cells(a: &Approval) -> [String; 3] {
+    match a.vote {
+        Some(v) => [v.votes_for.to_string(), v.votes_against.to_string(), v.abstaining.to_string()],
+        None => Default::default(),
     }
 }
 
@@ -409,7 +424,8 @@ pub struct Article {
     pub initialed: Vec<(String, String)>,
 }
 
-/// A clause still in impasse: each party's last text, for the protocol of disagreements.
+/// A disputed point of the protocol of disagreements: each party's wording and what comes next — a
+/// clause entered in the protocol, or (where nothing is agreed until everything is) one in impasse.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Disagreement {
@@ -418,8 +434,47 @@ pub struct Disagreement {
     pub reference: String,
     pub title: String,
     pub referred_to: Option<Referral>,
-    /// (party label, its last tabled text) for each party, then the joint text when there is one.
+    /// Entered in the protocol: the further procedure decided, why, and the day.
+    pub further: Option<Further>,
+    pub reason: String,
+    pub decided_on: Option<String>,
+    /// (party label, its wording) for each party, then the joint text when there is one.
     pub positions: Vec<(String, Option<String>)>,
+}
+
+/// A side's place to sign: its organisations, and the delegate who signs in its name.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignatureBlock {
+    pub side: Option<Side>,
+    /// "Federation of Trade Unions (FTU)", each organisation of the side.
+    pub organisations: Vec<String>,
+    /// The side's coordinator, else a spokesperson; none when the record names nobody.
+    pub signatory: Option<String>,
+}
+
+/// Each side's signature block: coalitions sign as one side, through their coordinator.
+pub fn signature_blocks(parties: &[Party], delegates: &[Delegate]) -> Vec<SignatureBlock> {
+    let mut blocks: Vec<(Option<Side>, Option<i64>, SignatureBlock)> = Vec::new();
+    for p in initialing(parties) {
+        let key = (p.side, if p.side.is_some() { None } else { Some(p.id) });
+        let name = format!("{} ({})", p.name, p.label);
+        match blocks.iter_mut().find(|(s, id, _)| (*s, *id) == key) {
+            Some((_, _, b)) => b.organisations.push(name),
+            None => {
+                blocks.push((key.0, key.1, SignatureBlock { side: p.side, organisations: vec![name], signatory: None }))
+            }
+        }
+    }
+    for (side, only, block) in &mut blocks {
+        let of_side = |d: &&Delegate| {
+            d.retired_at.is_none()
+                && parties.iter().any(|p| p.id == d.party_id && p.side == *side && only.is_none_or(|id| id == p.id))
+        };
+        let pick = |role: Role| delegates.iter().filter(of_side).find(|d| d.role == role).map(|d| d.name.clone());
+        block.signatory = pick(Role::Coordinator).or_else(|| pick(Role::Spokesperson));
+    }
+    blocks.into_iter().map(|(_, _, b)| b).collect()
 }
 
 /// The final agreement: the initialed joint texts in order and, as an annex, the protocol of
@@ -430,9 +485,10 @@ pub struct FinalAgreement {
     pub negotiation: Negotiation,
     pub parties: Vec<Party>,
     pub articles: Vec<Article>,
-    /// The clauses neither agreed, withdrawn nor in impasse: what keeps the text a draft.
+    /// The clauses neither agreed, withdrawn nor disputed in the protocol: what keeps the text a draft.
     pub pending: Vec<ClauseSummary>,
     pub disagreements: Vec<Disagreement>,
+    pub signatures: Vec<SignatureBlock>,
 }
 
 pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<FinalAgreement> {
@@ -443,6 +499,8 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
     let heads = store.tabled_heads(negotiation_id).await?;
     let initials = store.negotiation_initials(negotiation_id).await?;
     let events = store.events(negotiation_id).await?;
+    let entries = store.protocol_entries(negotiation_id).await?;
+    let signatures = signature_blocks(&parties, &store.delegates(negotiation_id).await?);
     let (mut articles, mut pending, mut disagreements) = (Vec::new(), Vec::new(), Vec::new());
     for c in clauses {
         match c.status {
@@ -492,7 +550,29 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                 }
             }
             ClauseStatus::Withdrawn => {}
-            ClauseStatus::Impasse => {
+            ClauseStatus::InProtocol => {
+                let Some(entry) = entries.iter().find(|e| e.clause_id == c.id) else {
+                    return Err(Error::Conflict(format!("{} is in the protocol but has no entry", c.reference)));
+                };
+                let positions = signatories
+                    .iter()
+                    .map(|p| {
+                        let wording = entry.wordings.iter().find(|w| w.party_id == p.id).map(|w| w.text.clone());
+                        (p.label.clone(), wording)
+                    })
+                    .collect();
+                disagreements.push(Disagreement {
+                    clause_id: c.id,
+                    reference: c.reference,
+                    title: c.title,
+                    referred_to: None,
+                    further: Some(entry.further),
+                    reason: entry.reason.clone(),
+                    decided_on: Some(day(&entry.recorded_at).to_string()),
+                    positions,
+                });
+            }
+            ClauseStatus::Impasse if negotiation.closing_rule == ClosingRule::All => {
                 let referred_to = events
                     .iter()
                     .rev()
@@ -511,20 +591,49 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                     reference: c.reference,
                     title: c.title,
                     referred_to,
+                    further: None,
+                    reason: String::new(),
+                    decided_on: None,
                     positions,
                 });
             }
             status => pending.push(ClauseSummary { clause_id: c.id, reference: c.reference, title: c.title, status }),
         }
     }
-    Ok(FinalAgreement { negotiation, parties, articles, pending, disagreements })
+    Ok(FinalAgreement { negotiation, parties, articles, pending, disagreements, signatures })
 }
 
-fn referral_words(r: Option<Referral>) -> &'static str {
+/// What happens next to a disputed point, in words.
+fn next_words(d: &Disagreement) -> String {
+    let when = d.decided_on.as_deref().map(|day| format!(", decided on {day}")).unwrap_or_default();
+    let why = if d.reason.trim().is_empty() { String::new() } else { format!(" — {}", d.reason.trim()) };
+    match (d.further, d.referred_to) {
+        (Some(Further::Talks), _) => format!("Further procedure: further talks{when}{why}"),
+        (Some(Further::Conciliation), _) => format!("Further procedure: a conciliation commission{when}{why}"),
+        (Some(Further::NextRound), _) => format!("Further procedure: the next round of negotiations{when}{why}"),
+        (None, Some(r)) => format!("In impasse, referred to {}", referral_words(r)),
+        (None, None) => "In impasse".into(),
+    }
+}
+
+fn referral_words(r: Referral) -> &'static str {
     match r {
-        Some(Referral::Mediator) => "referred to the mediator",
-        Some(Referral::WorkingGroup) => "referred to a working group",
-        None => "in impasse",
+        Referral::WorkingGroup => "the working group",
+        Referral::Coordinators => "the coordinators of the sides",
+        Referral::Plenary => "the commission's plenary",
+        Referral::Conciliation => "a conciliation commission",
+        Referral::Mediator => "a mediator",
+        Referral::Arbitration => "labour arbitration",
+    }
+}
+
+fn side_title(b: &SignatureBlock) -> String {
+    match b.side {
+        Some(Side::Workers) => "For the workers".into(),
+        Some(Side::Employers) => "For the employers".into(),
+        Some(Side::Government) => "For the government".into(),
+        Some(Side::Mediator) => "For the mediator".into(),
+        None => format!("For {}", b.organisations.join(", ")),
     }
 }
 
@@ -535,7 +644,12 @@ fn position_title(label: &str) -> String {
 impl FinalAgreement {
     /// "Final agreement", or a draft when clauses are still to be settled.
     fn heading(&self) -> String {
-        if self.pending.is_empty() {
+        if self.pending.is_empty()
+            && self.negotiation.closing_rule == ClosingRule::Protocol
+            && !self.disagreements.is_empty()
+        {
+            format!("{} — agreed terms, signed with a protocol of disagreements", self.negotiation.title)
+        } else if self.pending.is_empty() {
             format!("{} — final agreement", self.negotiation.title)
         } else {
             format!("{} — draft: {} clause(s) not yet agreed", self.negotiation.title, self.pending.len())
@@ -579,12 +693,13 @@ impl FinalAgreement {
         }
         if !self.disagreements.is_empty() {
             out.push_str("# Annex: protocol of disagreements\n\n");
-            for d in &self.disagreements {
+            for (n, d) in self.disagreements.iter().enumerate() {
                 out.push_str(&format!(
-                    "## {} — {}\n\n*{}.*\n\n",
+                    "## {}. {} — {}\n\n*{}.*\n\n",
+                    n + 1,
                     md_inline(&d.reference),
                     md_inline(&d.title),
-                    referral_words(d.referred_to)
+                    md_inline(&next_words(d))
                 ));
                 for (label, text) in &d.positions {
                     let text =
@@ -592,6 +707,15 @@ impl FinalAgreement {
                     out.push_str(&format!("**{}:**\n\n{text}\n\n", md_inline(&position_title(label))));
                 }
             }
+        }
+        out.push_str("## Signatures\n\n");
+        for b in &self.signatures {
+            let who = b.signatory.as_deref().map(md_inline).unwrap_or_default();
+            out.push_str(&format!(
+                "**{}** ({}): {who} ____________________ date ________\n\n",
+                md_inline(&side_title(b)),
+                md_inline(&b.organisations.join("; "))
+            ));
         }
         out
     }
@@ -624,12 +748,13 @@ impl FinalAgreement {
         }
         if !self.disagreements.is_empty() {
             b.push_str("<section class=\"annex\"><h1>Annex: protocol of disagreements</h1>");
-            for d in &self.disagreements {
+            for (n, d) in self.disagreements.iter().enumerate() {
                 b.push_str(&format!(
-                    "<section class=\"clause\"><h2><span class=\"ref\">{}</span> {}</h2><p class=\"meta\">{}.</p>",
+                    "<section class=\"clause\"><h2>{}. <span class=\"ref\">{}</span> {}</h2><p class=\"meta\">{}.</p>",
+                    n + 1,
                     escape_html(&d.reference),
                     escape_html(&d.title),
-                    referral_words(d.referred_to)
+                    escape_html(&next_words(d))
                 ));
                 for (label, text) in &d.positions {
                     let text = text.as_deref().map_or("<p class=\"none\">No text tabled.</p>".to_string(), render);
@@ -639,9 +764,22 @@ impl FinalAgreement {
             }
             b.push_str("</section>");
         }
+        b.push_str("<section class=\"signatures\"><h2>Signatures</h2>");
+        for s in &self.signatures {
+            b.push_str(&format!(
+                "<div class=\"signature\"><p><strong>{}</strong><br>{}</p><p class=\"line\">{}</p><p class=\"date\">date</p></div>",
+                escape_html(&side_title(s)),
+                escape_html(&s.organisations.join("; ")),
+                escape_html(s.signatory.as_deref().unwrap_or(""))
+            ));
+        }
+        b.push_str("</section>");
         html_page(&self.heading(), FINAL_CSS, &b)
     }
 }
 
 const FINAL_CSS: &str = ".initialed{font:.8em sans-serif;color:#444;word-break:break-all}\
-.annex{break-before:page;margin-top:3em}h3{font-size:1em;margin:.8em 0 .2em}";
+.annex{break-before:page;margin-top:3em}h3{font-size:1em;margin:.8em 0 .2em}\
+.signatures{display:flex;flex-wrap:wrap;gap:2em;margin-top:3em;break-inside:avoid}\
+.signature{flex:1 1 14em}.signature .line{border-bottom:1px solid #000;padding-top:2.5em;margin:0}\
+.signature .date{font:.8em sans-serif;color:#444;border-bottom:1px solid #000;width:8em;padding-top:1.5em}";

@@ -196,6 +196,9 @@ async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
                 rationale: String::new(),
                 tabled: true,
                 session_id: None,
+                received: None,
+                sent_by: None,
+                letter_ref: String::new(),
             };
             store.propose(clause.clause_id, &new, &Who::at("test", common::now())).await.unwrap();
         }

@@ -64,6 +64,9 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
                 rationale: CANARY.into(),
                 tabled: false,
                 session_id: None,
+                received: None,
+                sent_by: None,
+                letter_ref: CANARY.into(),
             };
             store.propose(c.id, &draft, &who).await.unwrap();
         }
@@ -88,8 +91,10 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
         "four-column rows",
         serde_json::to_string(&agreement::rows(&store, n.id, Reference::Joint, &ids).await.unwrap()).unwrap(),
     ));
-    outputs
-        .push(("distances", serde_json::to_string(&convergence::distances(&store, n.id, 100, common::now()).await.unwrap()).unwrap()));
+    outputs.push((
+        "distances",
+        serde_json::to_string(&convergence::distances(&store, n.id, 100, common::now()).await.unwrap()).unwrap(),
+    ));
     for row in store.list_clauses(n.id).await.unwrap() {
         for reference in references {
             let c = compare(&store, row.clause.id, reference, common::now()).await.unwrap();

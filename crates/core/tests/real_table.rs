@@ -16,7 +16,8 @@ async fn the_eu_table_imports_exports_compares_and_searches() {
     assert_eq!(table.parties, ["EPP", "S&D", "Renew", "Others"]);
 
     let (store, _dir) = store().await;
-    let n = store.import_table(&table, "AI Act amendments", "ai-act.csv", &Who::at("tester", common::now())).await.unwrap();
+    let n =
+        store.import_table(&table, "AI Act amendments", "ai-act.csv", &Who::at("tester", common::now())).await.unwrap();
     let rows = store.list_clauses(n.id).await.unwrap();
     assert_eq!(rows.len(), table.rows.len());
 

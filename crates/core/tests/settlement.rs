@@ -7,11 +7,9 @@ mod common;
 
 use common::{assert_inert, store};
 use strum::VariantArray;
-use trilogue_core::model::{ClauseStatus, NegotiationStatus, Referral, SessionKind, Track};
+use trilogue_core::model::{ApprovalStep, ClauseStatus, NegotiationStatus, Referral, SessionKind, Side, Track, Vote};
 use trilogue_core::report::{InitialCell, final_agreement, initials_table, status_report};
-use trilogue_core::store::{
-    NewRatification, NewSession, StatusChange, agreement_transitions, check_agreement_transition,
-};
+use trilogue_core::store::{NewApproval, NewSession, StatusChange, agreement_transitions, check_agreement_transition};
 use trilogue_core::{Store, Who, demo, packet};
 
 async fn demo_store() -> (Store, tempfile::TempDir, i64) {
@@ -86,7 +84,7 @@ async fn an_impasse_says_who_it_is_referred_to_and_records_each_partys_last_offe
     let art4 = clause(&store, n, "Art. 4").await;
     let mut change = StatusChange::to(ClauseStatus::Impasse, "45 days against 15");
     let err = store.change_status(art4, &change, &who).await.unwrap_err();
-    assert!(err.to_string().contains("mediator or a working group"), "{err}");
+    assert!(err.to_string().contains("a mediator or labour arbitration"), "{err}");
     change.referred_to = Some(Referral::WorkingGroup);
     store.change_status(art4, &change, &who).await.unwrap();
     let event = store.recent_events(n, 1).await.unwrap().remove(0);
@@ -106,7 +104,14 @@ async fn the_settlement_needs_every_opened_clause_initialed_or_withdrawn_and_fal
     let (store, _dir, n) = demo_store().await;
     let who = Who::at("mediator", common::now());
     let settle = |store: Store| async move {
-        store.set_negotiation_status(n, NegotiationStatus::TentativeSettlement, "all initialed", &Who::at("m", common::now())).await
+        store
+            .set_negotiation_status(
+                n,
+                NegotiationStatus::TentativeSettlement,
+                "all initialed",
+                &Who::at("m", common::now()),
+            )
+            .await
     };
     let err = settle(store.clone()).await.unwrap_err();
     assert_eq!(err.kind(), "illegal_transition");
@@ -137,29 +142,40 @@ async fn the_settlement_needs_every_opened_clause_initialed_or_withdrawn_and_fal
         );
     }
     settle(store.clone()).await.unwrap();
-    // ratification is bound to recorded votes
+    // ratification is bound to recorded approval steps
     let ratify = store.set_negotiation_status(n, NegotiationStatus::Ratified, "approved", &who).await.unwrap_err();
-    assert!(ratify.to_string().contains("record the votes"), "{ratify}");
-    let vote = NewRatification {
+    assert!(ratify.to_string().contains("record the approval steps"), "{ratify}");
+    let vote = NewApproval {
+        step: ApprovalStep::Side,
+        side: Some(Side::Workers),
         body: "FTU Congress".into(),
         decided_on: "2027-02-14".into(),
-        votes_for: 212,
-        votes_against: 31,
-        abstaining: 9,
+        vote: Some(Vote { votes_for: 212, votes_against: 31, abstaining: 9 }),
         approved: true,
     };
-    let bad_date = NewRatification { decided_on: "14.02.2027".into(), ..vote.clone() };
-    assert!(store.record_ratification(n, &bad_date, &who).await.unwrap_err().to_string().contains("YYYY-MM-DD"));
-    let recorded = store.record_ratification(n, &vote, &who).await.unwrap();
-    assert_eq!(store.ratifications(n).await.unwrap(), vec![recorded.clone()]);
-    let edit = sqlx::query("UPDATE ratifications SET votes_for = 1").execute(store.pool()).await.unwrap_err();
+    let bad_date = NewApproval { decided_on: "14.02.2027".into(), ..vote.clone() };
+    assert!(store.record_approval(n, &bad_date, &who).await.unwrap_err().to_string().contains("YYYY-MM-DD"));
+    let no_side = NewApproval { side: None, ..vote.clone() };
+    assert!(store.record_approval(n, &no_side, &who).await.unwrap_err().to_string().contains("which side"));
+    let registration = NewApproval { step: ApprovalStep::Registration, side: None, vote: None, ..vote.clone() };
+    let early = store.record_approval(n, &registration, &who).await.unwrap_err();
+    assert!(early.to_string().contains("registration step is recorded when the agreement is signed"), "{early}");
+    let recorded = store.record_approval(n, &vote, &who).await.unwrap();
+    assert_eq!(store.approvals(n).await.unwrap(), vec![recorded.clone()]);
+    let edit = sqlx::query("UPDATE approval_steps SET votes_for = 1").execute(store.pool()).await.unwrap_err();
     assert!(edit.to_string().contains("recorded once"));
     let rejected = store.set_negotiation_status(n, NegotiationStatus::Rejected, "no", &who).await.unwrap_err();
-    assert!(rejected.to_string().contains("recorded vote"), "{rejected}");
+    assert!(rejected.to_string().contains("approval step that rejected"), "{rejected}");
     store.set_negotiation_status(n, NegotiationStatus::Ratified, "congress approved", &who).await.unwrap();
     assert_eq!(store.negotiation(n).await.unwrap().status, NegotiationStatus::Ratified);
-    let late = store.record_ratification(n, &vote, &who).await.unwrap_err();
-    assert!(late.to_string().contains("only a tentative settlement"), "{late}");
+    let late = store.record_approval(n, &vote, &who).await.unwrap_err();
+    assert!(late.to_string().contains("side step is recorded when the agreement is tentative settlement"), "{late}");
+    let signing = NewApproval { step: ApprovalStep::Signing, side: None, body: String::new(), vote: None, ..vote };
+    store.record_approval(n, &signing, &who).await.unwrap();
+    store.set_negotiation_status(n, NegotiationStatus::Signed, "signed at the commission", &who).await.unwrap();
+    store.record_approval(n, &registration, &who).await.unwrap();
+    let steps: Vec<ApprovalStep> = store.approvals(n).await.unwrap().iter().map(|a| a.step).collect();
+    assert_eq!(steps, [ApprovalStep::Side, ApprovalStep::Signing, ApprovalStep::Registration]);
     assert!(store.verify_journal(n).await.unwrap().is_none());
 }
 
@@ -180,6 +196,9 @@ async fn a_new_joint_text_takes_the_settlement_back_to_the_table() {
         rationale: String::new(),
         tabled: true,
         session_id: None,
+        received: None,
+        sent_by: None,
+        letter_ref: String::new(),
     };
     store.propose(art1, &amend, &who).await.unwrap();
     assert_eq!(store.clause(art1).await.unwrap().status, ClauseStatus::Open);
@@ -232,7 +251,8 @@ async fn an_initial_is_given_in_the_name_of_the_partys_spokesperson() {
     let art14 = clause(&store, n, "Art. 14").await;
     let nea = store.find_party(n, "NEA").await.unwrap();
     let joint = store.latest_tabled(art14, Track::Joint).await.unwrap().unwrap();
-    let status = store.initial(art14, nea.id, joint.id, None, &Who::at("FTU secretariat", common::now())).await.unwrap();
+    let status =
+        store.initial(art14, nea.id, joint.id, None, &Who::at("FTU secretariat", common::now())).await.unwrap();
     assert_eq!(status, ClauseStatus::TentativelyAgreed);
     let given = store.initials(art14).await.unwrap().into_iter().find(|i| i.party_id == nea.id).unwrap();
     assert_eq!(given.initialed_by, "Marat Zhaksylykov", "the NEA's spokesperson");
@@ -265,19 +285,21 @@ async fn attendance_is_recorded_from_the_negotiations_delegates_only() {
                 tripartite: false,
                 starts_on: None,
                 ends_on: None,
+                closing_rule: trilogue_core::model::ClosingRule::All,
+                languages: Vec::new(),
             },
             &[trilogue_core::store::NewParty {
                 name: "U".into(),
                 side: None,
                 label: "U".into(),
-                colour: "#000".into(),
+                colour: "#000000".into(),
             }],
             &who,
         )
         .await
         .unwrap();
     let stranger = store.parties(other.id).await.unwrap()[0].id;
-    let stranger = store.add_delegate(stranger, "Stranger", trilogue_core::model::Role::Member).await.unwrap();
+    let stranger = store.add_delegate(stranger, "Stranger", trilogue_core::model::Role::Member, &who).await.unwrap();
     let err = store.set_attendees(next.id, &[stranger.id], &who).await.unwrap_err();
     assert!(err.to_string().contains("delegate of one of this negotiation's parties"), "{err}");
     assert_eq!(store.attendees(next.id).await.unwrap().len(), 1);
@@ -304,6 +326,7 @@ async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
         title: "Platform work".into(),
         status_quo: None,
         topics: vec![],
+        section: String::new(),
     };
     let c = store.add_clause(n, &new, &who).await.unwrap();
     assert_eq!(stage("Art. 15").await, None, "nothing written yet");
@@ -313,6 +336,9 @@ async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
         rationale: String::new(),
         tabled: false,
         session_id: None,
+        received: None,
+        sent_by: None,
+        letter_ref: String::new(),
     };
     store.propose(c.id, &text, &who).await.unwrap();
     assert_eq!(stage("Art. 15").await, Some(Stage::Draft));
@@ -436,7 +462,7 @@ async fn the_final_agreement_holds_the_initialed_texts_and_the_protocol_of_disag
     assert!(f.pending.iter().any(|p| p.reference == "Art. 12" && p.status == ClauseStatus::Parked));
     let md = f.to_markdown();
     assert!(md.contains("draft: 8 clause(s) not yet agreed"), "{md}");
-    assert!(md.contains("# Annex: protocol of disagreements") && md.contains("*referred to the mediator.*"));
+    assert!(md.contains("# Annex: protocol of disagreements") && md.contains("*In impasse, referred to a mediator.*"));
     let html = f.to_html();
     assert_inert(&html, "final agreement html");
     assert!(html.find("Art. 13").unwrap() < html.find("Annex: protocol of disagreements").unwrap());

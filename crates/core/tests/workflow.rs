@@ -39,6 +39,9 @@ async fn table() -> Table {
         tripartite: true,
         starts_on: None,
         ends_on: None,
+        // closing with a protocol of disagreements: every move, into the protocol too, is possible
+        closing_rule: trilogue_core::model::ClosingRule::Protocol,
+        languages: Vec::new(),
     };
     let (n, parties) = store.create_negotiation(&new, &parties, &who).await.unwrap();
     let clause = NewClause {
@@ -46,6 +49,7 @@ async fn table() -> Table {
         title: "Retraining".into(),
         status_quo: None,
         topics: vec!["retraining".into()],
+        section: String::new(),
     };
     let clause = store.add_clause(n.id, &clause, &who).await.unwrap().id;
     Table { store, _dir: dir, negotiation: n.id, parties: parties.iter().map(|p| p.id).collect(), clause, who }
@@ -53,7 +57,16 @@ async fn table() -> Table {
 
 impl Table {
     async fn propose(&self, track: Track, text: &str, tabled: bool) -> i64 {
-        let new = NewVersion { track, text: text.into(), rationale: String::new(), tabled, session_id: None };
+        let new = NewVersion {
+            track,
+            text: text.into(),
+            rationale: String::new(),
+            tabled,
+            session_id: None,
+            received: None,
+            sent_by: None,
+            letter_ref: String::new(),
+        };
         self.store.propose(self.clause, &new, &self.who).await.unwrap().id
     }
 
@@ -64,6 +77,7 @@ impl Table {
             reason: "because".into(),
             referred_to: Some(Referral::Mediator),
             consenting: self.parties.clone(),
+            further: Some(trilogue_core::model::Further::Talks),
         }
     }
 
@@ -83,19 +97,24 @@ fn the_transition_table_is_exactly_what_it_says() {
         (Open, TentativelyAgreed),
         (Open, Parked),
         (Open, Impasse),
+        (Open, InProtocol),
         (Open, Withdrawn),
         (AgreedInPrinciple, Open),
         (AgreedInPrinciple, TentativelyAgreed),
         (AgreedInPrinciple, Parked),
         (AgreedInPrinciple, Impasse),
+        (AgreedInPrinciple, InProtocol),
         (AgreedInPrinciple, Withdrawn),
         (TentativelyAgreed, Open),
         (Parked, Open),
+        (Parked, InProtocol),
         (Parked, Withdrawn),
         (Impasse, Open),
         (Impasse, AgreedInPrinciple),
         (Impasse, Parked),
+        (Impasse, InProtocol),
         (Impasse, Withdrawn),
+        (InProtocol, Open),
         (Withdrawn, Open),
     ];
     for from in ClauseStatus::VARIANTS {
@@ -124,6 +143,7 @@ async fn every_status_move_is_checked_in_the_store_too() {
                 AgreedInPrinciple => &[Open, AgreedInPrinciple],
                 Parked => &[Parked],
                 Impasse => &[Open, Impasse],
+                InProtocol => &[Open, InProtocol],
                 Withdrawn => &[Withdrawn],
             };
             for step in path_to_from {
@@ -189,6 +209,9 @@ async fn versions_append_and_never_change() {
         rationale: String::new(),
         tabled: false,
         session_id: None,
+        received: None,
+        sent_by: None,
+        letter_ref: String::new(),
     };
     let err = t.store.propose(t.clause, &same, &t.who).await.unwrap_err();
     assert!(err.to_string().contains(&format!("same as version {v2}")), "{err}");
@@ -265,6 +288,9 @@ async fn an_oversized_text_is_refused_with_the_limit() {
         rationale: String::new(),
         tabled: true,
         session_id: None,
+        received: None,
+        sent_by: None,
+        letter_ref: String::new(),
     };
     let err = t.store.propose(t.clause, &new, &t.who).await.unwrap_err();
     assert!(matches!(err, Error::Invalid(_)) && err.to_string().contains("1 MiB"), "{err}");

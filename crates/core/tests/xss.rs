@@ -42,10 +42,12 @@ async fn comparison_and_exports_are_inert() {
         .collect();
     let new = NewNegotiation {
         title: hostile.clone(),
-        level: Level::National,
+        level: Level::General,
         tripartite: true,
         starts_on: None,
         ends_on: None,
+        closing_rule: trilogue_core::model::ClosingRule::All,
+        languages: Vec::new(),
     };
     let (n, parties) = store.create_negotiation(&new, &parties, &who).await.unwrap();
     for (i, v) in XSS.iter().enumerate() {
@@ -54,12 +56,22 @@ async fn comparison_and_exports_are_inert() {
             title: v.to_string(),
             status_quo: Some(v.to_string()),
             topics: vec![],
+            section: v.to_string(),
         };
         let c = store.add_clause(n.id, &clause, &who).await.unwrap();
         for (track, text) in
             [(Track::Party(parties[0].id), format!("Workers: {v}")), (Track::Joint, format!("Joint: {v}"))]
         {
-            let new = NewVersion { track, text, rationale: String::new(), tabled: true, session_id: None };
+            let new = NewVersion {
+                track,
+                text,
+                rationale: String::new(),
+                tabled: true,
+                session_id: None,
+                received: None,
+                sent_by: None,
+                letter_ref: String::new(),
+            };
             store.propose(c.id, &new, &who).await.unwrap();
         }
         for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[0].id)] {

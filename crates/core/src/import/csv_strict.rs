@@ -19,12 +19,28 @@ pub struct ReadError {
     pub message: String,
 }
 
-/// Reads every record of a CSV file. A UTF-8 byte-order mark is skipped; lines that are wholly empty
-/// are skipped; CRLF and LF line ends are both accepted.
-pub fn read(bytes: &[u8]) -> Result<Vec<Record>, ReadError> {
+/// The delimiter office software wrote: a semicolon where the first line has more semicolons than
+/// commas outside quotes (a spreadsheet set to a language with a decimal comma), else a comma.
+pub fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for &b in bytes.iter().take(64 * 1024) {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+/// Reads every record of a CSV file whose cells are separated by `delimiter`. A UTF-8 byte-order mark
+/// is skipped; lines that are wholly empty are skipped; CRLF and LF line ends are both accepted.
+pub fn read(bytes: &[u8], delimiter: u8) -> Result<Vec<Record>, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let valid_up_to = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-    let mut reader = Reader { bytes, pos: 0, line: 1, valid_up_to };
+    let mut reader = Reader { bytes, pos: 0, line: 1, valid_up_to, delimiter };
     let mut records = Vec::new();
     while reader.pos < bytes.len() {
         if let Some(record) = reader.record()? {
@@ -39,6 +55,7 @@ struct Reader<'a> {
     pos: usize,
     line: u64,
     valid_up_to: usize,
+    delimiter: u8,
 }
 
 impl Reader<'_> {
@@ -71,7 +88,7 @@ impl Reader<'_> {
             let field = self.field(line, fields.len())?;
             fields.push(field);
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(d) if d == self.delimiter => self.pos += 1,
                 None => break,
                 _ if self.line_end() => break,
                 Some(b'\r') => {
@@ -116,7 +133,8 @@ impl Reader<'_> {
                 }
             }
             match self.peek() {
-                None | Some(b',' | b'\n' | b'\r') => {}
+                None | Some(b'\n' | b'\r') => {}
+                Some(d) if d == self.delimiter => {}
                 Some(_) => {
                     return Err(self.fail(
                         self.line,
@@ -128,7 +146,8 @@ impl Reader<'_> {
         } else {
             while let Some(b) = self.peek() {
                 match b {
-                    b',' | b'\n' | b'\r' => break,
+                    b'\n' | b'\r' => break,
+                    d if d == self.delimiter => break,
                     b'"' => {
                         return Err(self.fail(
                             self.line,
@@ -174,7 +193,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn fields(input: &str) -> Vec<Vec<String>> {
-        read(input.as_bytes()).unwrap().into_iter().map(|r| r.fields).collect()
+        read(input.as_bytes(), b',').unwrap().into_iter().map(|r| r.fields).collect()
     }
 
     #[test]
@@ -189,24 +208,24 @@ mod tests {
 
     #[test]
     fn records_know_their_line() {
-        let records = read(b"h\n\"multi\nline\"\nnext\n").unwrap();
+        let records = read(b"h\n\"multi\nline\"\nnext\n", b',').unwrap();
         assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
     }
 
     #[test]
     fn broken_quoting_is_an_error_with_its_place() {
-        let e = read(b"a,b\nc,\"open\nd,e\n").unwrap_err();
+        let e = read(b"a,b\nc,\"open\nd,e\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
         assert!(e.message.contains("never closed"));
-        let e = read(b"a,b\nc,\"x\"y\n").unwrap_err();
+        let e = read(b"a,b\nc,\"x\"y\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
-        let e = read(b"a,b\nc,x\"y\n").unwrap_err();
+        let e = read(b"a,b\nc,x\"y\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
     }
 
     #[test]
     fn invalid_utf8_names_line_and_field() {
-        let e = read(b"ref,title\nA1,ok\nA2,caf\xe9\n").unwrap_err();
+        let e = read(b"ref,title\nA1,ok\nA2,caf\xe9\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (3, 1));
         assert!(e.message.contains("UTF-8"));
     }
@@ -215,9 +234,18 @@ mod tests {
     fn huge_cell_is_refused() {
         let mut input = b"a,b\nx,".to_vec();
         input.extend(std::iter::repeat_n(b'z', MAX_TEXT_BYTES + 1));
-        let e = read(&input).unwrap_err();
+        let e = read(&input, b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
         assert!(e.message.contains("at most"));
+    }
+
+    #[test]
+    fn semicolons_are_detected_and_read() {
+        assert_eq!(detect_delimiter(b"ref;title;FTU\n1;\"a, b\";c\n"), b';');
+        assert_eq!(detect_delimiter(b"ref,title,FTU\n1;2,x,y\n"), b',');
+        assert_eq!(detect_delimiter(b"\"a;b;c\",d\n"), b',', "semicolons inside quotes do not count");
+        let rows = read(b"ref;title\n1;\"a; \"\"b\"\"\"\n", b';').unwrap();
+        assert_eq!(rows[1].fields, ["1", "a; \"b\""]);
     }
 
     proptest! {
@@ -227,7 +255,7 @@ mod tests {
             let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
             for row in &rows { writer.write_record(row).unwrap(); }
             let bytes = writer.into_inner().unwrap();
-            let read_back: Vec<Vec<String>> = read(&bytes).unwrap().into_iter().map(|r| r.fields).collect();
+            let read_back: Vec<Vec<String>> = read(&bytes, b',').unwrap().into_iter().map(|r| r.fields).collect();
             // a row of three empty cells is written as ",," and read back as such; no row is wholly empty
             prop_assert_eq!(read_back, rows);
         }

@@ -2,10 +2,12 @@
 //! complete before anything is written, so a bad file imports nothing.
 
 pub mod csv_strict;
+mod encoding;
 mod markdown_agreement;
 mod position_table;
 
-pub use markdown_agreement::parse_markdown_agreement;
+pub use encoding::{TextEncoding, to_utf8};
+pub use markdown_agreement::{MarkdownAgreement, parse_markdown_agreement};
 pub use position_table::{PositionTable, TableRow, parse_position_table};
 
 use crate::error::{Error, Result};

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::csv_strict;
+use super::encoding::{TextEncoding, to_utf8};
 use crate::error::{Error, Result};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -29,6 +30,9 @@ pub struct PositionTable {
     pub has_joint: bool,
     pub has_base: bool,
     pub rows: Vec<TableRow>,
+    /// How the file was written: its encoding, and its delimiter (`,` or `;`).
+    pub encoding: TextEncoding,
+    pub delimiter: char,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -47,7 +51,10 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
         column,
         message,
     };
-    let records = csv_strict::read(bytes).map_err(|e| err(e.line, Some((e.field + 1).to_string()), e.message))?;
+    let (bytes, encoding) = to_utf8(bytes);
+    let delimiter = csv_strict::detect_delimiter(&bytes);
+    let records =
+        csv_strict::read(&bytes, delimiter).map_err(|e| err(e.line, Some((e.field + 1).to_string()), e.message))?;
     let Some((header, rows)) = records.split_first() else {
         return Err(err(1, None, "the file is empty: it needs a header row `ref,title,<party>,…`".into()));
     };
@@ -145,6 +152,8 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
         has_joint: columns.contains(&Column::Joint),
         has_base: columns.contains(&Column::Base),
         rows: out,
+        encoding,
+        delimiter: char::from(delimiter),
     })
 }
 

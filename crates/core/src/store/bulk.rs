@@ -27,7 +27,7 @@ impl Store {
         }
         let mut tx = self.begin().await?;
         let (at, tripartite) = (who.stamp(), table.parties.len() == 3);
-        let level = Level::National.as_str();
+        let level = Level::General.as_str();
         let negotiation_id = sqlx::query_scalar!(
             r#"INSERT INTO negotiations (title, level, tripartite, status, created_at)
                VALUES (?, ?, ?, 'in_session', ?) RETURNING id as "id!""#,

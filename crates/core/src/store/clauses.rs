@@ -10,7 +10,7 @@ use crate::model::{Clause, ClauseStatus, Track};
 use crate::text::check_size;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewClause {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -18,6 +18,9 @@ pub struct NewClause {
     pub status_quo: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// The section it is grouped under; empty for none.
+    #[serde(default)]
+    pub section: String,
 }
 
 /// The newest version on one track of a clause.
@@ -55,6 +58,7 @@ struct ClauseRecord {
     position: i64,
     status: String,
     status_quo: Option<String>,
+    section: String,
 }
 
 impl ClauseRecord {
@@ -68,6 +72,7 @@ impl ClauseRecord {
             status: ClauseStatus::parse(&self.status)?,
             status_quo: self.status_quo,
             topics,
+            section: self.section,
         })
     }
 }
@@ -97,16 +102,17 @@ pub(crate) async fn insert(
     if taken.is_some() {
         return Err(Error::Conflict(format!("this negotiation already has a clause {reference}")));
     }
-    let at = who.stamp();
+    let (at, section) = (who.stamp(), new.section.trim());
     let id = sqlx::query_scalar!(
-        r#"INSERT INTO clauses (negotiation_id, ref, title, position, status_quo, created_at)
-           VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM clauses WHERE negotiation_id = ?1), ?4, ?5)
+        r#"INSERT INTO clauses (negotiation_id, ref, title, position, status_quo, created_at, section)
+           VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM clauses WHERE negotiation_id = ?1), ?4, ?5, ?6)
            RETURNING id as "id!""#,
         negotiation_id,
         reference,
         new.title,
         new.status_quo,
-        at
+        at,
+        section
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -128,6 +134,44 @@ pub(crate) async fn insert(
     Ok(id)
 }
 
+/// A change to a clause's name or place; its identity (its id) never changes.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum ClauseEdit {
+    /// Renumbered: `Art. 7` becomes `Art. 8`.
+    Ref {
+        reference: String,
+    },
+    Title {
+        title: String,
+    },
+    Section {
+        section: String,
+    },
+    Topics {
+        topics: Vec<String>,
+    },
+    /// Moved before another clause, or to the end.
+    Move {
+        before: Option<i64>,
+    },
+}
+
+/// The order of a negotiation's clauses with `moving` placed before `before` (at the end when none).
+pub fn reorder(order: &[i64], moving: i64, before: Option<i64>) -> Result<Vec<i64>> {
+    if before == Some(moving) {
+        return Err(Error::invalid("a clause cannot be moved before itself"));
+    }
+    let mut rest: Vec<i64> = order.iter().copied().filter(|&id| id != moving).collect();
+    let at = match before {
+        None => rest.len(),
+        Some(b) => rest.iter().position(|&id| id == b).ok_or_else(|| Error::not_found(format!("clause {b} here")))?,
+    };
+    rest.insert(at, moving);
+    Ok(rest)
+}
+
 impl Store {
     pub async fn add_clause(&self, negotiation_id: i64, new: &NewClause, who: &Who) -> Result<Clause> {
         let mut tx = self.begin().await?;
@@ -136,10 +180,123 @@ impl Store {
         self.clause(id).await
     }
 
+    /// Starts a clause from a model of the clause library: its title, topic and standards, and its
+    /// text as our side's first draft (never tabled by this).
+    pub async fn add_clause_from_library(
+        &self,
+        negotiation_id: i64,
+        new: &NewClause,
+        slug: &str,
+        who: &Who,
+    ) -> Result<Clause> {
+        let model = self.library_clause(slug).await?;
+        let owner = self.negotiation(negotiation_id).await?.owner_party_id;
+        let mut new = new.clone();
+        if new.title.trim().is_empty() {
+            new.title = model.title.clone();
+        }
+        if !new.topics.contains(&model.topic) {
+            new.topics.push(model.topic.clone());
+        }
+        let mut tx = self.begin().await?;
+        let id = insert(&mut tx, negotiation_id, &new, who).await?;
+        for code in &model.standards {
+            super::library::link(&mut tx, id, code).await?;
+        }
+        let draft = super::NewVersion {
+            track: owner.map_or(Track::Joint, Track::Party),
+            text: model.text.clone(),
+            rationale: String::new(),
+            tabled: false,
+            session_id: None,
+            received: None,
+            sent_by: None,
+            letter_ref: String::new(),
+        };
+        super::versions::insert(&mut tx, id, &draft, who).await?;
+        let detail = json!({ "slug": slug });
+        events::append(&mut tx, negotiation_id, Some(id), "clause_from_library", who, "", detail).await?;
+        tx.commit().await?;
+        self.clause(id).await
+    }
+
+    /// Renumbers, renames, regroups, retags or moves a clause; journaled with what it was before.
+    pub async fn edit_clause(&self, clause_id: i64, edit: &ClauseEdit, who: &Who) -> Result<Clause> {
+        let clause = self.clause(clause_id).await?;
+        let n = clause.negotiation_id;
+        let mut tx = self.begin().await?;
+        let detail = match edit {
+            ClauseEdit::Ref { reference } => {
+                let reference = reference.trim();
+                if reference.is_empty() {
+                    return Err(Error::invalid("a clause needs a reference, such as 'Art. 7'"));
+                }
+                let taken = sqlx::query_scalar!(
+                    "SELECT id FROM clauses WHERE negotiation_id = ? AND ref = ? AND id <> ?",
+                    n,
+                    reference,
+                    clause_id
+                )
+                .fetch_optional(&mut *tx)
+                .await?;
+                if taken.is_some() {
+                    return Err(Error::Conflict(format!("this negotiation already has a clause {reference}")));
+                }
+                sqlx::query!("UPDATE clauses SET ref = ? WHERE id = ?", reference, clause_id).execute(&mut *tx).await?;
+                json!({ "from": clause.reference, "to": reference })
+            }
+            ClauseEdit::Title { title } => {
+                sqlx::query!("UPDATE clauses SET title = ? WHERE id = ?", title, clause_id).execute(&mut *tx).await?;
+                json!({ "from": clause.title, "to": title })
+            }
+            ClauseEdit::Section { section } => {
+                let section = section.trim();
+                sqlx::query!("UPDATE clauses SET section = ? WHERE id = ?", section, clause_id)
+                    .execute(&mut *tx)
+                    .await?;
+                json!({ "from": clause.section, "to": section })
+            }
+            ClauseEdit::Topics { topics } => {
+                sqlx::query!("DELETE FROM clause_topics WHERE clause_id = ?", clause_id).execute(&mut *tx).await?;
+                for topic in topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                    sqlx::query!(
+                        "INSERT OR IGNORE INTO clause_topics (clause_id, topic) VALUES (?, ?)",
+                        clause_id,
+                        topic
+                    )
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                json!({ "from": clause.topics, "to": topics })
+            }
+            ClauseEdit::Move { before } => {
+                let order = sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? ORDER BY position", n)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                for (position, id) in reorder(&order, clause_id, *before)?.into_iter().enumerate() {
+                    let position = position as i64 + 1;
+                    sqlx::query!("UPDATE clauses SET position = ? WHERE id = ?", position, id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                json!({ "before": before })
+            }
+        };
+        let kind = match edit {
+            ClauseEdit::Ref { .. } => "clause_renumbered",
+            ClauseEdit::Move { .. } => "clause_moved",
+            _ => "clause_edited",
+        };
+        events::append(&mut tx, n, Some(clause_id), kind, who, "", detail).await?;
+        tx.commit().await?;
+        self.clause(clause_id).await
+    }
+
     pub async fn clause(&self, id: i64) -> Result<Clause> {
         let record = sqlx::query_as!(
             ClauseRecord,
-            r#"SELECT id, negotiation_id, ref as reference, title, position, status, status_quo FROM clauses WHERE id = ?"#,
+            r#"SELECT id, negotiation_id, ref as reference, title, position, status, status_quo, section
+               FROM clauses WHERE id = ?"#,
             id
         )
         .fetch_optional(&self.pool)
@@ -221,7 +378,7 @@ impl Store {
     pub async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
         let document = sqlx::query_scalar!(
             r#"SELECT json_group_array(json_array(
-                   c.id, c.negotiation_id, c.ref, c.title, c.position, c.status, c.status_quo,
+                   c.id, c.negotiation_id, c.ref, c.title, c.position, c.status, c.status_quo, c.section,
                    (SELECT json_group_array(json_array(party_id, id, tabled, created_at))
                     FROM (SELECT party_id, max(id) as id, tabled_at IS NOT NULL as tabled, created_at
                           FROM versions WHERE clause_id = c.id GROUP BY party_id)),
@@ -233,11 +390,11 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         type Head = (Option<i64>, i64, u8, String);
-        type Listed = (i64, i64, String, String, i64, String, Option<String>, Vec<Head>, Vec<String>);
+        type Listed = (i64, i64, String, String, i64, String, Option<String>, String, Vec<Head>, Vec<String>);
         let listed: Vec<Listed> = serde_json::from_str(&document).map_err(json_error)?;
         listed
             .into_iter()
-            .map(|(id, negotiation_id, reference, title, position, status, status_quo, heads, mut topics)| {
+            .map(|(id, negotiation_id, reference, title, position, status, status_quo, section, heads, mut topics)| {
                 let mut heads: Vec<TrackHead> = heads
                     .into_iter()
                     .map(|(party_id, version_id, tabled, created_at)| TrackHead {
@@ -250,7 +407,8 @@ impl Store {
                 // the parties' tracks in id order, the joint track last
                 heads.sort_by_key(|h| h.track.party_id().unwrap_or(i64::MAX));
                 topics.sort();
-                let record = ClauseRecord { id, negotiation_id, reference, title, position, status, status_quo };
+                let record =
+                    ClauseRecord { id, negotiation_id, reference, title, position, status, status_quo, section };
                 Ok(ClauseRow { clause: record.into_clause(topics)?, heads })
             })
             .collect()

@@ -113,23 +113,23 @@ impl Store {
             .collect())
     }
 
-    /// Links a clause to a standard by the standard's code.
-    pub async fn link_standard(&self, clause_id: i64, code: &str) -> Result<()> {
-        let done = sqlx::query!(
-            "INSERT OR IGNORE INTO clause_standards (clause_id, standard_id) SELECT ?, id FROM standards WHERE code = ?",
-            clause_id, code
-        )
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() == 0 {
-            let known = sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code)
-                .fetch_one(&self.pool)
-                .await?;
-            if known == 0 {
-                return Err(Error::not_found(format!("standard {code}")));
+    /// One model clause, by its key (`retraining-before-dismissal`).
+    pub async fn library_clause(&self, slug: &str) -> Result<LibraryClause> {
+        let all = self.library().await?;
+        let wanted = slug.trim();
+        match all.iter().find(|l| l.slug == wanted) {
+            Some(l) => Ok(l.clone()),
+            None => {
+                let keys: Vec<&str> = all.iter().map(|l| l.slug.as_str()).collect();
+                Err(Error::not_found(format!("a model clause '{wanted}' in the library (keys: {})", keys.join(", "))))
             }
         }
-        Ok(())
+    }
+
+    /// Links a clause to a standard by the standard's code.
+    pub async fn link_standard(&self, clause_id: i64, code: &str) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        link(&mut conn, clause_id, code).await
     }
 
     /// The codes of the standards a clause is linked to.
@@ -141,4 +141,23 @@ impl Store {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// Links a clause to a standard by its code, inside the caller's connection or transaction.
+pub(crate) async fn link(conn: &mut sqlx::SqliteConnection, clause_id: i64, code: &str) -> Result<()> {
+    let done = sqlx::query!(
+        "INSERT OR IGNORE INTO clause_standards (clause_id, standard_id) SELECT ?, id FROM standards WHERE code = ?",
+        clause_id,
+        code
+    )
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        let known =
+            sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code).fetch_one(&mut *conn).await?;
+        if known == 0 {
+            return Err(Error::not_found(format!("standard {code}")));
+        }
+    }
+    Ok(())
 }

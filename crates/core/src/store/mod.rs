@@ -7,6 +7,7 @@
 mod bulk;
 mod clauses;
 mod events;
+mod intake;
 mod library;
 mod negotiations;
 mod notes;
@@ -25,13 +26,18 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 
-pub use clauses::{ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead};
+pub use clauses::{ClauseEdit, ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead, reorder};
 pub use events::ChainBreak;
-pub use negotiations::{NegotiationSummary, NewNegotiation, NewParty, party_colour};
+pub use intake::{IntakeChange, IntakePlan, IntakeRow, IntakeText, Provenance, Submission, SubmittedClause};
+pub use negotiations::{DelegateEdit, NegotiationSummary, NewNegotiation, NewParty, languages_text, party_colour};
 pub use search::SearchHit;
 pub use sessions::{ClauseSummary, InitialGiven, NewSession, Tabling};
-pub use settlement::{NewRatification, agreement_transitions, check_agreement_transition};
-pub use status::{StatusChange, allowed_transitions, check_transition};
+pub use settlement::{
+    NewApproval, NewCommitment, agreement_transitions, check_agreement_transition, check_approval, unsettled,
+};
+pub use status::{
+    StatusChange, agreed_hash, allowed_transitions, check_protocol_entry, check_transition, missing_consent,
+};
 pub use versions::NewVersion;
 
 use crate::diff_cache::DiffCache;
@@ -61,6 +67,14 @@ impl Who {
 
 pub fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Checks a day as the record keeps it: `YYYY-MM-DD`.
+pub fn check_day(day: &str) -> Result<()> {
+    match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+        Ok(_) => Ok(()),
+        Err(_) => Err(Error::invalid(format!("'{day}' is not a date: write it as YYYY-MM-DD"))),
+    }
 }
 
 /// An open workbench.

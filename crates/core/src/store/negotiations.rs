@@ -6,7 +6,7 @@ use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
-use crate::model::{ClauseStatus, Delegate, Level, Negotiation, NegotiationStatus, Party, Role, Side};
+use crate::model::{ClauseStatus, ClosingRule, Delegate, Level, Negotiation, NegotiationStatus, Party, Role, Side};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -16,6 +16,59 @@ pub struct NewNegotiation {
     pub tripartite: bool,
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,
+    #[serde(default = "default_closing_rule")]
+    pub closing_rule: ClosingRule,
+    /// The authentic languages (ISO 639-1: `kk`, `ru`, `en`); English alone when none is given.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+fn default_closing_rule() -> ClosingRule {
+    ClosingRule::All
+}
+
+impl NewNegotiation {
+    /// A negotiation with a title and a level, the rest as a new one starts.
+    pub fn titled(title: impl Into<String>, level: Level) -> Self {
+        NewNegotiation {
+            title: title.into(),
+            level,
+            tripartite: false,
+            starts_on: None,
+            ends_on: None,
+            closing_rule: ClosingRule::All,
+            languages: Vec::new(),
+        }
+    }
+}
+
+/// The authentic languages as stored: known ISO 639-1 codes, at most three, comma-separated.
+pub fn languages_text(languages: &[String]) -> Result<String> {
+    const KNOWN: [&str; 3] = ["kk", "ru", "en"];
+    let mut codes: Vec<String> = Vec::new();
+    for l in languages {
+        let code = l.trim().to_lowercase();
+        if !KNOWN.contains(&code.as_str()) {
+            return Err(Error::invalid(format!("unknown language '{l}': use kk, ru or en")));
+        }
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        codes.push("en".into());
+    }
+    Ok(codes.join(","))
+}
+
+/// A delegate's name and role as edited; `retire` takes them out of the delegation.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DelegateEdit {
+    pub name: String,
+    pub role: Role,
+    #[serde(default)]
+    pub retire: bool,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -56,6 +109,8 @@ struct NegotiationRow {
     ends_on: Option<String>,
     owner_party_id: Option<i64>,
     created_at: String,
+    closing_rule: String,
+    languages: String,
 }
 
 impl TryFrom<NegotiationRow> for Negotiation {
@@ -71,6 +126,8 @@ impl TryFrom<NegotiationRow> for Negotiation {
             ends_on: r.ends_on,
             owner_party_id: r.owner_party_id,
             created_at: r.created_at,
+            closing_rule: ClosingRule::parse(&r.closing_rule)?,
+            languages: r.languages.split(',').map(String::from).collect(),
         })
     }
 }
@@ -82,46 +139,79 @@ pub(crate) async fn insert(
     parties: &[NewParty],
     who: &Who,
 ) -> Result<i64> {
-    let (level, at) = (new.level.as_str(), who.stamp());
+    let (level, at, rule) = (new.level.as_str(), who.stamp(), new.closing_rule.as_str());
     let title = new.title.trim();
     if title.is_empty() {
         return Err(Error::invalid("a negotiation needs a title"));
     }
+    for day in [&new.starts_on, &new.ends_on].into_iter().flatten() {
+        super::check_day(day)?;
+    }
+    let languages = languages_text(&new.languages)?;
     let id = sqlx::query_scalar!(
-        r#"INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at)
-           VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+        r#"INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at, closing_rule, languages)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
         title,
         level,
         new.tripartite,
         new.starts_on,
         new.ends_on,
-        at
+        at,
+        rule,
+        languages
     )
     .fetch_one(&mut *conn)
     .await?;
-    let mut labels = std::collections::HashSet::new();
-    for (position, p) in parties.iter().enumerate() {
-        let label = p.label.trim();
-        if label.is_empty() || label.eq_ignore_ascii_case("joint") {
-            return Err(Error::invalid(format!("'{label}' cannot be a party's label")));
-        }
-        if !labels.insert(label.to_lowercase()) {
-            return Err(Error::invalid(format!("two parties are labelled '{label}'")));
-        }
-        let (side, pos) = (p.side.map(Side::as_str), position as i64);
-        sqlx::query!(
-            "INSERT INTO parties (negotiation_id, name, side, label, colour, position) VALUES (?, ?, ?, ?, ?, ?)",
-            id,
-            p.name,
-            side,
-            label,
-            p.colour,
-            pos
-        )
-        .execute(&mut *conn)
-        .await?;
-    }
     events::append(conn, id, None, "negotiation_created", who, "", json!({ "title": title })).await?;
+    for p in parties {
+        insert_party(conn, id, p, who).await?;
+    }
+    Ok(id)
+}
+
+/// Adds an organisation to a side of a negotiation, last in order, inside the caller's transaction.
+pub(crate) async fn insert_party(
+    conn: &mut SqliteConnection,
+    negotiation_id: i64,
+    p: &NewParty,
+    who: &Who,
+) -> Result<i64> {
+    let label = p.label.trim();
+    if label.is_empty() || label.eq_ignore_ascii_case("joint") {
+        return Err(Error::invalid(format!("'{label}' cannot be an organisation's label")));
+    }
+    if p.name.trim().is_empty() {
+        return Err(Error::invalid(format!("say the full name of the organisation labelled '{label}'")));
+    }
+    let taken = sqlx::query_scalar!(
+        "SELECT id FROM parties WHERE negotiation_id = ? AND lower(label) = lower(?)",
+        negotiation_id,
+        label
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if taken.is_some() {
+        return Err(Error::Conflict(format!("two organisations are labelled '{label}'")));
+    }
+    let colour = p.colour.trim();
+    if !crate::compare::is_css_colour(colour) {
+        return Err(Error::invalid(format!("'{colour}' is not a colour: write it as #1f618d")));
+    }
+    let side = p.side.map(Side::as_str);
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO parties (negotiation_id, name, side, label, colour, position)
+           VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position) + 1, 0) FROM parties WHERE negotiation_id = ?1))
+           RETURNING id as "id!""#,
+        negotiation_id,
+        p.name,
+        side,
+        label,
+        colour
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let detail = json!({ "party_id": id, "label": label, "name": p.name, "side": p.side });
+    events::append(conn, negotiation_id, None, "organisation_added", who, "", detail).await?;
     Ok(id)
 }
 
@@ -141,7 +231,8 @@ impl Store {
     pub async fn negotiation(&self, id: i64) -> Result<Negotiation> {
         sqlx::query_as!(
             NegotiationRow,
-            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at
+            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
+                    languages
              FROM negotiations WHERE id = ?",
             id
         )
@@ -171,7 +262,8 @@ impl Store {
     pub async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
         let rows = sqlx::query_as!(
             NegotiationRow,
-            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at
+            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
+                    languages
              FROM negotiations ORDER BY id"
         )
         .fetch_all(&self.pool)
@@ -260,29 +352,120 @@ impl Store {
         Ok(())
     }
 
-    pub async fn add_delegate(&self, party_id: i64, name: &str, role: Role) -> Result<Delegate> {
+    /// Adds an organisation to a side of the negotiation.
+    pub async fn add_party(&self, negotiation_id: i64, new: &NewParty, who: &Who) -> Result<Party> {
+        let mut tx = self.begin().await?;
+        let id = insert_party(&mut tx, negotiation_id, new, who).await?;
+        tx.commit().await?;
+        self.parties(negotiation_id).await?.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("party"))
+    }
+
+    /// Adds a delegate to an organisation's delegation; journaled, as every change to who may act is.
+    pub async fn add_delegate(&self, party_id: i64, name: &str, role: Role, who: &Who) -> Result<Delegate> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid("a delegate needs a name"));
+        }
         let role_name = role.as_str();
+        let mut tx = self.begin().await?;
+        let negotiation_id = sqlx::query_scalar!("SELECT negotiation_id FROM parties WHERE id = ?", party_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("organisation {party_id}")))?;
         let id = sqlx::query_scalar!(
             r#"INSERT INTO delegates (party_id, name, role) VALUES (?, ?, ?) RETURNING id as "id!""#,
             party_id,
             name,
             role_name
         )
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(Delegate { id, party_id, name: name.to_string(), role })
+        let detail = json!({ "delegate_id": id, "party_id": party_id, "name": name, "role": role });
+        events::append(&mut tx, negotiation_id, None, "delegate_added", who, "", detail).await?;
+        tx.commit().await?;
+        Ok(Delegate { id, party_id, name: name.to_string(), role, retired_at: None })
     }
 
+    /// Changes a delegate's name or role, or retires them (kept in the record, never erased).
+    pub async fn edit_delegate(&self, delegate_id: i64, edit: &DelegateEdit, who: &Who) -> Result<Delegate> {
+        let mut tx = self.begin().await?;
+        let before = sqlx::query!(
+            "SELECT d.name, d.role, d.retired_at, p.negotiation_id FROM delegates d JOIN parties p ON p.id = d.party_id
+             WHERE d.id = ?",
+            delegate_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("delegate {delegate_id}")))?;
+        if before.retired_at.is_some() {
+            return Err(Error::invalid(format!("{} has retired from the delegation", before.name)));
+        }
+        let (name, role) = (edit.name.trim(), edit.role.as_str());
+        if name.is_empty() {
+            return Err(Error::invalid("a delegate needs a name"));
+        }
+        let retired_at = edit.retire.then(|| who.stamp());
+        sqlx::query!(
+            "UPDATE delegates SET name = ?, role = ?, retired_at = ? WHERE id = ?",
+            name,
+            role,
+            retired_at,
+            delegate_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        let kind = if edit.retire { "delegate_retired" } else { "delegate_edited" };
+        let detail = json!({ "delegate_id": delegate_id, "from": { "name": before.name, "role": before.role },
+            "to": { "name": name, "role": role } });
+        events::append(&mut tx, before.negotiation_id, None, kind, who, "", detail).await?;
+        tx.commit().await?;
+        self.delegate(delegate_id).await
+    }
+
+    pub async fn delegate(&self, delegate_id: i64) -> Result<Delegate> {
+        let r = sqlx::query!("SELECT id, party_id, name, role, retired_at FROM delegates WHERE id = ?", delegate_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("delegate {delegate_id}")))?;
+        Ok(Delegate {
+            id: r.id,
+            party_id: r.party_id,
+            name: r.name,
+            role: Role::parse(&r.role)?,
+            retired_at: r.retired_at,
+        })
+    }
+
+    /// Every delegate of a negotiation, retired ones included, by organisation.
     pub async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
         let rows = sqlx::query!(
-            "SELECT d.id, d.party_id, d.name, d.role FROM delegates d JOIN parties p ON p.id = d.party_id
+            "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM delegates d JOIN parties p ON p.id = d.party_id
              WHERE p.negotiation_id = ? ORDER BY p.position, d.id",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|r| Ok(Delegate { id: r.id, party_id: r.party_id, name: r.name, role: Role::parse(&r.role)? }))
+            .map(|r| {
+                Ok(Delegate {
+                    id: r.id,
+                    party_id: r.party_id,
+                    name: r.name,
+                    role: Role::parse(&r.role)?,
+                    retired_at: r.retired_at,
+                })
+            })
             .collect()
+    }
+
+    /// Finds a delegate of a negotiation by name (case-insensitive) or id.
+    pub async fn find_delegate(&self, negotiation_id: i64, name: &str) -> Result<Delegate> {
+        let all = self.delegates(negotiation_id).await?;
+        let wanted = name.trim();
+        all.iter()
+            .find(|d| d.name.eq_ignore_ascii_case(wanted))
+            .or_else(|| all.iter().find(|d| wanted.parse() == Ok(d.id)))
+            .cloned()
+            .ok_or_else(|| Error::not_found(format!("a delegate named '{wanted}' in this negotiation")))
     }
 }

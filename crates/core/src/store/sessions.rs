@@ -115,7 +115,7 @@ impl Store {
 
 /// A clause named with where it stands: an item of a session's agenda, a clause still to be settled.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClauseSummary {
     pub clause_id: i64,
     #[serde(rename = "ref")]
@@ -206,7 +206,7 @@ impl Store {
     /// The delegates who attended a session, by party.
     pub async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
         let rows = sqlx::query!(
-            "SELECT d.id, d.party_id, d.name, d.role FROM session_attendees a
+            "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM session_attendees a
              JOIN delegates d ON d.id = a.delegate_id JOIN parties p ON p.id = d.party_id
              WHERE a.session_id = ? ORDER BY p.position, d.id",
             session_id
@@ -214,7 +214,10 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|r| Ok(Delegate { id: r.id, party_id: r.party_id, name: r.name, role: Role::parse(&r.role)? }))
+            .map(|r| {
+                let role = Role::parse(&r.role)?;
+                Ok(Delegate { id: r.id, party_id: r.party_id, name: r.name, role, retired_at: r.retired_at })
+            })
             .collect()
     }
 

@@ -1,5 +1,5 @@
 //! The agreement as a whole: its status from preparation to force, the rule that settles it, and the
-//! ratification record.
+//! approval steps, and the commitments it leaves to implement.
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
-use crate::model::{ClauseStatus, NegotiationStatus, Ratification};
+use crate::model::{Approval, ApprovalStep, ClauseStatus, ClosingRule, Commitment, NegotiationStatus, Side, Vote};
 
 use NegotiationStatus::*;
 
@@ -32,17 +32,60 @@ pub fn check_agreement_transition(from: NegotiationStatus, to: NegotiationStatus
     super::status::refuse_unless_allowed("the agreement", (from, to), agreement_transitions(from))
 }
 
-/// A ratifying body's vote, as entered.
+/// An approval step as entered: a day, the body that decided, a vote where there was one.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NewRatification {
+pub struct NewApproval {
+    pub step: ApprovalStep,
+    /// The side whose internal approval this is (for `side`).
+    #[serde(default)]
+    pub side: Option<Side>,
+    #[serde(default)]
     pub body: String,
-    /// The day of the vote, `YYYY-MM-DD`.
+    /// The day it was decided, `YYYY-MM-DD`.
     pub decided_on: String,
-    pub votes_for: i64,
-    pub votes_against: i64,
-    pub abstaining: i64,
+    #[serde(default)]
+    pub vote: Option<Vote>,
     pub approved: bool,
+}
+
+/// Whether an approval step may be recorded while the agreement is `status`: discussion by the
+/// employees and a side's approval follow the settlement; signing follows them; registration follows
+/// the signing.
+pub fn check_approval(status: NegotiationStatus, step: ApprovalStep) -> Result<()> {
+    let allowed: &[NegotiationStatus] = match step {
+        ApprovalStep::Discussion | ApprovalStep::Side => &[TentativeSettlement],
+        ApprovalStep::Signing => &[TentativeSettlement, Ratified],
+        ApprovalStep::Registration => &[Signed, InForce],
+    };
+    if allowed.contains(&status) {
+        return Ok(());
+    }
+    let names: Vec<String> = allowed.iter().map(|s| s.words()).collect();
+    Err(Error::IllegalTransition(format!(
+        "the {} step is recorded when the agreement is {}; it is {}",
+        step.words(),
+        names.join(" or "),
+        status.words()
+    )))
+}
+
+/// The clauses that keep the agreement from a tentative settlement, by their ref and status: opened,
+/// and neither tentatively agreed, withdrawn, nor — where the agreed terms are signed with a protocol
+/// of disagreements — entered in the protocol.
+pub fn unsettled(rule: ClosingRule, clauses: &[(String, ClauseStatus)]) -> Vec<String> {
+    clauses
+        .iter()
+        .filter(|(_, s)| {
+            let settled = match s {
+                ClauseStatus::NotOpened | ClauseStatus::TentativelyAgreed | ClauseStatus::Withdrawn => true,
+                ClauseStatus::InProtocol => rule == ClosingRule::Protocol,
+                _ => false,
+            };
+            !settled
+        })
+        .map(|(r, s)| format!("{r} ({})", s.words()))
+        .collect()
 }
 
 async fn agreement_status(conn: &mut SqliteConnection, negotiation_id: i64) -> Result<NegotiationStatus> {
@@ -53,21 +96,20 @@ async fn agreement_status(conn: &mut SqliteConnection, negotiation_id: i64) -> R
     NegotiationStatus::parse(&status)
 }
 
-/// The clauses that keep the agreement from a tentative settlement: opened, and neither tentatively
-/// agreed nor withdrawn.
-async fn unsettled_clauses(conn: &mut SqliteConnection, negotiation_id: i64) -> Result<Vec<String>> {
-    let (not_opened, agreed, withdrawn) =
-        (ClauseStatus::NotOpened.as_str(), ClauseStatus::TentativelyAgreed.as_str(), ClauseStatus::Withdrawn.as_str());
-    Ok(sqlx::query_scalar!(
-        "SELECT ref || ' (' || replace(status, '_', ' ') || ')' FROM clauses
-         WHERE negotiation_id = ? AND status NOT IN (?, ?, ?) ORDER BY position",
-        negotiation_id,
-        not_opened,
-        agreed,
-        withdrawn
-    )
-    .fetch_all(&mut *conn)
-    .await?)
+/// The negotiation's closing rule and its clauses' statuses, in order.
+async fn closing(
+    conn: &mut SqliteConnection,
+    negotiation_id: i64,
+) -> Result<(ClosingRule, Vec<(String, ClauseStatus)>)> {
+    let rule = sqlx::query_scalar!("SELECT closing_rule FROM negotiations WHERE id = ?", negotiation_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows =
+        sqlx::query!("SELECT ref, status FROM clauses WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let clauses = rows.into_iter().map(|r| Ok((r.r#ref, ClauseStatus::parse(&r.status)?))).collect::<Result<_>>()?;
+    Ok((ClosingRule::parse(&rule)?, clauses))
 }
 
 /// The votes recorded since the agreement last reached a tentative settlement: (approved, rejected).
@@ -77,7 +119,9 @@ async fn votes_since_settlement(conn: &mut SqliteConnection, negotiation_id: i64
     let r = sqlx::query!(
         r#"SELECT coalesce(sum(json_extract(detail, '$.approved') = 1), 0) as "approved!: i64",
                   coalesce(sum(json_extract(detail, '$.approved') = 0), 0) as "rejected!: i64"
-           FROM events WHERE negotiation_id = ?1 AND kind = 'ratification_recorded' AND id > coalesce(
+           FROM events WHERE negotiation_id = ?1 AND kind IN ('ratification_recorded', 'approval_recorded')
+             AND json_extract(detail, '$.step') IS NOT 'signing' AND json_extract(detail, '$.step') IS NOT 'registration'
+             AND id > coalesce(
              (SELECT max(id) FROM events WHERE negotiation_id = ?1 AND kind = 'negotiation_status_changed'
                 AND json_extract(detail, '$.to') = ?2), 0)"#,
         negotiation_id,
@@ -105,13 +149,17 @@ impl Store {
         check_agreement_transition(from, to)?;
         match to {
             TentativeSettlement => {
-                let open = unsettled_clauses(&mut tx, negotiation_id).await?;
+                let (rule, clauses) = closing(&mut tx, negotiation_id).await?;
+                let open = unsettled(rule, &clauses);
                 if !open.is_empty() {
                     let shown = open.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
                     let more = if open.len() > 8 { format!(" and {} more", open.len() - 8) } else { String::new() };
+                    let needs = match rule {
+                        ClosingRule::All => "initialed or withdrawn",
+                        ClosingRule::Protocol => "initialed, withdrawn or entered in the protocol of disagreements",
+                    };
                     return Err(Error::IllegalTransition(format!(
-                        "a tentative settlement needs every opened clause initialed or withdrawn; \
-                         {} clause(s) are not: {shown}{more}",
+                        "a tentative settlement needs every opened clause {needs}; {} clause(s) are not: {shown}{more}",
                         open.len()
                     )));
                 }
@@ -120,14 +168,14 @@ impl Store {
                 let (approved, rejected) = votes_since_settlement(&mut tx, negotiation_id).await?;
                 if to == Ratified && (approved == 0 || rejected > 0) {
                     return Err(Error::IllegalTransition(
-                        "the agreement is ratified only when a ratifying body has approved it and none rejected it: \
-                         record the votes first"
+                        "the agreement is ratified only when a side or the employees have approved it and none rejected \
+                         it: record the approval steps first"
                             .into(),
                     ));
                 }
                 if to == Rejected && rejected == 0 {
                     return Err(Error::IllegalTransition(
-                        "the agreement is rejected only by a recorded vote of a ratifying body".into(),
+                        "the agreement is rejected only by a recorded approval step that rejected it".into(),
                     ));
                 }
             }
@@ -143,83 +191,170 @@ impl Store {
         Ok(())
     }
 
-    /// Records a ratifying body's vote on the tentative settlement.
-    pub async fn record_ratification(
-        &self,
-        negotiation_id: i64,
-        new: &NewRatification,
-        who: &Who,
-    ) -> Result<Ratification> {
-        if new.body.trim().is_empty() {
-            return Err(Error::invalid("name the body that voted"));
+    /// Records an approval step of the settled agreement.
+    pub async fn record_approval(&self, negotiation_id: i64, new: &NewApproval, who: &Who) -> Result<Approval> {
+        super::check_day(&new.decided_on)?;
+        if new.step == ApprovalStep::Side && new.side.is_none() {
+            return Err(Error::invalid("say which side's internal approval this is"));
         }
-        if chrono::NaiveDate::parse_from_str(&new.decided_on, "%Y-%m-%d").is_err() {
-            return Err(Error::invalid(format!("'{}' is not a date: write it as YYYY-MM-DD", new.decided_on)));
-        }
-        if [new.votes_for, new.votes_against, new.abstaining].iter().any(|v| *v < 0) {
+        let vote = new.vote.unwrap_or(Vote { votes_for: 0, votes_against: 0, abstaining: 0 });
+        if [vote.votes_for, vote.votes_against, vote.abstaining].iter().any(|v| *v < 0) {
             return Err(Error::invalid("votes cannot be negative"));
         }
         let mut tx = self.begin().await?;
-        let status = agreement_status(&mut tx, negotiation_id).await?;
-        if status != TentativeSettlement {
-            return Err(Error::IllegalTransition(format!(
-                "only a tentative settlement is put to a ratification vote; the agreement is {}",
-                status.words()
-            )));
-        }
-        let at = who.stamp();
+        check_approval(agreement_status(&mut tx, negotiation_id).await?, new.step)?;
+        let (at, step, side, body) = (who.stamp(), new.step.as_str(), new.side.map(Side::as_str), new.body.trim());
+        let (votes_for, votes_against, abstaining) = match new.vote {
+            Some(v) => (Some(v.votes_for), Some(v.votes_against), Some(v.abstaining)),
+            None => (None, None, None),
+        };
         let id = sqlx::query_scalar!(
-            r#"INSERT INTO ratifications (negotiation_id, body, decided_on, votes_for, votes_against, abstaining,
-                                         approved, recorded_by, recorded_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            r#"INSERT INTO approval_steps (negotiation_id, step, side, body, decided_on, votes_for, votes_against,
+                                          abstaining, approved, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
             negotiation_id,
-            new.body,
+            step,
+            side,
+            body,
             new.decided_on,
-            new.votes_for,
-            new.votes_against,
-            new.abstaining,
+            votes_for,
+            votes_against,
+            abstaining,
             new.approved,
             who.name,
             at
         )
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({ "ratification_id": id, "body": new.body, "approved": new.approved,
-            "votes": [new.votes_for, new.votes_against, new.abstaining] });
-        let reason = format!(
-            "{}: {} for, {} against, {} abstaining — {}",
-            new.body,
-            new.votes_for,
-            new.votes_against,
-            new.abstaining,
-            if new.approved { "approved" } else { "rejected" }
-        );
-        events::append(&mut tx, negotiation_id, None, "ratification_recorded", who, &reason, detail).await?;
+        let detail = json!({ "approval_id": id, "step": new.step, "side": new.side, "body": body,
+            "approved": new.approved, "vote": new.vote, "decided_on": new.decided_on });
+        events::append(&mut tx, negotiation_id, None, "approval_recorded", who, body, detail).await?;
         tx.commit().await?;
-        Ok(Ratification {
+        Ok(Approval {
             id,
             negotiation_id,
-            body: new.body.clone(),
+            step: new.step,
+            side: new.side,
+            body: body.to_string(),
             decided_on: new.decided_on.clone(),
-            votes_for: new.votes_for,
-            votes_against: new.votes_against,
-            abstaining: new.abstaining,
+            vote: new.vote,
             approved: new.approved,
             recorded_by: who.name.clone(),
             recorded_at: at,
         })
     }
 
-    /// Every vote recorded on a negotiation, oldest first.
-    pub async fn ratifications(&self, negotiation_id: i64) -> Result<Vec<Ratification>> {
-        Ok(sqlx::query_as!(
-            Ratification,
-            r#"SELECT id, negotiation_id, body, decided_on, votes_for, votes_against, abstaining,
+    /// Every approval step recorded on a negotiation, oldest first.
+    pub async fn approvals(&self, negotiation_id: i64) -> Result<Vec<Approval>> {
+        let rows = sqlx::query!(
+            r#"SELECT id, negotiation_id, step, side, body, decided_on, votes_for, votes_against, abstaining,
                       approved as "approved: bool", recorded_by, recorded_at
-               FROM ratifications WHERE negotiation_id = ? ORDER BY id"#,
+               FROM approval_steps WHERE negotiation_id = ? ORDER BY decided_on, id"#,
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let vote = match (r.votes_for, r.votes_against, r.abstaining) {
+                    (Some(f), Some(a), Some(ab)) => Some(Vote { votes_for: f, votes_against: a, abstaining: ab }),
+                    _ => None,
+                };
+                Ok(Approval {
+                    id: r.id,
+                    negotiation_id: r.negotiation_id,
+                    step: ApprovalStep::parse(&r.step)?,
+                    side: r.side.as_deref().map(Side::parse).transpose()?,
+                    body: r.body,
+                    decided_on: r.decided_on,
+                    vote,
+                    approved: r.approved,
+                    recorded_by: r.recorded_by,
+                    recorded_at: r.recorded_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Records what the agreement obliges: the text, who is responsible, by when.
+    pub async fn add_commitment(&self, negotiation_id: i64, new: &NewCommitment, who: &Who) -> Result<Commitment> {
+        super::check_day(&new.due_on)?;
+        let (text, responsible) = (new.text.trim(), new.responsible.trim());
+        if text.is_empty() || responsible.is_empty() {
+            return Err(Error::invalid("a commitment says what is to be done and who is responsible"));
+        }
+        let mut tx = self.begin().await?;
+        agreement_status(&mut tx, negotiation_id).await?;
+        let at = who.stamp();
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO commitments (negotiation_id, clause_id, text, responsible, due_on, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            negotiation_id,
+            new.clause_id,
+            text,
+            responsible,
+            new.due_on,
+            who.name,
+            at
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({ "commitment_id": id, "responsible": responsible, "due_on": new.due_on });
+        events::append(&mut tx, negotiation_id, new.clause_id, "commitment_added", who, text, detail).await?;
+        tx.commit().await?;
+        self.commitment(id).await
+    }
+
+    /// Marks a commitment done on a day.
+    pub async fn commitment_done(&self, commitment_id: i64, done_on: &str, who: &Who) -> Result<Commitment> {
+        super::check_day(done_on)?;
+        let c = self.commitment(commitment_id).await?;
+        if let Some(day) = &c.done_on {
+            return Err(Error::Conflict(format!("commitment {commitment_id} was already done on {day}")));
+        }
+        let mut tx = self.begin().await?;
+        sqlx::query!("UPDATE commitments SET done_on = ? WHERE id = ?", done_on, commitment_id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = json!({ "commitment_id": commitment_id, "done_on": done_on });
+        events::append(&mut tx, c.negotiation_id, c.clause_id, "commitment_done", who, &c.text, detail).await?;
+        tx.commit().await?;
+        self.commitment(commitment_id).await
+    }
+
+    pub async fn commitment(&self, id: i64) -> Result<Commitment> {
+        sqlx::query_as!(
+            Commitment,
+            "SELECT id, negotiation_id, clause_id, text, responsible, due_on, done_on FROM commitments WHERE id = ?",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("commitment {id}")))
+    }
+
+    /// The action plan: every commitment, by due date.
+    pub async fn commitments(&self, negotiation_id: i64) -> Result<Vec<Commitment>> {
+        Ok(sqlx::query_as!(
+            Commitment,
+            "SELECT id, negotiation_id, clause_id, text, responsible, due_on, done_on FROM commitments
+             WHERE negotiation_id = ? ORDER BY due_on, id",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// A commitment as entered.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewCommitment {
+    pub text: String,
+    /// Who is responsible: a side, an organisation, a body.
+    pub responsible: String,
+    /// By when, `YYYY-MM-DD`.
+    pub due_on: String,
+    #[serde(default)]
+    pub clause_id: Option<i64>,
 }

@@ -6,7 +6,10 @@ use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
-use crate::model::{ClauseStatus, Initial, NegotiationStatus, Referral, Side, Track};
+use crate::model::{
+    ClauseStatus, ClosingRule, Further, Initial, NegotiationStatus, ProtocolEntry, Referral, Reservation, Side, Track,
+    Wording,
+};
 
 use ClauseStatus::*;
 
@@ -15,12 +18,14 @@ use ClauseStatus::*;
 pub fn allowed_transitions(from: ClauseStatus) -> &'static [ClauseStatus] {
     match from {
         NotOpened => &[Open, Parked, Withdrawn],
-        Open => &[AgreedInPrinciple, TentativelyAgreed, Parked, Impasse, Withdrawn],
-        AgreedInPrinciple => &[Open, TentativelyAgreed, Parked, Impasse, Withdrawn],
+        Open => &[AgreedInPrinciple, TentativelyAgreed, Parked, Impasse, InProtocol, Withdrawn],
+        AgreedInPrinciple => &[Open, TentativelyAgreed, Parked, Impasse, InProtocol, Withdrawn],
         // reopening an agreed clause is the one way back
         TentativelyAgreed => &[Open],
-        Parked => &[Open, Withdrawn],
-        Impasse => &[Open, AgreedInPrinciple, Parked, Withdrawn],
+        Parked => &[Open, InProtocol, Withdrawn],
+        Impasse => &[Open, AgreedInPrinciple, Parked, InProtocol, Withdrawn],
+        // a point of the protocol of disagreements goes back to the table in further talks
+        InProtocol => &[Open],
         Withdrawn => &[Open],
     }
 }
@@ -60,15 +65,65 @@ pub struct StatusChange {
     /// Into impasse: who the clause is referred to.
     #[serde(default)]
     pub referred_to: Option<Referral>,
-    /// Reopening a tentatively agreed clause: the parties that consent — every party must.
+    /// Reopening a tentatively agreed clause: the parties that consent — every side must.
     #[serde(default)]
     pub consenting: Vec<i64>,
+    /// Into the protocol of disagreements: the further procedure decided.
+    #[serde(default)]
+    pub further: Option<Further>,
 }
 
 impl StatusChange {
     pub fn to(to: ClauseStatus, reason: impl Into<String>) -> Self {
-        StatusChange { to, reason: reason.into(), referred_to: None, consenting: Vec::new() }
+        StatusChange { to, reason: reason.into(), referred_to: None, consenting: Vec::new(), further: None }
     }
+}
+
+/// The sides a clause needs to agree: each side of the negotiation with organisations on it (the
+/// mediator aside), and each organisation whose side is not known as one of its own.
+fn side_of(party: &(i64, Option<Side>)) -> Option<(Option<Side>, Option<i64>)> {
+    match party.1 {
+        Some(Side::Mediator) => None,
+        Some(side) => Some((Some(side), None)),
+        None => Some((None, Some(party.0))),
+    }
+}
+
+/// The text every side has initialed, by its hash, if every side has initialed the same one. A side
+/// that is a coalition initials through any of its organisations (its coordinator signs for all).
+/// `parties` are (id, side); `initials` the (party id, hash) of the initials not voided.
+pub fn agreed_hash(parties: &[(i64, Option<Side>)], initials: &[(i64, String)]) -> Option<String> {
+    let mut sides: Vec<(Option<Side>, Option<i64>)> = parties.iter().filter_map(side_of).collect();
+    sides.dedup();
+    sides.sort_by_key(|s| format!("{s:?}"));
+    sides.dedup();
+    let hashes_of = |side: &(Option<Side>, Option<i64>)| -> Vec<&String> {
+        initials
+            .iter()
+            .filter(|(p, _)| parties.iter().any(|q| q.0 == *p && side_of(q).as_ref() == Some(side)))
+            .map(|(_, h)| h)
+            .collect()
+    };
+    let first = sides.first()?;
+    hashes_of(first).into_iter().find(|h| sides.iter().all(|s| hashes_of(s).contains(h))).cloned()
+}
+
+/// The sides (as the labels of their organisations) of which no organisation consents.
+pub fn missing_consent(parties: &[(i64, Option<Side>, String)], consenting: &[i64]) -> Vec<String> {
+    let keyed: Vec<(i64, Option<Side>)> = parties.iter().map(|(id, side, _)| (*id, *side)).collect();
+    let mut missing = Vec::new();
+    for (i, party) in keyed.iter().enumerate() {
+        let Some(side) = side_of(party) else { continue };
+        let members: Vec<usize> = (0..keyed.len()).filter(|&j| side_of(&keyed[j]).as_ref() == Some(&side)).collect();
+        if members[0] != i {
+            continue;
+        }
+        if !members.iter().any(|&j| consenting.contains(&keyed[j].0)) {
+            let labels: Vec<&str> = members.iter().map(|&j| parties[j].2.as_str()).collect();
+            missing.push(labels.join("/"));
+        }
+    }
+    missing
 }
 
 async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(i64, ClauseStatus)> {
@@ -115,45 +170,71 @@ async fn write_status(
     Ok(())
 }
 
-/// The hash every initialing party has initialed, if they all have initialed the same one.
+/// The hash every side has initialed, if they all have initialed the same one.
 async fn common_initialed_hash(
     conn: &mut SqliteConnection,
     negotiation_id: i64,
     clause_id: i64,
 ) -> Result<Option<String>> {
-    let mediator = Side::Mediator.as_str();
-    let rows = sqlx::query!(
-        r#"SELECT p.id as "party_id!", i.hash as "hash?" FROM parties p
-           LEFT JOIN initials i ON i.party_id = p.id AND i.clause_id = ? AND i.voided_at IS NULL
-           WHERE p.negotiation_id = ? AND p.side IS NOT ?"#,
-        clause_id,
-        negotiation_id,
-        mediator
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let first = rows.first().and_then(|r| r.hash.clone());
-    Ok(first.filter(|h| rows.iter().all(|r| r.hash.as_ref() == Some(h))))
+    let parties = sqlx::query!("SELECT id, side FROM parties WHERE negotiation_id = ?", negotiation_id)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.id, r.side.as_deref().map(Side::parse).transpose()?)))
+        .collect::<Result<Vec<_>>>()?;
+    let initials =
+        sqlx::query!("SELECT party_id, hash FROM initials WHERE clause_id = ? AND voided_at IS NULL", clause_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|r| (r.party_id, r.hash))
+            .collect::<Vec<_>>();
+    Ok(agreed_hash(&parties, &initials))
 }
 
-/// Checks that every party (the mediator aside) consents to reopening; returns their labels.
+/// Checks that every side (the mediator aside) consents to reopening; returns the consenting labels.
 async fn consent(conn: &mut SqliteConnection, negotiation_id: i64, consenting: &[i64]) -> Result<Vec<String>> {
-    let mediator = Side::Mediator.as_str();
-    let parties = sqlx::query!(
-        "SELECT id, label FROM parties WHERE negotiation_id = ? AND side IS NOT ? ORDER BY position",
-        negotiation_id,
-        mediator
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let missing: Vec<&str> = parties.iter().filter(|p| !consenting.contains(&p.id)).map(|p| p.label.as_str()).collect();
+    let parties =
+        sqlx::query!("SELECT id, side, label FROM parties WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|r| Ok((r.id, r.side.as_deref().map(Side::parse).transpose()?, r.label)))
+            .collect::<Result<Vec<_>>>()?;
+    let missing = missing_consent(&parties, consenting);
     if !missing.is_empty() {
         return Err(Error::IllegalTransition(format!(
-            "a tentatively agreed clause is reopened only with every party's consent; missing: {}",
+            "a tentatively agreed clause is reopened only with every side's consent; missing: {}",
             missing.join(", ")
         )));
     }
-    Ok(parties.into_iter().map(|p| p.label).collect())
+    Ok(parties.into_iter().filter(|p| consenting.contains(&p.0)).map(|p| p.2).collect())
+}
+
+/// Each party's latest tabled text on a clause: what it would sign.
+async fn wordings(conn: &mut SqliteConnection, clause_id: i64) -> Result<Vec<Wording>> {
+    Ok(sqlx::query!(
+        r#"SELECT v.party_id as "party_id!", v.id, v.text FROM versions v
+           WHERE v.id IN (SELECT max(id) FROM versions WHERE clause_id = ? AND party_id IS NOT NULL
+                          AND tabled_at IS NOT NULL GROUP BY party_id)
+           ORDER BY v.party_id"#,
+        clause_id
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| Wording { party_id: r.party_id, version_id: r.id, text: r.text })
+    .collect())
+}
+
+/// Refuses entering a clause in the protocol of disagreements unless the negotiation closes so.
+pub fn check_protocol_entry(rule: ClosingRule) -> Result<()> {
+    match rule {
+        ClosingRule::Protocol => Ok(()),
+        ClosingRule::All => Err(Error::IllegalTransition(
+            "this negotiation closes when everything is agreed: it has no protocol of disagreements".into(),
+        )),
+    }
 }
 
 /// Each party's latest tabled text on a clause, as recorded when it goes to impasse.
@@ -239,9 +320,38 @@ impl Store {
             }
             (_, Impasse) => {
                 let referred_to = change.referred_to.ok_or_else(|| {
-                    Error::invalid("say who the impasse is referred to: the mediator or a working group")
+                    Error::invalid(
+                        "say who the impasse is referred to: the working group, the coordinators, the plenary, \
+                         a conciliation commission, a mediator or labour arbitration",
+                    )
                 })?;
                 json!({ "referred_to": referred_to, "last_offers": last_offers(&mut tx, clause_id).await? })
+            }
+            (_, InProtocol) => {
+                let rule = sqlx::query_scalar!("SELECT closing_rule FROM negotiations WHERE id = ?", negotiation_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                check_protocol_entry(ClosingRule::parse(&rule)?)?;
+                let further = change.further.ok_or_else(|| {
+                    Error::invalid("say what comes next for this point: further talks, conciliation or the next round")
+                })?;
+                let wordings = wordings(&mut tx, clause_id).await?;
+                let (text, at, further_name) =
+                    (serde_json::to_string(&wordings).expect("wordings serialise"), who.stamp(), further.as_str());
+                let id = sqlx::query_scalar!(
+                    r#"INSERT INTO protocol_entries (clause_id, further, reason, wordings, recorded_by, recorded_at)
+                       VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+                    clause_id,
+                    further_name,
+                    change.reason,
+                    text,
+                    who.name,
+                    at
+                )
+                .fetch_one(&mut *tx)
+                .await?;
+                json!({ "protocol_entry_id": id, "further": further, "wordings": wordings.iter()
+                    .map(|w| json!({ "party_id": w.party_id, "version_id": w.version_id })).collect::<Vec<_>>() })
             }
             _ => json!({}),
         };
@@ -250,12 +360,25 @@ impl Store {
         Ok(())
     }
 
-    /// A party's spokesperson initials one exact tabled version. When every party has initialed the same
-    /// text, the clause becomes tentatively agreed. Returns the clause's status afterwards.
+    /// A party initials one exact tabled version, by the delegate who gave the initial (by default the
+    /// coordinator of its side, else its spokesperson). When every side has initialed the same text,
+    /// the clause becomes tentatively agreed. Returns the clause's status afterwards.
     pub async fn initial(
         &self,
         clause_id: i64,
         party_id: i64,
+        version_id: i64,
+        session_id: Option<i64>,
+        who: &Who,
+    ) -> Result<ClauseStatus> {
+        self.initial_by(clause_id, (party_id, None), version_id, session_id, who).await
+    }
+
+    /// [`Store::initial`], naming the delegate who gave the initial: `(party, delegate)`.
+    pub async fn initial_by(
+        &self,
+        clause_id: i64,
+        (party_id, delegate_id): (i64, Option<i64>),
         version_id: i64,
         session_id: Option<i64>,
         who: &Who,
@@ -293,14 +416,37 @@ impl Store {
         )
         .fetch_optional(&mut *tx)
         .await?;
-        // the party's spokesperson initials; whoever enters it is the event's actor. A party with no
-        // spokesperson on record (an imported table) is initialed in the name of whoever enters it.
-        let spokesperson = sqlx::query_scalar!(
-            "SELECT name FROM delegates WHERE party_id = ? AND role = 'spokesperson' ORDER BY id LIMIT 1",
-            party_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
+        // the delegate named, else the coordinator of the party's side, else its spokesperson; whoever
+        // enters it is the event's actor. A party with neither on record (an imported table) is initialed
+        // in the name of whoever enters it.
+        let spokesperson = match delegate_id {
+            Some(d) => Some(
+                sqlx::query_scalar!(
+                    "SELECT d.name FROM delegates d JOIN parties p ON p.id = d.party_id
+                     WHERE d.id = ?1 AND d.retired_at IS NULL AND (d.party_id = ?2 OR (p.negotiation_id = ?3
+                       AND p.side IS NOT NULL AND p.side = (SELECT side FROM parties WHERE id = ?2)))",
+                    d,
+                    party_id,
+                    negotiation_id
+                )
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| {
+                    Error::invalid(format!("delegate {d} is not a serving delegate of {}'s side", party.label))
+                })?,
+            ),
+            None => sqlx::query_scalar!(
+                r#"SELECT d.name as "name!" FROM delegates d JOIN parties p ON p.id = d.party_id
+                   WHERE d.retired_at IS NULL AND ((d.role = 'coordinator' AND p.negotiation_id = ?2 AND p.side IS NOT NULL
+                          AND p.side = (SELECT side FROM parties WHERE id = ?1))
+                      OR (d.role = 'spokesperson' AND d.party_id = ?1))
+                   ORDER BY d.role = 'coordinator' DESC, d.party_id = ?1 DESC, d.id LIMIT 1"#,
+                party_id,
+                negotiation_id
+            )
+            .fetch_optional(&mut *tx)
+            .await?,
+        };
         let initialed_by = spokesperson.clone().unwrap_or_else(|| who.name.clone());
         let at = who.stamp();
         if let Some(active) = active {
@@ -369,5 +515,86 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+}
+
+impl Store {
+    /// An organisation records a reservation on a clause: it goes along with its side, with this said.
+    pub async fn add_reservation(&self, clause_id: i64, party_id: i64, text: &str, who: &Who) -> Result<Reservation> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::invalid("say what the reservation is"));
+        }
+        let mut tx = self.begin().await?;
+        let (negotiation_id, _) = current_status(&mut tx, clause_id).await?;
+        let found =
+            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if found.is_none() {
+            return Err(Error::not_found(format!("organisation {party_id} in this negotiation")));
+        }
+        let at = who.stamp();
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO reservations (clause_id, party_id, text, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            clause_id,
+            party_id,
+            text,
+            who.name,
+            at
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({ "reservation_id": id, "party_id": party_id });
+        events::append(&mut tx, negotiation_id, Some(clause_id), "reservation_recorded", who, text, detail).await?;
+        tx.commit().await?;
+        Ok(Reservation {
+            id,
+            clause_id,
+            party_id,
+            text: text.to_string(),
+            recorded_by: who.name.clone(),
+            recorded_at: at,
+        })
+    }
+
+    /// The reservations recorded on a clause, oldest first.
+    pub async fn reservations(&self, clause_id: i64) -> Result<Vec<Reservation>> {
+        Ok(sqlx::query_as!(
+            Reservation,
+            "SELECT id, clause_id, party_id, text, recorded_by, recorded_at FROM reservations WHERE clause_id = ? ORDER BY id",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The latest protocol entry of each clause of a negotiation now in the protocol, in clause order.
+    pub async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
+        let rows = sqlx::query!(
+            r#"SELECT e.id, e.clause_id, e.further, e.reason, e.wordings, e.recorded_by, e.recorded_at
+               FROM protocol_entries e JOIN clauses c ON c.id = e.clause_id
+               WHERE c.negotiation_id = ? AND c.status = 'in_protocol'
+                 AND e.id = (SELECT max(id) FROM protocol_entries WHERE clause_id = e.clause_id)
+               ORDER BY c.position"#,
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(ProtocolEntry {
+                    id: r.id,
+                    clause_id: r.clause_id,
+                    further: Further::parse(&r.further)?,
+                    reason: r.reason,
+                    wordings: serde_json::from_str(&r.wordings)
+                        .map_err(|e| Error::invalid(format!("a protocol entry could not be read: {e}")))?,
+                    recorded_by: r.recorded_by,
+                    recorded_at: r.recorded_at,
+                })
+            })
+            .collect()
     }
 }

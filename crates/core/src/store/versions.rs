@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
@@ -25,6 +26,58 @@ pub struct NewVersion {
     pub tabled: bool,
     #[serde(default)]
     pub session_id: Option<i64>,
+    /// Where a tabled text came from: when it was tabled or received, if not now (RFC 3339, or a day
+    /// `YYYY-MM-DD`); the organisation that sent it, if not the track's own; the sender's reference.
+    #[serde(default)]
+    pub received: Option<String>,
+    #[serde(default)]
+    pub sent_by: Option<i64>,
+    #[serde(default)]
+    pub letter_ref: String,
+}
+
+impl NewVersion {
+    /// A private draft on a track.
+    pub fn draft(track: Track, text: impl Into<String>) -> Self {
+        NewVersion {
+            track,
+            text: text.into(),
+            rationale: String::new(),
+            tabled: false,
+            session_id: None,
+            received: None,
+            sent_by: None,
+            letter_ref: String::new(),
+        }
+    }
+
+    /// A text tabled now, in a session or not.
+    pub fn tabled(track: Track, text: impl Into<String>, session_id: Option<i64>) -> Self {
+        NewVersion { tabled: true, session_id, ..NewVersion::draft(track, text) }
+    }
+}
+
+/// When a text was tabled or received, as stored: `received` (a time or a day) or now. A text cannot
+/// have been received after now.
+pub fn tabled_stamp(received: Option<&str>, now: DateTime<Utc>) -> Result<String> {
+    let Some(text) = received.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(super::stamp(now));
+    };
+    let at = match DateTime::parse_from_rfc3339(text) {
+        Ok(t) => t.with_timezone(&Utc),
+        Err(_) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(day) => day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc(),
+            Err(_) => {
+                return Err(Error::invalid(format!(
+                    "'{text}' is not a date: write when it was received as 2026-11-20 or 2026-11-20T10:00:00+05:00"
+                )));
+            }
+        },
+    };
+    if at > now {
+        return Err(Error::invalid(format!("a text cannot have been received after now ({text})")));
+    }
+    Ok(super::stamp(at))
 }
 
 struct VersionRecord {
@@ -39,6 +92,8 @@ struct VersionRecord {
     rationale: String,
     tabled_at: Option<String>,
     session_id: Option<i64>,
+    sent_by: Option<i64>,
+    letter_ref: String,
 }
 
 impl From<VersionRecord> for Version {
@@ -55,6 +110,8 @@ impl From<VersionRecord> for Version {
             rationale: r.rationale,
             tabled_at: r.tabled_at,
             session_id: r.session_id,
+            sent_by: r.sent_by,
+            letter_ref: r.letter_ref,
         }
     }
 }
@@ -109,17 +166,42 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
         )));
     }
     let (at, parent_id) = (who.stamp(), parent.map(|p| p.id));
-    let tabled_at = new.tabled.then(|| at.clone());
+    let tabled_at = if new.tabled { Some(tabled_stamp(new.received.as_deref(), who.at)?) } else { None };
     let session_id = new.tabled.then_some(new.session_id).flatten();
+    if let Some(sender) = new.sent_by {
+        let found =
+            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", sender, negotiation_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if found.is_none() {
+            return Err(Error::not_found(format!("the sending organisation {sender} in this negotiation")));
+        }
+    }
+    let letter_ref = new.letter_ref.trim();
     let id = sqlx::query_scalar!(
-        r#"INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
-        clause_id, party_id, parent_id, new.text, hash, who.name, at, new.rationale, tabled_at, session_id
+        r#"INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at,
+                                 session_id, sent_by, letter_ref)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+        clause_id,
+        party_id,
+        parent_id,
+        new.text,
+        hash,
+        who.name,
+        at,
+        new.rationale,
+        tabled_at,
+        session_id,
+        new.sent_by,
+        letter_ref
     )
     .fetch_one(&mut *conn)
     .await?;
     let kind = if new.tabled { "version_tabled" } else { "draft_saved" };
-    let detail = json!({ "version_id": id, "party_id": party_id, "hash": hash });
+    let mut detail = json!({ "version_id": id, "party_id": party_id, "hash": hash });
+    if new.tabled && (new.received.is_some() || new.sent_by.is_some() || !letter_ref.is_empty()) {
+        detail["received"] = json!({ "at": tabled_at, "sent_by": new.sent_by, "letter": letter_ref });
+    }
     events::append(conn, negotiation_id, Some(clause_id), kind, who, &new.rationale, detail).await?;
     if new.tabled {
         status::after_tabling(conn, negotiation_id, clause_id, new.track, id, &hash, who).await?;
@@ -165,7 +247,7 @@ impl Store {
     pub async fn version(&self, id: i64) -> Result<Version> {
         sqlx::query_as!(
             VersionRecord,
-            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
              FROM versions WHERE id = ?",
             id
         )
@@ -179,7 +261,7 @@ impl Store {
     pub async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
         Ok(sqlx::query_as!(
             VersionRecord,
-            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
              FROM versions WHERE clause_id = ? ORDER BY id",
             clause_id
         )
@@ -195,7 +277,7 @@ impl Store {
         let party_id = track.party_id();
         Ok(sqlx::query_as!(
             VersionRecord,
-            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
              FROM versions WHERE clause_id = ? AND party_id IS ? AND tabled_at IS NOT NULL ORDER BY id DESC LIMIT 1",
             clause_id,
             party_id
@@ -231,7 +313,8 @@ impl Store {
             VersionRecord,
             r#"SELECT v.id as "id!", v.clause_id as "clause_id!", v.party_id, v.parent_id, v.text as "text!",
                       v.hash as "hash!", v.author as "author!", v.created_at as "created_at!",
-                      v.rationale as "rationale!", v.tabled_at, v.session_id
+                      v.rationale as "rationale!", v.tabled_at, v.session_id, v.sent_by,
+                      v.letter_ref as "letter_ref!"
                FROM versions v
                JOIN (SELECT max(v2.id) as id FROM versions v2 JOIN clauses c ON c.id = v2.clause_id
                      WHERE c.negotiation_id = ?1 AND v2.tabled_at IS NOT NULL
@@ -264,12 +347,25 @@ impl Store {
         Ok(rows.into_iter().map(|r| ((r.clause_id, Track::from_party_id(r.party_id)), r.id)).collect())
     }
 
+    /// The hash of the newest version on each track, tabled or not: what a text sent again is compared to.
+    pub async fn head_hashes(&self, negotiation_id: i64) -> Result<HashMap<(i64, Track), String>> {
+        let rows = sqlx::query!(
+            r#"SELECT v.clause_id, v.party_id, v.hash FROM versions v
+               WHERE v.id IN (SELECT max(v2.id) FROM versions v2 JOIN clauses c ON c.id = v2.clause_id
+                              WHERE c.negotiation_id = ? GROUP BY v2.clause_id, v2.party_id)"#,
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| ((r.clause_id, Track::from_party_id(r.party_id)), r.hash)).collect())
+    }
+
     /// The versions with the given ids, by id.
     pub async fn versions_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Version>> {
         let ids = serde_json::to_string(ids).expect("ids serialise");
         let rows = sqlx::query_as!(
             VersionRecord,
-            r#"SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id
+            r#"SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
                FROM versions WHERE id IN (SELECT value FROM json_each(?))"#,
             ids
         )

@@ -1,0 +1,151 @@
+//! Setting a negotiation up from scratch: the negotiation, its sides' organisations and delegates, whose
+//! workbench this is, and its clauses.
+
+use anyhow::Result;
+use trilogue_core::model::{ClosingRule, Level, Role, Side};
+use trilogue_core::store::{ClauseEdit, DelegateEdit, NewClause, NewNegotiation, NewParty, party_colour};
+
+use crate::commands::{Ctx, listing, say};
+use crate::{ClauseCommand, DelegateCommand, OrgCommand, print};
+
+/// `general` is the republican level; `national` is read as it too.
+fn level(name: &str) -> Result<Level> {
+    Ok(Level::parse(if name.eq_ignore_ascii_case("national") { "general" } else { name })?)
+}
+
+pub struct NewArgs {
+    pub title: String,
+    pub level: String,
+    pub tripartite: bool,
+    pub closing: String,
+    pub languages: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+pub async fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
+    let new = NewNegotiation {
+        title: a.title,
+        level: level(&a.level)?,
+        tripartite: a.tripartite,
+        starts_on: a.from,
+        ends_on: a.to,
+        closing_rule: ClosingRule::parse(&a.closing)?,
+        languages: a.languages,
+    };
+    let (n, _) = ctx.store.create_negotiation(&new, &[], &ctx.who).await?;
+    say(format!("negotiation {}: {} — add its organisations with `org add {} --side …`", n.id, n.title, n.id))
+}
+
+pub async fn org(ctx: &Ctx, command: OrgCommand) -> Result<()> {
+    match command {
+        OrgCommand::Add { negotiation, side, label, name, colour } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let position = ctx.store.parties(n.id).await?.len();
+            let new = NewParty {
+                name,
+                side: Some(Side::parse(&side)?),
+                label,
+                colour: colour.unwrap_or_else(|| party_colour(position)),
+            };
+            let p = ctx.store.add_party(n.id, &new, &ctx.who).await?;
+            say(format!("{} ({}) sits on the {} side of negotiation {}", p.label, p.name, side, n.id))
+        }
+        OrgCommand::List { negotiation, json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let sides = Sides { parties: ctx.store.parties(n.id).await?, delegates: ctx.store.delegates(n.id).await? };
+            listing(json, &sides, print::sides)
+        }
+    }
+}
+
+/// The organisations of a negotiation and their delegates, as `org list` shows them.
+#[derive(serde::Serialize)]
+pub struct Sides {
+    pub parties: Vec<trilogue_core::model::Party>,
+    pub delegates: Vec<trilogue_core::model::Delegate>,
+}
+
+pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
+    match command {
+        DelegateCommand::Add { negotiation, org, name, role } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let party = ctx.store.find_party(n.id, &org).await?;
+            let d = ctx.store.add_delegate(party.id, &name, Role::parse(&role)?, &ctx.who).await?;
+            say(format!("delegate {}: {} ({}) for {}", d.id, d.name, d.role.words(), party.label))
+        }
+        DelegateCommand::Edit { negotiation, delegate, name, role } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let d = ctx.store.find_delegate(n.id, &delegate).await?;
+            let role = role.as_deref().map(Role::parse).transpose()?.unwrap_or(d.role);
+            let edit = DelegateEdit { name: name.unwrap_or(d.name), role, retire: false };
+            let d = ctx.store.edit_delegate(d.id, &edit, &ctx.who).await?;
+            say(format!("delegate {}: {} ({})", d.id, d.name, d.role.words()))
+        }
+        DelegateCommand::Retire { negotiation, delegate } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let d = ctx.store.find_delegate(n.id, &delegate).await?;
+            let edit = DelegateEdit { name: d.name.clone(), role: d.role, retire: true };
+            ctx.store.edit_delegate(d.id, &edit, &ctx.who).await?;
+            say(format!("{} has retired; they stay in the record", d.name))
+        }
+    }
+}
+
+pub async fn owner(ctx: &Ctx, negotiation: &str, org: &str) -> Result<()> {
+    let n = ctx.negotiation(negotiation).await?;
+    let party = ctx.store.find_party(n.id, org).await?;
+    ctx.store.set_owner(n.id, party.id, &ctx.who).await?;
+    say(format!("this workbench is {}'s", party.label))
+}
+
+pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
+    let store = &ctx.store;
+    match command {
+        ClauseCommand::Add { negotiation, reference, title, section, topics, from_library } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let new = NewClause { reference, title, status_quo: None, topics, section };
+            let c = match from_library {
+                Some(key) => store.add_clause_from_library(n.id, &new, &key, &ctx.who).await?,
+                None => store.add_clause(n.id, &new, &ctx.who).await?,
+            };
+            say(format!("clause {}: {} {}", c.id, c.reference, c.title))
+        }
+        ClauseCommand::Rename { clause, reference, title, negotiation } => {
+            let c = ctx.clause(&clause, negotiation.as_deref()).await?;
+            if reference.is_none() && title.is_none() {
+                anyhow::bail!("give --ref, --title or both");
+            }
+            let mut c = c;
+            if let Some(reference) = reference {
+                c = store.edit_clause(c.id, &ClauseEdit::Ref { reference }, &ctx.who).await?;
+            }
+            if let Some(title) = title {
+                c = store.edit_clause(c.id, &ClauseEdit::Title { title }, &ctx.who).await?;
+            }
+            say(format!("clause {} is now {} {}", c.id, c.reference, c.title))
+        }
+        ClauseCommand::Move { clause, before, end: _, negotiation } => {
+            let c = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let before = match before {
+                Some(b) => Some(store.find_clause(Some(c.negotiation_id), &b).await?),
+                None => None,
+            };
+            store.edit_clause(c.id, &ClauseEdit::Move { before: before.as_ref().map(|b| b.id) }, &ctx.who).await?;
+            match before {
+                Some(b) => say(format!("{} now comes before {}", c.reference, b.reference)),
+                None => say(format!("{} now comes last", c.reference)),
+            }
+        }
+        ClauseCommand::Group { clause, section, topics, negotiation } => {
+            let mut c = ctx.clause(&clause, negotiation.as_deref()).await?;
+            if let Some(section) = section {
+                c = store.edit_clause(c.id, &ClauseEdit::Section { section }, &ctx.who).await?;
+            }
+            if !topics.is_empty() {
+                c = store.edit_clause(c.id, &ClauseEdit::Topics { topics }, &ctx.who).await?;
+            }
+            say(format!("{} — section '{}', topics: {}", c.reference, c.section, c.topics.join(", ")))
+        }
+    }
+}
