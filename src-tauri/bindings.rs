@@ -3,7 +3,7 @@
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{clauses, comparison, exchange, negotiations, settlement, texts};
+use crate::commands::{clauses, comparison, exchange, intake, negotiations, settlement, setup, texts};
 use crate::menu::MenuCommand;
 
 #[cfg(test)]
@@ -32,7 +32,20 @@ pub fn builder() -> Builder<tauri::Wry> {
             settlement::session_packet,
             settlement::report,
             settlement::set_agreement_status,
-            settlement::record_ratification,
+            settlement::record_approval,
+            settlement::approvals,
+            settlement::commitments,
+            settlement::add_commitment,
+            settlement::commitment_done,
+            clauses::add_reservation,
+            setup::create_negotiation,
+            setup::add_party,
+            setup::set_owner,
+            setup::delegates,
+            setup::add_delegate,
+            setup::edit_delegate,
+            setup::add_clause,
+            setup::edit_clause,
             settlement::export_report,
             texts::diff_versions,
             comparison::compare_clause,
@@ -46,6 +59,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             texts::library,
             exchange::import_table,
             exchange::import_markdown,
+            intake::preview_intake,
+            intake::take_in,
             exchange::export_agreement,
             exchange::export_table,
             exchange::print_window,

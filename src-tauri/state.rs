@@ -60,12 +60,13 @@ pub fn requested_db() -> Option<PathBuf> {
     std::env::var_os("TRILOGUE_DB").map(PathBuf::from)
 }
 
-/// Opens the workbench the app starts on; a new one is given the demo negotiation so a newcomer lands
-/// on a real dashboard.
+/// Opens the workbench the app starts on. One the app creates is given the demo negotiation, so a
+/// newcomer lands on a real dashboard; a workbench that exists but holds no negotiation yet (made with
+/// the CLI, or started empty) opens on setting up a negotiation.
 pub async fn open_first(path: PathBuf) -> trilogue_core::Result<Store> {
     let fresh = !path.exists();
     let store = Store::open(&path).await?;
-    if fresh || store.negotiations().await?.is_empty() {
+    if fresh {
         demo::load_demo(&store, Utc::now()).await?;
     }
     Ok(store)

@@ -1,7 +1,7 @@
 //! Clauses and their texts: list, detail, a new version, tabling, status.
 
 use tauri::State;
-use trilogue_core::model::{Clause, Priority, PrivateNote, Version};
+use trilogue_core::model::{Clause, Priority, PrivateNote, Reservation, Version};
 use trilogue_core::store::{ClauseRow, NewVersion, StatusChange};
 use trilogue_core::views::ClauseDetail;
 
@@ -58,4 +58,16 @@ pub async fn set_status(workbench: State<'_, Workbench>, clause_id: i64, change:
     let store = workbench.store();
     store.change_status(clause_id, &change, &workbench.who()).await?;
     Ok(store.clause(clause_id).await?)
+}
+
+/// An organisation's reservation on a clause.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_reservation(
+    workbench: State<'_, Workbench>,
+    clause_id: i64,
+    party_id: i64,
+    text: String,
+) -> IpcResult<Reservation> {
+    Ok(workbench.store().add_reservation(clause_id, party_id, &text, &workbench.who()).await?)
 }

@@ -50,9 +50,19 @@ pub async fn import_markdown(
     progress: Channel<ImportProgress>,
 ) -> IpcResult<Negotiation> {
     let (name, bytes) = read(&path, &progress).await?;
-    let clauses = parse_markdown_agreement(&decode_utf8(bytes, &name)?, &name)?;
+    let agreement = parse_markdown_agreement(&decode_utf8(bytes, &name)?, &name)?;
+    let clauses = agreement.clauses;
     let _ = progress.send(ImportProgress::Writing { clauses: saturate(clauses.len()) });
-    let new = NewNegotiation { title, level: Level::National, tripartite: false, starts_on: None, ends_on: None };
+    let title = if title.trim().is_empty() { agreement.title.unwrap_or(name.clone()) } else { title };
+    let new = NewNegotiation {
+        title,
+        level: Level::General,
+        tripartite: false,
+        starts_on: None,
+        ends_on: None,
+        closing_rule: trilogue_core::model::ClosingRule::All,
+        languages: Vec::new(),
+    };
     Ok(workbench.store().import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?)
 }
 

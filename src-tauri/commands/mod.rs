@@ -3,6 +3,8 @@
 pub mod clauses;
 pub mod comparison;
 pub mod exchange;
+pub mod intake;
 pub mod negotiations;
 pub mod settlement;
+pub mod setup;
 pub mod texts;

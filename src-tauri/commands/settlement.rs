@@ -5,17 +5,18 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use tauri::State;
-use trilogue_core::model::{ClauseStatus, Delegate, Negotiation, NegotiationStatus, Ratification, Session};
+use trilogue_core::model::{Approval, ClauseStatus, Commitment, Delegate, Negotiation, NegotiationStatus, Session};
 use trilogue_core::packet::{Packet, packet, packet_page};
 use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
-use trilogue_core::store::{NewRatification, NewSession};
+use trilogue_core::store::{NewApproval, NewCommitment, NewSession};
 use trilogue_core::views::SessionDetail;
 
 use crate::commands::exchange::AgreementFormat;
 use crate::error::IpcResult;
 use crate::state::Workbench;
 
-/// A party's spokesperson initials one exact tabled version; returns the clause's status afterwards.
+/// A party initials one exact tabled version, by the delegate named (by default its side's
+/// coordinator, else its spokesperson); returns the clause's status afterwards.
 #[tauri::command]
 #[specta::specta]
 pub async fn initial(
@@ -23,8 +24,10 @@ pub async fn initial(
     clause_id: i64,
     party_id: i64,
     version_id: i64,
+    delegate_id: Option<i64>,
 ) -> IpcResult<ClauseStatus> {
-    Ok(workbench.store().initial(clause_id, party_id, version_id, None, &workbench.who()).await?)
+    let store = workbench.store();
+    Ok(store.initial_by(clause_id, (party_id, delegate_id), version_id, None, &workbench.who()).await?)
 }
 
 #[tauri::command]
@@ -101,14 +104,46 @@ pub async fn set_agreement_status(
     Ok(store.negotiation(negotiation_id).await?)
 }
 
+/// Records an approval step of the settled agreement.
 #[tauri::command]
 #[specta::specta]
-pub async fn record_ratification(
+pub async fn record_approval(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
-    ratification: NewRatification,
-) -> IpcResult<Ratification> {
-    Ok(workbench.store().record_ratification(negotiation_id, &ratification, &workbench.who()).await?)
+    approval: NewApproval,
+) -> IpcResult<Approval> {
+    Ok(workbench.store().record_approval(negotiation_id, &approval, &workbench.who()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn approvals(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Approval>> {
+    Ok(workbench.store().approvals(negotiation_id).await?)
+}
+
+/// The action plan: the commitments of the agreement, by due date.
+#[tauri::command]
+#[specta::specta]
+pub async fn commitments(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Commitment>> {
+    Ok(workbench.store().commitments(negotiation_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_commitment(
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+    commitment: NewCommitment,
+) -> IpcResult<Commitment> {
+    Ok(workbench.store().add_commitment(negotiation_id, &commitment, &workbench.who()).await?)
+}
+
+/// Marks a commitment done today.
+#[tauri::command]
+#[specta::specta]
+pub async fn commitment_done(workbench: State<'_, Workbench>, commitment_id: i64) -> IpcResult<Commitment> {
+    let today = workbench.now().date_naive().to_string();
+    Ok(workbench.store().commitment_done(commitment_id, &today, &workbench.who()).await?)
 }
 
 /// The documents that report where the agreement stands.

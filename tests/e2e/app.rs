@@ -243,6 +243,11 @@ impl App {
         let window = self.visible_window(&["--pid", &self.app_pid().to_string()]).await;
         self.xdotool(&["windowfocus", "--sync", &window]);
         self.xdotool(&["key", "ctrl+o"]);
+        self.choose_in_dialog(path).await;
+    }
+
+    /// In the native Open dialog the app has shown, types `path` and opens it, as a user would.
+    pub async fn choose_in_dialog(&self, path: &Path) {
         self.focus_dialog("^Open").await;
         // after Ctrl+L the chooser takes keys once its location field is there
         let pause = || tokio::time::sleep(Duration::from_millis(500));

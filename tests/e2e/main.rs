@@ -32,6 +32,7 @@ fn run_cli(db: &Path, args: &[&str]) -> Vec<u8> {
 async fn the_workbench_in_a_real_window() {
     let dir = tempfile::tempdir().unwrap();
     let mut timings = serde_json::Map::new();
+    a_negotiation_from_scratch(dir.path()).await;
     timings.extend(the_demo_on_first_run(dir.path()).await);
     timings.extend(a_negotiation_of_1775_clauses(dir.path()).await);
     std::fs::write(out_dir().join("timings.json"), serde_json::to_string_pretty(&timings).unwrap()).unwrap();
@@ -369,6 +370,210 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
         }
     }
     app.no_script_ran().await;
+}
+
+/// Sets a form field's value as a paste would (a date input, a select), firing the events Svelte reads.
+const SET_VALUE: &str = r#"const [css, value] = arguments; const el = document.querySelector(css);
+    el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true }));"#;
+
+async fn set_value(app: &App, css: &str, value: &str) {
+    app.wait(css).await;
+    app.client.execute(SET_VALUE, vec![json!(css), json!(value)]).await.unwrap();
+}
+
+async fn select(app: &App, css: &str, label: &str) {
+    app.wait(css).await.select_by_label(label).await.unwrap_or_else(|e| panic!("{css}: no option '{label}': {e}"));
+}
+
+async fn type_into(app: &App, css: &str, text: &str) {
+    let field = app.wait(css).await;
+    field.clear().await.unwrap();
+    if !text.is_empty() {
+        field.send_keys(text).await.unwrap();
+    }
+}
+
+/// The issue's scenario in the app: on an empty workbench a union negotiator sets up a tripartite
+/// negotiation with a coalition on two sides, adds delegates and five clauses (two from the library),
+/// enters the employers' text received by letter last week and the ministry's from a semicolon CSV
+/// saved by a Russian-language spreadsheet, has a clause initialed, closes with a protocol of
+/// disagreements, and exports the final agreement with its protocol.
+async fn a_negotiation_from_scratch(dir: &Path) {
+    let db = dir.join("from-scratch.sqlite3");
+    run_cli(&db, &["negotiations"]); // an empty workbench, as the CLI leaves one
+    let mut app = App::launch(&db).await;
+    app.wait("[data-testid=empty-workbench] [data-testid=new-negotiation]").await;
+    app.shot("40-empty-workbench").await;
+    type_into(&app, "[data-testid=new-title]", "Отраслевое соглашение 2027–2029: ИИ на работе").await;
+    select(&app, "[data-testid=new-level]", "Sectoral").await;
+    app.click("[data-testid=new-closing-protocol]").await;
+    app.click("[data-testid=new-create]").await;
+    app.wait("[data-testid=setup] [data-testid=organisations]").await;
+    app.wait_text("[data-testid=setup-summary]", "Sign the agreed terms with a protocol of disagreements").await;
+    app.wait_text("[data-testid=negotiation-title]", "Отраслевое соглашение").await;
+
+    let orgs = [
+        ("Workers", "FTU", "Federation of Trade Unions"),
+        ("Workers", "KTU", "Confederation of Independent Trade Unions"),
+        ("Employers", "NEA", "National Employers' Association"),
+        ("Employers", "AIE", "Association of Industrial Enterprises"),
+        ("Government", "MLSP", "Ministry of Labour and Social Protection"),
+    ];
+    for (side, label, name) in orgs {
+        select(&app, "[data-testid=org-side]", side).await;
+        type_into(&app, "[data-testid=org-label]", label).await;
+        type_into(&app, "[data-testid=org-name]", name).await;
+        app.click("[data-testid=org-add]").await;
+        app.wait_text("[data-testid=setup-notice]", &format!("{label} added.")).await;
+    }
+    select(&app, "[data-testid=owner]", "FTU — Federation of Trade Unions").await;
+    app.wait_text("[data-testid=setup-notice]", "This workbench is FTU's.").await;
+    for (org, name, role) in [
+        ("FTU", "Aigerim Seitkali", "coordinator"),
+        ("NEA", "Marat Zhaksylykov", "coordinator"),
+        ("AIE", "Gulnara Abenova", "legal counsel"),
+        ("MLSP", "Timur Bekov", "coordinator"),
+    ] {
+        select(&app, "[data-testid=delegate-org]", org).await;
+        type_into(&app, "[data-testid=delegate-name]", name).await;
+        select(&app, "[data-testid=delegate-role]", role).await;
+        app.click("[data-testid=delegate-add]").await;
+        app.wait_text("[data-testid=setup-notice]", &format!("{name} added.")).await;
+    }
+    app.scroll_to("[data-testid=organisations]").await;
+    app.shot("41-setup-sides-and-delegates").await;
+    for (r, title, model) in [
+        ("Статья 1", "Уведомление", ""),
+        ("Статья 2", "Прозрачность", ""),
+        ("Статья 3", "", "Retraining before dismissal"),
+        ("Статья 4", "", "Human oversight"),
+        ("Статья 5", "Согласие коллектива", ""),
+    ] {
+        type_into(&app, "[data-testid=clause-ref]", r).await;
+        type_into(&app, "[data-testid=clause-title]", title).await;
+        if !model.is_empty() {
+            select(&app, "[data-testid=clause-library]", model).await;
+        }
+        app.click("[data-testid=clause-add]").await;
+        app.wait_text("[data-testid=setup-notice]", &format!("{r} added.")).await;
+    }
+    app.wait_text("[data-testid=setup-clauses]", "Retraining before dismissal").await;
+    app.scroll_to("[data-testid=setup-clauses]").await;
+    app.shot("42-setup-clauses").await;
+
+    // the ministry's table: semicolons, Windows-1251, as a Russian-language spreadsheet saves it
+    let csv = [
+        "ref;title;MLSP;joint",
+        "Статья 1;Уведомление;Уведомление за 90 дней.;Уведомление за 90 дней.",
+        "Статья 2;Прозрачность;\"Работники вправе знать; как работает система.\";",
+        "Статья 9;Споры;Споры решает комиссия.;",
+    ]
+    .join("\r\n");
+    let table = dir.join("mlsp.csv");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&csv);
+    std::fs::write(&table, &bytes).unwrap();
+    app.click("[data-testid=intake-choose]").await;
+    app.choose_in_dialog(&table).await;
+    app.wait_text("[data-testid=intake-preview]", "Статья 9").await;
+    app.wait_text("[data-testid=intake-summary]", "4 texts to table, 1 new clause, 3 clauses not in the file.").await;
+    app.wait_text("[data-testid=intake-encoding]", "Windows-1251").await;
+    app.scroll_to("[data-testid=intake-preview]").await;
+    app.shot("43-intake-preview").await;
+    assert_eq!(
+        serde_json::from_slice::<Value>(&run_cli(&db, &["clauses", "1", "--json"])).unwrap().as_array().unwrap().len(),
+        5,
+        "the preview writes nothing"
+    );
+    let last_week = (chrono::Local::now() - chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+    set_value(&app, "[data-testid=intake-received]", &last_week).await;
+    type_into(&app, "[data-testid=intake-letter]", "МТСЗН-01/77").await;
+    app.click("[data-testid=intake-apply]").await;
+    app.wait_text("[data-testid=setup-notice]", "Taken in: 4 texts tabled, 1 clause added.").await;
+
+    // the employers' text of Статья 2, received by letter last week, entered in the clause
+    let show = |r: &str| serde_json::from_slice::<Value>(&run_cli(&db, &["show", r, "--neg", "1", "--json"])).unwrap();
+    let art2 = show("Статья 2")["clause"]["id"].as_i64().unwrap();
+    app.timed_go(&format!("#/clause/{art2}"), "[data-testid=clause-workspace]", "scratch_view_clause").await;
+    app.click("[data-testid=track-party-3] button").await;
+    type_into(&app, "[data-testid=editor]", "Работодатель по запросу разъясняет назначение системы.").await;
+    type_into(&app, "[data-testid=rationale]", "Коммерческая тайна").await;
+    set_value(&app, "[data-testid=received]", &last_week).await;
+    type_into(&app, "[data-testid=letter]", "НЭА-12/345").await;
+    app.shot("44-text-received-by-letter").await;
+    app.click("[data-testid=save-table]").await;
+    app.wait_text("[data-testid=notice]", "tabled").await;
+    let nea =
+        show("Статья 2")["versions"].as_array().unwrap().iter().find(|v| v["letter_ref"] == "НЭА-12/345").cloned();
+    let nea = nea.expect("the employers' text with its letter");
+    assert_eq!(nea["tabled_at"].as_str().unwrap()[..10], last_week, "tabled when received, not when typed");
+
+    // Статья 1: every side initials the joint text — the workers' coalition through the KTU's row
+    let art1 = show("Статья 1")["clause"]["id"].as_i64().unwrap();
+    app.timed_go(&format!("#/clause/{art1}"), "[data-testid=clause-workspace]", "scratch_view_clause_1").await;
+    for party in ["KTU", "NEA", "MLSP"] {
+        app.click(&format!("[data-testid=initial-{party}]")).await;
+        let by = if party == "KTU" {
+            "Aigerim Seitkali"
+        } else if party == "NEA" {
+            "Marat Zhaksylykov"
+        } else {
+            "Timur Bekov"
+        };
+        // initialed by the coordinator of the side: the workers' is the FTU's
+        app.wait_text(&format!("[data-testid=initial-row-{party}]"), by).await;
+    }
+    app.wait_text("[data-testid=clause-workspace]", "Tentatively agreed").await;
+    app.scroll_to("[data-testid^=initial-row-KTU]").await;
+    app.shot("45-initialed-by-every-side").await;
+
+    // Статья 2 and Статья 9 go into the protocol of disagreements, with what comes next
+    for (r, further, why) in [
+        ("Статья 2", "a conciliation commission", "объём раскрываемой информации"),
+        ("Статья 9", "the next round", "вне предмета"),
+    ] {
+        let id = show(r)["clause"]["id"].as_i64().unwrap();
+        app.timed_go(&format!("#/clause/{id}"), "[data-testid=clause-workspace]", "scratch_view_clause_protocol").await;
+        select(&app, "[data-testid=status-select]", "In the protocol of disagreements").await;
+        select(&app, "[data-testid=status-further]", further).await;
+        app.wait("[data-testid=status-reason]").await.send_keys(&format!("{why}\u{E007}")).await.unwrap();
+        app.wait_text("[data-testid=notice]", "In the protocol of disagreements").await;
+    }
+    app.shot("46-entered-in-the-protocol").await;
+
+    app.timed_go("#/standing", "[data-testid=initials-table]", "scratch_view_standing").await;
+    for (to, why) in [("In session", "opened"), ("Tentative settlement", "agreed terms, with a protocol")] {
+        select(&app, "[data-testid=agreement-to]", to).await;
+        app.wait("[data-testid=agreement-reason]").await.send_keys(&format!("{why}\u{E007}")).await.unwrap();
+        app.wait_text("[data-testid=agreement-status]", to).await;
+    }
+    set_value(&app, "[data-testid=approval-date]", &last_week).await;
+    type_into(&app, "[data-testid=approval-body]", "FTU Congress").await;
+    app.click("[data-testid=approval-save]").await;
+    app.wait_text("[data-testid=approvals]", "FTU Congress").await;
+    app.shot("47-settled-with-a-protocol").await;
+
+    let path = dir.join("final-agreement.html");
+    let script = r#"
+        const [path, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke("export_report", { negotiationId: 1, kind: "final_agreement", format: "html", path })
+            .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
+    let result = app.client.execute_async(script, vec![json!(path)]).await.unwrap();
+    assert_eq!(result["ok"], json!(true), "{result}");
+    let html = std::fs::read_to_string(&path).unwrap();
+    for needle in [
+        "agreed terms, signed with a protocol of disagreements",
+        "Уведомление за 90 дней.",
+        "Annex: protocol of disagreements",
+        "Further procedure: a conciliation commission",
+        "Работодатель по запросу разъясняет назначение системы.",
+        "For the workers",
+        "Confederation of Independent Trade Unions (KTU)",
+        "Aigerim Seitkali",
+    ] {
+        assert!(html.contains(needle), "the final agreement lacks '{needle}'");
+    }
+    app.no_script_ran().await;
+    app.close().await;
 }
 
 /// Calls the app's `open_workbench` command from the page, through the IPC the UI uses.

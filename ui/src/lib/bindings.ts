@@ -25,8 +25,11 @@ export const commands = {
 	setStatus: (clauseId: number, change: StatusChange) => typedError<Clause, IpcError>(__TAURI_INVOKE("set_status", { clauseId, change })),
 	/**  Our side's private note on a clause: never exported. */
 	addNote: (clauseId: number, priority: Priority, redLine: string, reasoning: string) => typedError<PrivateNote, IpcError>(__TAURI_INVOKE("add_note", { clauseId, priority, redLine, reasoning })),
-	/**  A party's spokesperson initials one exact tabled version; returns the clause's status afterwards. */
-	initial: (clauseId: number, partyId: number, versionId: number) => typedError<ClauseStatus, IpcError>(__TAURI_INVOKE("initial", { clauseId, partyId, versionId })),
+	/**
+	 *  A party initials one exact tabled version, by the delegate named (by default its side's
+	 *  coordinator, else its spokesperson); returns the clause's status afterwards.
+	 */
+	initial: (clauseId: number, partyId: number, versionId: number, delegateId: number | null) => typedError<ClauseStatus, IpcError>(__TAURI_INVOKE("initial", { clauseId, partyId, versionId, delegateId })),
 	scheduleSession: (negotiationId: number, session: NewSession) => typedError<Session, IpcError>(__TAURI_INVOKE("schedule_session", { negotiationId, session })),
 	setAttendees: (sessionId: number, delegates: number[]) => typedError<Delegate[], IpcError>(__TAURI_INVOKE("set_attendees", { sessionId, delegates })),
 	setMinutes: (sessionId: number, minutes: string) => typedError<Session, IpcError>(__TAURI_INVOKE("set_minutes", { sessionId, minutes })),
@@ -40,7 +43,29 @@ export const commands = {
 	sessionPacket: (negotiationId: number, since: number | null, from: number, limit: number) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since, from, limit })),
 	report: (negotiationId: number) => typedError<StatusReport, IpcError>(__TAURI_INVOKE("report", { negotiationId })),
 	setAgreementStatus: (negotiationId: number, status: NegotiationStatus, reason: string) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("set_agreement_status", { negotiationId, status, reason })),
-	recordRatification: (negotiationId: number, ratification: NewRatification) => typedError<Ratification, IpcError>(__TAURI_INVOKE("record_ratification", { negotiationId, ratification })),
+	/**  Records an approval step of the settled agreement. */
+	recordApproval: (negotiationId: number, approval: NewApproval) => typedError<Approval, IpcError>(__TAURI_INVOKE("record_approval", { negotiationId, approval })),
+	approvals: (negotiationId: number) => typedError<Approval[], IpcError>(__TAURI_INVOKE("approvals", { negotiationId })),
+	/**  The action plan: the commitments of the agreement, by due date. */
+	commitments: (negotiationId: number) => typedError<Commitment[], IpcError>(__TAURI_INVOKE("commitments", { negotiationId })),
+	addCommitment: (negotiationId: number, commitment: NewCommitment) => typedError<Commitment, IpcError>(__TAURI_INVOKE("add_commitment", { negotiationId, commitment })),
+	/**  Marks a commitment done today. */
+	commitmentDone: (commitmentId: number) => typedError<Commitment, IpcError>(__TAURI_INVOKE("commitment_done", { commitmentId })),
+	/**  An organisation's reservation on a clause. */
+	addReservation: (clauseId: number, partyId: number, text: string) => typedError<Reservation, IpcError>(__TAURI_INVOKE("add_reservation", { clauseId, partyId, text })),
+	createNegotiation: (negotiation: NewNegotiation) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("create_negotiation", { negotiation })),
+	/**  Adds an organisation to a side. */
+	addParty: (negotiationId: number, party: NewParty) => typedError<Party, IpcError>(__TAURI_INVOKE("add_party", { negotiationId, party })),
+	setOwner: (negotiationId: number, partyId: number) => typedError<null, IpcError>(__TAURI_INVOKE("set_owner", { negotiationId, partyId })),
+	/**  Every delegate of the negotiation, retired ones included. */
+	delegates: (negotiationId: number) => typedError<Delegate[], IpcError>(__TAURI_INVOKE("delegates", { negotiationId })),
+	addDelegate: (partyId: number, name: string, role: Role) => typedError<Delegate, IpcError>(__TAURI_INVOKE("add_delegate", { partyId, name, role })),
+	/**  Changes a delegate's name or role, or retires them; never erases one. */
+	editDelegate: (delegateId: number, edit: DelegateEdit) => typedError<Delegate, IpcError>(__TAURI_INVOKE("edit_delegate", { delegateId, edit })),
+	/**  Adds a clause at the end, or starts it from a model of the clause library. */
+	addClause: (negotiationId: number, clause: NewClause, library: string | null) => typedError<Clause, IpcError>(__TAURI_INVOKE("add_clause", { negotiationId, clause, library })),
+	/**  Renumbers, renames, regroups, retags or moves a clause. */
+	editClause: (clauseId: number, edit: ClauseEdit) => typedError<Clause, IpcError>(__TAURI_INVOKE("edit_clause", { clauseId, edit })),
 	exportReport: (negotiationId: number, kind: ReportKind, format: AgreementFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format, path })),
 	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
 	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
@@ -57,6 +82,8 @@ export const commands = {
 	/**  Reads the file and checks every row before anything is written; then one transaction writes it all. */
 	importTable: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_table", { path, title, progress })),
 	importMarkdown: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_markdown", { path, title, progress })),
+	previewIntake: (negotiationId: number, path: string, party: string | null) => typedError<IntakePreview, IpcError>(__TAURI_INVOKE("preview_intake", { negotiationId, path, party })),
+	takeIn: (negotiationId: number, path: string, party: string | null, provenance: Provenance) => typedError<IntakePlan, IpcError>(__TAURI_INVOKE("take_in", { negotiationId, path, party, provenance })),
 	exportAgreement: (negotiationId: number, format: AgreementFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, path })),
 	exportTable: (negotiationId: number, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId, path })),
 	/**
@@ -74,6 +101,27 @@ export const events = {
 
 /* Types */
 export type AgreementFormat = "markdown" | "html";
+
+/**
+ *  One approval step of the settled agreement: discussion by the employees, a side's internal
+ *  approval, signing, registration; with a vote where there was one.
+ */
+export type Approval = {
+	id: number,
+	negotiation_id: number,
+	step: ApprovalStep,
+	side: Side | null,
+	/**  The body that decided: a union congress, an employers' board, the labour authority. */
+	body: string,
+	decided_on: string,
+	vote: Vote | null,
+	approved: boolean,
+	recorded_by: string,
+	recorded_at: string,
+};
+
+/**  The approval steps an agreement may go through after its settlement, each optional and dated. */
+export type ApprovalStep = "discussion" | "side" | "signing" | "registration";
 
 /**  One column's text in one row. */
 export type Cell = {
@@ -97,6 +145,8 @@ export type Clause = {
 	status: ClauseStatus,
 	status_quo: string | null,
 	topics: string[],
+	/**  The section the clause is grouped under; empty when none. */
+	section: string,
 };
 
 /**  One clause's convergence now and as it stood at the last session. */
@@ -133,13 +183,20 @@ export type ClauseDetail = {
 	sessions: Session[],
 };
 
+/**  A change to a clause's name or place; its identity (its id) never changes. */
+export type ClauseEdit = 
+/**  Renumbered: `Art. 7` becomes `Art. 8`. */
+{ change: "ref"; reference: string } | { change: "title"; title: string } | { change: "section"; section: string } | { change: "topics"; topics: string[] } | 
+/**  Moved before another clause, or to the end. */
+{ change: "move"; before: number | null };
+
 /**  A clause as a list shows it: with the head of each of its tracks. */
 export type ClauseRow = {
 	heads: TrackHead[],
 } & Clause;
 
 /**  Where one clause stands at the table. */
-export type ClauseStatus = "not_opened" | "open" | "agreed_in_principle" | "tentatively_agreed" | "parked" | "impasse" | "withdrawn";
+export type ClauseStatus = "not_opened" | "open" | "agreed_in_principle" | "tentatively_agreed" | "parked" | "impasse" | "in_protocol" | "withdrawn";
 
 /**  A clause named with where it stands: an item of a session's agenda, a clause still to be settled. */
 export type ClauseSummary = {
@@ -148,6 +205,12 @@ export type ClauseSummary = {
 	title: string,
 	status: ClauseStatus,
 };
+
+/**
+ *  How the negotiation closes: nothing is agreed until everything is agreed, or the agreed terms are
+ *  signed with a protocol of disagreements (Labour Code of Kazakhstan, Art. 156).
+ */
+export type ClosingRule = "all" | "protocol";
 
 /**  A column as the per-clause view shows it. */
 export type Column = {
@@ -164,6 +227,17 @@ export type ColumnHead = {
 	colour: string | null,
 	/**  The reference that makes this column the one the others are marked against. */
 	reference: Reference,
+};
+
+/**  What the signed agreement obliges: who, by when, and whether done. */
+export type Commitment = {
+	id: number,
+	negotiation_id: number,
+	clause_id: number | null,
+	text: string,
+	responsible: string,
+	due_on: string,
+	done_on: string | null,
 };
 
 export type Comparison = {
@@ -195,6 +269,15 @@ export type Delegate = {
 	party_id: number,
 	name: string,
 	role: Role,
+	/**  When the delegate left the delegation; still in the record. */
+	retired_at: string | null,
+};
+
+/**  A delegate's name and role as edited; `retire` takes them out of the delegation. */
+export type DelegateEdit = {
+	name: string,
+	role: Role,
+	retire?: boolean,
 };
 
 export type DiffOp = {
@@ -236,6 +319,9 @@ export type Event = {
 	detail: Value,
 	hash: string,
 };
+
+/**  What is decided for a point entered in the protocol of disagreements. */
+export type Further = "talks" | "conciliation" | "next_round";
 
 /**  How far an import has come, streamed to the window while it runs. */
 export type ImportProgress = { stage: "reading" } | { stage: "checking"; bytes: number } | { stage: "writing"; clauses: number };
@@ -283,13 +369,58 @@ export type InitialsTable = {
 	rows: InitialsRow[],
 };
 
+/**  Where a text of the submission stands against the record. */
+export type IntakeChange = 
+/**  The track has no text yet. */
+"new" | 
+/**  The track's latest text is another. */
+"changed" | 
+/**  The same text is already there: nothing is written. */
+"same";
+
+/**  What taking the submission in does: shown before, reported after. */
+export type IntakePlan = {
+	rows: IntakeRow[],
+	/**  The negotiation's clauses the file does not have: left as they are. */
+	missing: ClauseSummary[],
+	/**  How many texts are (or were) tabled. */
+	tabled: number,
+	new_clauses: number,
+};
+
+/**  What a file would bring in, and how it was read. */
+export type IntakePreview = {
+	plan: IntakePlan,
+	encoding: TextEncoding,
+	source_name: string,
+};
+
+/**  A clause of the submission and where it goes: an existing clause (matched by ref), or a new one. */
+export type IntakeRow = {
+	line: number,
+	ref: string,
+	title: string,
+	/**  The clause it matches; none when it is new. */
+	clause_id: number | null,
+	/**  The existing clause's ref when it matched by number under another word ("Статья 7" → "Art. 7"). */
+	matched_ref: string | null,
+	texts: IntakeText[],
+};
+
+export type IntakeText = {
+	label: string,
+	track: Track,
+	change: IntakeChange,
+};
+
 export type IpcError = {
 	/**  `not_found`, `invalid`, `conflict`, `illegal_transition`, `import`, `database`, `io`, … */
 	kind: string,
 	message: string,
 };
 
-export type Level = "enterprise" | "sectoral" | "regional" | "national";
+/**  General is the republican level: the General Agreement. */
+export type Level = "general" | "sectoral" | "regional" | "enterprise";
 
 export type LibraryClause = {
 	id: number,
@@ -314,6 +445,9 @@ export type Negotiation = {
 	ends_on: string | null,
 	owner_party_id: number | null,
 	created_at: string,
+	closing_rule: ClosingRule,
+	/**  The authentic languages, as ISO 639-1 codes: `["kk", "ru"]`. */
+	languages: string[],
 };
 
 /**  Where the agreement as a whole stands. */
@@ -335,15 +469,53 @@ export type Neighbours = {
 	next: number | null,
 };
 
-/**  A ratifying body's vote, as entered. */
-export type NewRatification = {
-	body: string,
-	/**  The day of the vote, `YYYY-MM-DD`. */
+/**  An approval step as entered: a day, the body that decided, a vote where there was one. */
+export type NewApproval = {
+	step: ApprovalStep,
+	/**  The side whose internal approval this is (for `side`). */
+	side?: Side | null,
+	body?: string,
+	/**  The day it was decided, `YYYY-MM-DD`. */
 	decided_on: string,
-	votes_for: number,
-	votes_against: number,
-	abstaining: number,
+	vote?: Vote | null,
 	approved: boolean,
+};
+
+export type NewClause = {
+	ref: string,
+	title: string,
+	status_quo: string | null,
+	topics?: string[],
+	/**  The section it is grouped under; empty for none. */
+	section?: string,
+};
+
+/**  A commitment as entered. */
+export type NewCommitment = {
+	text: string,
+	/**  Who is responsible: a side, an organisation, a body. */
+	responsible: string,
+	/**  By when, `YYYY-MM-DD`. */
+	due_on: string,
+	clause_id?: number | null,
+};
+
+export type NewNegotiation = {
+	title: string,
+	level: Level,
+	tripartite: boolean,
+	starts_on: string | null,
+	ends_on: string | null,
+	closing_rule?: ClosingRule,
+	/**  The authentic languages (ISO 639-1: `kk`, `ru`, `en`); English alone when none is given. */
+	languages?: string[],
+};
+
+export type NewParty = {
+	name: string,
+	side: Side | null,
+	label: string,
+	colour: string,
 };
 
 export type NewSession = {
@@ -362,6 +534,13 @@ export type NewVersion = {
 	/**  Tabled at once, rather than kept as a private draft. */
 	tabled?: boolean,
 	session_id?: number | null,
+	/**
+	 *  Where a tabled text came from: when it was tabled or received, if not now (RFC 3339, or a day
+	 *  `YYYY-MM-DD`); the organisation that sent it, if not the track's own; the sender's reference.
+	 */
+	received?: string | null,
+	sent_by?: number | null,
+	letter_ref?: string,
 };
 
 export type OpKind = "equal" | "delete" | "insert";
@@ -448,18 +627,12 @@ export type PrivateNote = {
 	created_at: string,
 };
 
-/**  A ratifying body's vote on the tentative settlement. */
-export type Ratification = {
-	id: number,
-	negotiation_id: number,
-	body: string,
-	decided_on: string,
-	votes_for: number,
-	votes_against: number,
-	abstaining: number,
-	approved: boolean,
-	recorded_by: string,
-	recorded_at: string,
+/**  Where the texts came from: when received, in which session, the sender's reference, the sender. */
+export type Provenance = {
+	received?: string | null,
+	session_id?: number | null,
+	letter_ref?: string,
+	sent_by?: number | null,
 };
 
 /**
@@ -469,7 +642,7 @@ export type Ratification = {
 export type Reference = { kind: "joint" } | { kind: "base" } | { kind: "party"; id: number } | { kind: "since"; id: number };
 
 /**  Who a clause in impasse is referred to. */
-export type Referral = "mediator" | "working_group";
+export type Referral = "working_group" | "coordinators" | "plenary" | "conciliation" | "mediator" | "arbitration";
 
 /**  A text rendered from Markdown to sanitised HTML; `version_id` is `None` for the status quo. */
 export type Rendered = {
@@ -480,7 +653,18 @@ export type Rendered = {
 /**  The documents that report where the agreement stands. */
 export type ReportKind = "status_report" | "final_agreement" | "packet";
 
-export type Role = "spokesperson" | "member" | "expert" | "note_taker" | "observer";
+/**  An organisation's reservation on a clause. */
+export type Reservation = {
+	id: number,
+	clause_id: number,
+	party_id: number,
+	text: string,
+	recorded_by: string,
+	recorded_at: string,
+};
+
+/**  A delegate's part in the delegation. The coordinator initials and consents in the side's name. */
+export type Role = "chair" | "coordinator" | "spokesperson" | "member" | "expert" | "legal_counsel" | "secretary" | "translator" | "observer";
 
 /**  A clause of the document with its columns marked. */
 export type Row = {
@@ -557,8 +741,10 @@ export type StatusChange = {
 	reason: string,
 	/**  Into impasse: who the clause is referred to. */
 	referred_to?: Referral | null,
-	/**  Reopening a tentatively agreed clause: the parties that consent — every party must. */
+	/**  Reopening a tentatively agreed clause: the parties that consent — every side must. */
 	consenting?: number[],
+	/**  Into the protocol of disagreements: the further procedure decided. */
+	further?: Further | null,
 };
 
 /**  The status report for members or the commission. */
@@ -569,7 +755,7 @@ export type StatusReport = {
 	by_topic: TopicProgress[],
 	initials: InitialsTable,
 	sessions: Session[],
-	ratifications: Ratification[],
+	approvals: Approval[],
 	/**  The newest events at the table, newest first. */
 	timeline: TimelineEntry[],
 };
@@ -593,6 +779,14 @@ export type TextChange = {
 	after: number,
 	diff: WordDiff,
 };
+
+/**  The encoding a file was read in. */
+export type TextEncoding = { encoding: "utf8" } | 
+/**
+ *  Read as Windows-1251; `lost_letters` when a `?` stands inside a Cyrillic word, where a
+ *  spreadsheet puts a letter the encoding cannot hold (Kazakh's ә, ғ, қ, ң, ө, ұ, ү, һ).
+ */
+{ encoding: "windows1251"; lost_letters: boolean; first_lost_line: number | null };
 
 /**  A line of the report's timeline: an event and what it says. */
 export type TimelineEntry = {
@@ -637,8 +831,20 @@ export type Version = {
 	author: string,
 	created_at: string,
 	rationale: string,
+	/**  When it was tabled or received (not when it was typed); none while a private draft. */
 	tabled_at: string | null,
 	session_id: number | null,
+	/**  The organisation that sent it, when another than the track's own (a coalition, the joint track). */
+	sent_by: number | null,
+	/**  The sender's reference: a letter number. */
+	letter_ref: string,
+};
+
+/**  A vote: for, against, abstaining. */
+export type Vote = {
+	votes_for: number,
+	votes_against: number,
+	abstaining: number,
 };
 
 export type WordDiff = {

@@ -11,6 +11,7 @@ const row = (id: number, ref: string, title: string, status: ClauseRow["status"]
   status,
   status_quo: null,
   topics,
+  section: "",
   heads: partyIds.map((p) => ({ track: { kind: "party", party_id: p }, version_id: id * 10 + p, tabled: true, created_at: "" })),
 });
 

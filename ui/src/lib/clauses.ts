@@ -5,7 +5,7 @@ export type Filters = { status: ClauseStatus | ""; topic: string; partyId: numbe
 export type SortKey = "position" | "status" | "title";
 
 const STATUS_ORDER: ClauseStatus[] = [
-  "impasse", "open", "agreed_in_principle", "parked", "not_opened", "tentatively_agreed", "withdrawn",
+  "impasse", "open", "agreed_in_principle", "parked", "in_protocol", "not_opened", "tentatively_agreed", "withdrawn",
 ];
 
 export function filterClauses(rows: ClauseRow[], f: Filters): ClauseRow[] {

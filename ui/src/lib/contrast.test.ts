@@ -26,7 +26,7 @@ function contrast(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
-const STATUSES = ["not_opened", "open", "agreed_in_principle", "tentatively_agreed", "parked", "impasse", "withdrawn"];
+const STATUSES = ["not_opened", "open", "agreed_in_principle", "tentatively_agreed", "parked", "impasse", "in_protocol", "withdrawn"];
 
 describe.each([["light", light], ["dark", dark]])("the %s theme", (_, t) => {
   const text: [string, string, string][] = [

@@ -15,6 +15,8 @@ const version = (id: number, kind: "joint" | "party", hash: string, tabled = tru
   rationale: "",
   tabled_at: tabled ? "2026-10-06T05:00:00Z" : null,
   session_id: null,
+  sent_by: null,
+  letter_ref: "",
 });
 const initial = (id: number, party_id: number, version_id: number, hash: string, voided_by: number | null = null): Initial => ({
   id,
@@ -31,7 +33,7 @@ const initial = (id: number, party_id: number, version_id: number, hash: string,
 
 function detail(versions: Version[], initials: Initial[], status: ClauseDetail["clause"]["status"] = "open"): ClauseDetail {
   return {
-    clause: { id: 5, negotiation_id: 1, ref: "Art. 5", title: "t", position: 5, status, status_quo: null, topics: [] },
+    clause: { id: 5, negotiation_id: 1, ref: "Art. 5", title: "t", position: 5, status, status_quo: null, topics: [], section: "" },
     parties: [party(1, "FTU", "workers"), party(2, "NEA", "employers"), party(3, "MLSP", "government"), party(4, "MED", "mediator")],
     versions,
     initials,

@@ -13,6 +13,7 @@ export type Route =
   | { view: "standing" }
   | { view: "search"; query: string }
   | { view: "library" }
+  | { view: "setup" }
   | { view: "settings" };
 
 export function parse(hash: string): Route {
@@ -42,6 +43,8 @@ export function parse(hash: string): Route {
       return { view: "search", query: parts.slice(1).join("/") };
     case "library":
       return { view: "library" };
+    case "setup":
+      return { view: "setup" };
     case "settings":
       return { view: "settings" };
   }

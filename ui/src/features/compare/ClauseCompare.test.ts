@@ -12,7 +12,7 @@ const okay = <T,>(data: T) => Promise.resolve({ status: "ok" as const, data });
 const session = { id: 3, negotiation_id: 1, number: 3, starts_at: "2026-10-27T05:00:00Z", place: "Astana", kind: "plenary" as const, minutes: "held" };
 
 const comparison: Comparison = {
-  clause: { id: 7, negotiation_id: 1, ref: "Art. 7", title: "Retraining <script>x</script>", position: 7, status: "open", status_quo: null, topics: [] },
+  clause: { id: 7, negotiation_id: 1, ref: "Art. 7", title: "Retraining <script>x</script>", position: 7, status: "open", status_quo: null, topics: [], section: "" },
   reference: { kind: "joint" },
   since: null,
   last_session: session,

@@ -13,7 +13,7 @@ const okay = <T,>(data: T) => Promise.resolve({ status: "ok" as const, data });
 const fake = {
   overview: () =>
     okay({
-      negotiation: { id: 1, title: "General Agreement <b>on</b> AI", level: "national", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "" },
+      negotiation: { id: 1, title: "General Agreement <b>on</b> AI", level: "general", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "", closing_rule: "all", languages: ["en"] },
       parties: [
         { id: 1, negotiation_id: 1, name: "Federation of Trade Unions", side: "workers", label: "FTU", colour: "#c0392b", position: 0 },
         { id: 2, negotiation_id: 1, name: "Employers", side: "employers", label: "NEA", colour: "#1f618d", position: 1 },

@@ -10,7 +10,7 @@ beforeAll(() => startI18n());
 
 const okay = <T,>(data: T) => Promise.resolve({ status: "ok" as const, data });
 
-const negotiation = { id: 1, title: "AI at work", level: "national", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "" };
+const negotiation = { id: 1, title: "AI at work", level: "general", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "", closing_rule: "all", languages: ["en"] };
 const parties = [{ id: 1, negotiation_id: 1, name: "Federation of Trade Unions", side: "workers", label: "FTU", colour: "#c0392b", position: 0 }];
 const session = { id: 3, negotiation_id: 1, number: 1, starts_at: "2026-01-10T09:00:00Z", place: "Astana", kind: "plenary", minutes: "" };
 // 40 clauses changed since the session, each with the FTU's first text

@@ -15,7 +15,7 @@ const moves: unknown[] = [];
 const fake = {
   report: () =>
     okay({
-      negotiation: { id: 1, title: "T", level: "national", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "" },
+      negotiation: { id: 1, title: "T", level: "general", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "", closing_rule: "all", languages: ["en"] },
       generated_at: "2026-11-23T05:00:00Z",
       by_status: [["open", 1], ["tentatively_agreed", 1]],
       by_topic: [{ topic: "<b>retraining</b>", by_status: [["open", 1]], total: 1 }],
@@ -36,7 +36,7 @@ const fake = {
         ],
       },
       sessions: [],
-      ratifications: [],
+      approvals: [],
       timeline: [{ at: "2026-10-27T08:09:00Z", clause: "Art. 14", actor: "Aigerim", text: "FTU initialed version 55" }],
     }),
   setAgreementStatus: (id: number, status: string, reason: string) => {
