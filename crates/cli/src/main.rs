@@ -539,13 +539,16 @@ enum ClauseCommand {
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
     },
-    /// Group a clause under a section, and tag its topics
+    /// Group a clause under a section, tag its topics, link the standards it rests on
     Group {
         clause: String,
         #[arg(long)]
         section: Option<String>,
         #[arg(long = "topic")]
         topics: Vec<String>,
+        /// A standard's code, as the library lists it ("ILO C158 Art. 13"); repeat for each
+        #[arg(long = "standard", value_name = "CODE")]
+        standards: Vec<String>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
     },

@@ -137,7 +137,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
                 None => say(format!("{} now comes last", c.reference)),
             }
         }
-        ClauseCommand::Group { clause, section, topics, negotiation } => {
+        ClauseCommand::Group { clause, section, topics, standards, negotiation } => {
             let mut c = ctx.clause(&clause, negotiation.as_deref()).await?;
             if let Some(section) = section {
                 c = store.edit_clause(c.id, &ClauseEdit::Section { section }, &ctx.who).await?;
@@ -145,7 +145,17 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             if !topics.is_empty() {
                 c = store.edit_clause(c.id, &ClauseEdit::Topics { topics }, &ctx.who).await?;
             }
-            say(format!("{} — section '{}', topics: {}", c.reference, c.section, c.topics.join(", ")))
+            for code in &standards {
+                store.link_standard(c.id, code).await?;
+            }
+            let linked = store.clause_standards(c.id).await?;
+            say(format!(
+                "{} — section '{}', topics: {}; standards: {}",
+                c.reference,
+                c.section,
+                c.topics.join(", "),
+                linked.join("; ")
+            ))
         }
     }
 }

@@ -670,6 +670,23 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     );
     b.ok(&["clause", "rename", "Статья 6", "--ref", "Статья 5", "--neg", "1"]);
     b.ok(&["clause", "move", "Статья 5", "--before", "Статья 3", "--neg", "1"]);
+    let grouped = b.ok(&[
+        "clause",
+        "group",
+        "Статья 5",
+        "--section",
+        "Раздел III",
+        "--topic",
+        "consent",
+        "--standard",
+        "ILO C135",
+        "--neg",
+        "1",
+    ]);
+    assert!(grouped.contains("section 'Раздел III', topics: consent; standards: ILO C135"), "{grouped}");
+    assert!(
+        b.fails(&["clause", "group", "Статья 5", "--standard", "ILO C999", "--neg", "1"]).contains("standard ILO C999")
+    );
     let clauses = b.json(&["clauses", "1", "--json"]);
     let refs: Vec<&str> = clauses.as_array().unwrap().iter().map(|c| c["ref"].as_str().unwrap()).collect();
     assert_eq!(refs, ["Статья 1", "Статья 2", "Статья 5", "Статья 3", "Статья 4"]);
@@ -834,4 +851,42 @@ fn art_version(b: &Bench, clause: &str, track: &str) -> String {
         _ => v["track"]["kind"] == "party",
     };
     versions.iter().rev().find(wanted).unwrap()["id"].as_i64().unwrap().to_string()
+}
+
+/// A party's text of the agreement in Markdown, taken into a negotiation under way: its articles matched
+/// by number ("Статья 1" to "Art. 1"), a new one added, the preview writing nothing.
+#[test]
+fn a_partys_markdown_text_is_taken_in_by_its_numbers() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let md = b.file(
+        "nea.md",
+        "# Генеральное соглашение\n\n## Раздел I. Общие положения\n\n### Статья 1. Сфера\n\nСоглашение распространяется на членов Ассоциации.\n\n### Статья 15. Платформенная занятость\n\nНовый текст.\n",
+    );
+    let preview = b.ok(&["import-markdown", md.to_str().unwrap(), "--into", "1", "--party", "NEA", "--preview"]);
+    assert!(preview.contains("matches Art. 1") && preview.contains("NEA changed"), "{preview}");
+    assert!(preview.contains("Статья 15") && preview.contains("new clause"), "{preview}");
+    assert!(
+        preview.contains("would table 2 text(s); would add 1 clause(s); 13 clause(s) not in the file"),
+        "{preview}"
+    );
+    b.ok(&["import-markdown", md.to_str().unwrap(), "--into", "1", "--party", "NEA", "--letter", "12/1"]);
+    let art1 = b.json(&["show", "Art. 1", "--neg", "1", "--json"]);
+    let last = art1["versions"].as_array().unwrap().iter().max_by_key(|v| v["id"].as_i64()).unwrap().clone();
+    assert_eq!(
+        (last["text"].as_str(), last["letter_ref"].as_str()),
+        (Some("Соглашение распространяется на членов Ассоциации."), Some("12/1"))
+    );
+    let new = b.json(&["show", "Статья 15", "--neg", "1", "--json"]);
+    assert_eq!(new["clause"]["section"], "Раздел I. Общие положения");
+    assert_eq!(
+        b.run(&["import-markdown", md.to_str().unwrap(), "--into", "1"]).status.code(),
+        Some(2),
+        "--into needs --party"
+    );
+    assert!(
+        b.fails(&["import-markdown", md.to_str().unwrap(), "--into", "1", "--party", "XYZ"])
+            .contains("'XYZ' is not an organisation")
+    );
+    assert!(b.ok(&["verify", "1"]).contains("are intact"));
 }

@@ -81,6 +81,77 @@ fn import(c: &mut Criterion) {
 }
 
 /// A synthetic negotiation: `clauses` rows of four parties, each text `words_per_text` long.
+/// A party's table taken into a negotiation under way: into one that has the parties and no clause yet
+/// (every row new: clauses added and texts tabled one by one, each journaled), beside the bulk import of
+/// the same rows as a new negotiation; and the preview of the same table against the negotiation that
+/// already holds it (every row matched, every text the same).
+fn intake(c: &mut Criterion) {
+    use trilogue_core::model::{Level, Side};
+    use trilogue_core::store::{NewNegotiation, NewParty, Provenance, Submission};
+    let rt = runtime();
+    let bytes = common::eu_position_table();
+    let table = parse_position_table(&bytes, "ai-act.csv").unwrap();
+    let submission = Submission::from_table(&table, "ai-act.csv");
+    let who = Who::at("bench", common::now());
+    let mut group = c.benchmark_group("intake_1775x4");
+    group.sample_size(10);
+    group.bench_function("take_in_every_row_new", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let (store, n) = rt.block_on(async {
+                    let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+                    let parties: Vec<NewParty> = table
+                        .parties
+                        .iter()
+                        .map(|p| NewParty {
+                            name: p.clone(),
+                            side: Some(Side::Workers),
+                            label: p.clone(),
+                            colour: "#1f618d".into(),
+                        })
+                        .collect();
+                    let new = NewNegotiation::titled("AI Act", Level::General);
+                    let (n, _) = store.create_negotiation(&new, &parties, &who).await.unwrap();
+                    (store, n.id)
+                });
+                (dir, store, n)
+            },
+            |(_dir, store, n)| {
+                rt.block_on(async {
+                    let plan = store.take_in(n, &submission, &Provenance::default(), &who).await.unwrap();
+                    assert_eq!(plan.new_clauses, 1_775);
+                    store.close().await;
+                })
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("import_table_same_rows", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                rt.block_on(async {
+                    let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+                    store.import_table(&table, "AI Act", "ai-act.csv", &who).await.unwrap();
+                    store.close().await;
+                })
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (store, n) = rt.block_on(async {
+        let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+        let n = store.import_table(&table, "AI Act", "ai-act.csv", &who).await.unwrap().id;
+        (store, n)
+    });
+    group.bench_function("preview_every_row_the_same", |b| {
+        b.iter(|| rt.block_on(async { assert_eq!(store.plan_intake(n, &submission).await.unwrap().tabled, 0) }))
+    });
+    group.finish();
+}
+
 fn synthetic(clauses: usize, words_per_text: usize) -> PositionTable {
     PositionTable {
         parties: vec!["W".into(), "E".into(), "G".into(), "M".into()],
@@ -287,5 +358,5 @@ fn reports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, diff, listing_and_search, import, four_columns, reports);
+criterion_group!(benches, diff, listing_and_search, import, intake, four_columns, reports);
 criterion_main!(benches);

@@ -277,7 +277,7 @@ fn column_title(c: &ColumnHead) -> String {
 }
 
 /// `2026-10-27T05:00:00.000Z` → `2026-10-27`
-const DOCUMENT_CSS: &str = "@page{size:A4 landscape;margin:10mm}\
+const DOCUMENT_CSS: &str = ".why{font-size:.85em;color:#444}@page{size:A4 landscape;margin:10mm}\
 body{font:10pt/1.4 'Noto Sans','DejaVu Sans',sans-serif;color:#000;margin:1em;\
 -webkit-print-color-adjust:exact;print-color-adjust:exact}\
 header h1{font-size:15pt;margin:0 0 .2em}header p{margin:0 0 1em;color:#333}\

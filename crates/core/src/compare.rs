@@ -54,6 +54,9 @@ pub struct Cell {
     /// The word diff from the reference's text to this one (from this column's own earlier text when
     /// comparing since a session), when there is something to compare.
     pub diff: Option<WordDiff>,
+    /// The public justification the party tabled with this text (the justification column of a
+    /// comparison table); empty when none. Our private reasoning never comes here.
+    pub justification: String,
 }
 
 /// A column as the per-clause view shows it.
@@ -169,6 +172,7 @@ pub(crate) fn mark_row(
                 text: text.map(|t| t.text.to_string()),
                 is_reference,
                 diff,
+                justification: now.versions[i].map(|v| v.rationale.trim().to_string()).unwrap_or_default(),
             }
         })
         .collect()
@@ -283,6 +287,9 @@ impl Comparison {
                 (Some(t), None) => t.clone(),
                 (Some(_), Some(d)) => d.to_text(),
             });
+            if !cell.justification.is_empty() {
+                out.push_str(&format!("\n(justification: {})", cell.justification));
+            }
             out.push('\n');
         }
         for p in &self.pairs {
@@ -332,11 +339,15 @@ impl Cell {
 
     /// The text with its changes marked, escaped; line breaks kept.
     pub fn to_html(&self) -> String {
-        match (&self.text, &self.diff) {
+        let text = match (&self.text, &self.diff) {
             (None, _) => "<p class=\"none\">no text tabled</p>".to_string(),
             (Some(t), None) => escape_html(t).replace('\n', "<br>"),
             (Some(_), Some(d)) => d.to_html().replace('\n', "<br>"),
+        };
+        if self.justification.is_empty() {
+            return text;
         }
+        format!("{text}<p class=\"why\"><em>Justification:</em> {}</p>", escape_html(&self.justification))
     }
 }
 
@@ -345,7 +356,7 @@ pub(crate) fn is_css_colour(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
 }
 
-const COMPARE_CSS: &str = "body{font:15px/1.5 'Noto Sans','DejaVu Sans',sans-serif;margin:2em;color:#111}\
+const COMPARE_CSS: &str = ".why{font-size:.85em;color:#444}body{font:15px/1.5 'Noto Sans','DejaVu Sans',sans-serif;margin:2em;color:#111}\
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(14em,1fr));gap:1em}\
 section{border-top:6px solid #555;padding:.5em;background:#fafafa}h2{margin:.2em 0;font-size:1.1em}\
 .meta{color:#555;font-size:.9em}.none{color:#888;font-style:italic}\

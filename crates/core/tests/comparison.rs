@@ -109,6 +109,20 @@ async fn the_timeline_follows_every_tabling() {
     assert!(c.timeline.first().unwrap().convergence < last.convergence, "the parties of Art. 7 moved closer");
 }
 
+/// A tabled text's public justification stands beside it, in the comparison and its exports.
+#[tokio::test]
+async fn the_justification_column_shows_what_each_party_tabled_it_with() {
+    let (store, _dir, n) = demo_store().await;
+    let art1 = store.find_clause(Some(n), "Art. 1").await.unwrap();
+    let c = compare(&store, art1.id, Reference::Base, common::now()).await.unwrap();
+    let joint = c.columns.iter().find(|col| col.head.reference == Reference::Joint).unwrap();
+    assert!(joint.cell.justification.starts_with("Secretariat compromise"), "{:?}", joint.cell);
+    assert!(c.to_html().contains("<em>Justification:</em> Secretariat compromise"));
+    assert!(c.to_text().contains("(justification: Secretariat compromise"));
+    let d = agreement::document(&store, n, Reference::Joint).await.unwrap();
+    assert!(d.to_html().contains("Justification:</em> Secretariat compromise"));
+}
+
 /// The document's rows agree with the per-clause comparison, cell for cell.
 async fn assert_matches_per_clause(store: &Store, d: &Document) {
     for row in &d.rows {

@@ -37,7 +37,7 @@ async fn comparison_and_exports_are_inert() {
             name: format!("{l} {hostile}"),
             side: Some(side),
             label: l.to_string(),
-            colour: "red;background:url(javascript:alert(1))".into(),
+            colour: "#1f618d".into(),
         })
         .collect();
     let new = NewNegotiation {
@@ -50,6 +50,14 @@ async fn comparison_and_exports_are_inert() {
         languages: Vec::new(),
     };
     let (n, parties) = store.create_negotiation(&new, &parties, &who).await.unwrap();
+    // a colour that is no colour is refused as entered, but a workbench from elsewhere may hold one:
+    // every view must still render it inert
+    let hostile_colour = "red;background:url(javascript:alert(1))";
+    let refused =
+        store.add_party(n.id, &NewParty { colour: hostile_colour.into(), ..parties_in(&parties[0]) }, &who).await;
+    assert!(refused.unwrap_err().to_string().contains("not a colour"));
+    sqlx::query("UPDATE parties SET colour = ?").bind(hostile_colour).execute(store.pool()).await.unwrap();
+    let parties = store.parties(n.id).await.unwrap();
     for (i, v) in XSS.iter().enumerate() {
         let clause = NewClause {
             reference: format!("Art. {i} {v}"),
@@ -127,4 +135,9 @@ async fn comparison_and_exports_are_inert() {
     for h in hits {
         assert_inert(&h.snippet_html, "search snippet");
     }
+}
+
+/// A new organisation like `p`, under another label.
+fn parties_in(p: &trilogue_core::model::Party) -> NewParty {
+    NewParty { name: p.name.clone(), side: p.side, label: format!("{}2", p.label), colour: p.colour.clone() }
 }

@@ -134,6 +134,11 @@ export type Cell = {
 	 *  comparing since a session), when there is something to compare.
 	 */
 	diff: WordDiff | null,
+	/**
+	 *  The public justification the party tabled with this text (the justification column of a
+	 *  comparison table); empty when none. Our private reasoning never comes here.
+	 */
+	justification: string,
 };
 
 export type Clause = {

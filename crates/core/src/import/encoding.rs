@@ -87,8 +87,8 @@ mod tests {
         assert_eq!(std::str::from_utf8(&bytes).unwrap(), "ref;title\n1;Переобучение работников — «до увольнения»\n");
         assert_eq!(enc, TextEncoding::Windows1251 { lost_letters: false, first_lost_line: None });
         // "қызметкерлер" saved by a spreadsheet in Windows-1251: the қ became a question mark
-        let (_, enc) = to_utf8(&cp1251("ref;title\n1;Жұмыс\n2;?ызметкерлерді о?ыту\n"));
-        assert_eq!(enc, TextEncoding::Windows1251 { lost_letters: true, first_lost_line: Some(2) });
+        let (_, enc) = to_utf8(&cp1251("ref;title\n1;Работа\n2;?ызметкерлерді о?ыту\n"));
+        assert_eq!(enc, TextEncoding::Windows1251 { lost_letters: true, first_lost_line: Some(3) });
     }
 
     #[test]

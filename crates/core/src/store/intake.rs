@@ -3,6 +3,8 @@
 //! what the file does not have — is shown before anything is written; then all of it is written in one
 //! transaction, or none of it.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::{ClauseSummary, NewClause, NewVersion, Store, Who, clauses, versions};
@@ -175,19 +177,22 @@ impl Store {
         let parties = self.parties(negotiation_id).await?;
         let existing = self.clause_summaries(negotiation_id).await?;
         let heads = self.head_hashes(negotiation_id).await?;
+        // the existing clauses by their ref, and by their number where only one has it
+        let by_ref: HashMap<String, &ClauseSummary> = existing.iter().map(|e| (ref_key(&e.reference), e)).collect();
+        let mut by_number: HashMap<String, Option<&ClauseSummary>> = HashMap::new();
+        for e in &existing {
+            if let Some(n) = number_key(&e.reference) {
+                by_number.entry(n).and_modify(|found| *found = None).or_insert(Some(e));
+            }
+        }
         let mut rows = Vec::with_capacity(submission.clauses.len());
-        let mut matched_ids = Vec::new();
+        let mut matched_ids = HashSet::new();
         for c in &submission.clauses {
-            let exact = existing.iter().find(|e| ref_key(&e.reference) == ref_key(&c.reference));
-            let by_number = || {
-                let n = number_key(&c.reference)?;
-                let mut same = existing.iter().filter(|e| number_key(&e.reference).as_deref() == Some(n.as_str()));
-                let first = same.next()?;
-                same.next().is_none().then_some(first)
-            };
+            let exact = by_ref.get(&ref_key(&c.reference)).copied();
+            let by_number = || by_number.get(&number_key(&c.reference)?).copied().flatten();
             let found = exact.or_else(by_number).filter(|e| !matched_ids.contains(&e.clause_id));
             if let Some(e) = found {
-                matched_ids.push(e.clause_id);
+                matched_ids.insert(e.clause_id);
             }
             let mut texts = Vec::with_capacity(c.texts.len());
             for (label, text) in &c.texts {

@@ -24,10 +24,11 @@ const comparison: Comparison = {
         text: "up to twelve months",
         is_reference: false,
         diff: { ops: [{ op: "equal", text: "up to " }, { op: "delete", text: "nine" }, { op: "insert", text: "twelve" }, { op: "equal", text: " months" }], similarity: 0.75, words_deleted: 1, words_inserted: 1 },
+        justification: "Twelve months <i>is</i> what retraining takes",
       },
     },
-    { head: { label: "NEA", name: "NEA", colour: "#1f618d", reference: { kind: "party", id: 2 } }, cell: { version_id: null, text: null, is_reference: false, diff: null } },
-    { head: { label: "joint", name: "joint", colour: null, reference: { kind: "joint" } }, cell: { version_id: 9, text: "up to nine months", is_reference: true, diff: null } },
+    { head: { label: "NEA", name: "NEA", colour: "#1f618d", reference: { kind: "party", id: 2 } }, cell: { version_id: null, text: null, is_reference: false, diff: null, justification: "" } },
+    { head: { label: "joint", name: "joint", colour: null, reference: { kind: "joint" } }, cell: { version_id: 9, text: "up to nine months", is_reference: true, diff: null, justification: "" } },
   ],
   pairs: [],
   convergence: null,
@@ -51,6 +52,10 @@ describe("the position comparison", () => {
     expect(columns[0].querySelector("ins")?.textContent).toBe("twelve");
     expect(columns[0].querySelector("del")?.textContent).toBe("nine");
     expect(columns[0].textContent).toContain("Similarity 75 %");
+    // the party's public justification beside its text, as text
+    expect(columns[0].querySelector("[data-testid=justification]")?.textContent).toBe("Justification: Twelve months <i>is</i> what retraining takes");
+    expect(columns[0].querySelector("i")).toBeNull();
+    expect(columns[1].querySelector("[data-testid=justification]")).toBeNull();
     expect(columns[1].textContent).toContain("No text tabled");
     expect(columns[2].textContent).toContain("Reference");
     expect(screen.getByTestId("reference-FTU").getAttribute("href")).toBe("#/clause/7/compare/party-1");

@@ -13,6 +13,7 @@ const party = (id: number, label: string) => ({ id, negotiation_id: 1, name: lab
 /** A fake backend: the report the view reads, and a refusal for the move it tries. */
 const moves: unknown[] = [];
 const fake = {
+  commitments: () => okay([{ id: 1, negotiation_id: 1, clause_id: null, text: "Retraining fund <b>set up</b>", responsible: "Government", due_on: "2027-06-30", done_on: null }]),
   report: () =>
     okay({
       negotiation: { id: 1, title: "T", level: "general", tripartite: true, status: "in_session", starts_on: null, ends_on: null, owner_party_id: 1, created_at: "", closing_rule: "all", languages: ["en"] },
@@ -56,6 +57,10 @@ describe("where the agreement stands", () => {
     expect(table.querySelector("img")).toBeNull();
     expect(screen.getByText("<b>retraining</b>")).toBeTruthy();
     expect(screen.getByTestId("agreement-status").textContent).toBe("In session");
+    // the action plan: a commitment's text is shown as text
+    const plan = await screen.findByTestId("commitments");
+    expect(within(plan).getByText("Retraining fund <b>set up</b>")).toBeTruthy();
+    expect(plan.querySelector("b")).toBeNull();
 
     await fireEvent.change(screen.getByTestId("agreement-to"), { target: { value: "tentative_settlement" } });
     await fireEvent.input(screen.getByTestId("agreement-reason"), { target: { value: "all initialed" } });
