@@ -98,6 +98,28 @@ pub fn party_colour(position: usize) -> String {
     PALETTE[position % PALETTE.len()].to_string()
 }
 
+/// A delegate as stored: the role still text, checked on the way out.
+pub(crate) struct DelegateRecord {
+    pub(crate) id: i64,
+    pub(crate) party_id: i64,
+    pub(crate) name: String,
+    pub(crate) role: String,
+    pub(crate) retired_at: Option<String>,
+}
+
+impl TryFrom<DelegateRecord> for Delegate {
+    type Error = Error;
+    fn try_from(r: DelegateRecord) -> Result<Self> {
+        Ok(Delegate {
+            id: r.id,
+            party_id: r.party_id,
+            name: r.name,
+            role: Role::parse(&r.role)?,
+            retired_at: r.retired_at,
+        })
+    }
+}
+
 /// A negotiation as stored: names still text, checked on the way out.
 struct NegotiationRow {
     id: i64,
@@ -423,39 +445,28 @@ impl Store {
     }
 
     pub async fn delegate(&self, delegate_id: i64) -> Result<Delegate> {
-        let r = sqlx::query!("SELECT id, party_id, name, role, retired_at FROM delegates WHERE id = ?", delegate_id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or_else(|| Error::not_found(format!("delegate {delegate_id}")))?;
-        Ok(Delegate {
-            id: r.id,
-            party_id: r.party_id,
-            name: r.name,
-            role: Role::parse(&r.role)?,
-            retired_at: r.retired_at,
-        })
+        sqlx::query_as!(
+            DelegateRecord,
+            "SELECT id, party_id, name, role, retired_at FROM delegates WHERE id = ?",
+            delegate_id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("delegate {delegate_id}")))?
+        .try_into()
     }
 
     /// Every delegate of a negotiation, retired ones included, by organisation.
     pub async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            DelegateRecord,
             "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM delegates d JOIN parties p ON p.id = d.party_id
              WHERE p.negotiation_id = ? ORDER BY p.position, d.id",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Delegate {
-                    id: r.id,
-                    party_id: r.party_id,
-                    name: r.name,
-                    role: Role::parse(&r.role)?,
-                    retired_at: r.retired_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Delegate::try_from).collect()
     }
 
     /// Finds a delegate of a negotiation by name (case-insensitive) or id.

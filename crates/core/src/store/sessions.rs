@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
-use crate::model::{ClauseStatus, Delegate, Initial, Role, Session, SessionKind, Track};
+use crate::model::{ClauseStatus, Delegate, Initial, Session, SessionKind, Track};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -205,7 +205,8 @@ impl Store {
 
     /// The delegates who attended a session, by party.
     pub async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            super::negotiations::DelegateRecord,
             "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM session_attendees a
              JOIN delegates d ON d.id = a.delegate_id JOIN parties p ON p.id = d.party_id
              WHERE a.session_id = ? ORDER BY p.position, d.id",
@@ -213,12 +214,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                let role = Role::parse(&r.role)?;
-                Ok(Delegate { id: r.id, party_id: r.party_id, name: r.name, role, retired_at: r.retired_at })
-            })
-            .collect()
+        rows.into_iter().map(Delegate::try_from).collect()
     }
 
     /// The clauses on a session's agenda, in its order.
