@@ -93,10 +93,12 @@ fn side_of(party: &(i64, Option<Side>)) -> Option<(Option<Side>, Option<i64>)> {
 /// that is a coalition initials through any of its organisations (its coordinator signs for all).
 /// `parties` are (id, side); `initials` the (party id, hash) of the initials not voided.
 pub fn agreed_hash(parties: &[(i64, Option<Side>)], initials: &[(i64, String)]) -> Option<String> {
-    let mut sides: Vec<(Option<Side>, Option<i64>)> = parties.iter().filter_map(side_of).collect();
-    sides.dedup();
-    sides.sort_by_key(|s| format!("{s:?}"));
-    sides.dedup();
+    let mut sides: Vec<(Option<Side>, Option<i64>)> = Vec::new();
+    for side in parties.iter().filter_map(side_of) {
+        if !sides.contains(&side) {
+            sides.push(side);
+        }
+    }
     let hashes_of = |side: &(Option<Side>, Option<i64>)| -> Vec<&String> {
         initials
             .iter()
