@@ -57,6 +57,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             texts::render_markdown,
             texts::search,
             texts::library,
+            texts::standards,
             exchange::import_table,
             exchange::import_markdown,
             intake::preview_intake,

@@ -1,9 +1,9 @@
-//! Reading texts: word diff, Markdown preview, search, the library.
+//! Reading texts: word diff, Markdown preview, search, the library and the standards it rests on.
 
 use tauri::State;
 use trilogue_core::diff::{WordDiff, diff_words};
 use trilogue_core::markdown;
-use trilogue_core::model::LibraryClause;
+use trilogue_core::model::{LibraryClause, Standard};
 use trilogue_core::store::SearchHit;
 
 use crate::error::IpcResult;
@@ -38,4 +38,11 @@ pub async fn search(
 #[specta::specta]
 pub async fn library(workbench: State<'_, Workbench>) -> IpcResult<Vec<LibraryClause>> {
     Ok(workbench.store().library().await?)
+}
+
+/// The international and national standards a clause may rest on, by code.
+#[tauri::command]
+#[specta::specta]
+pub async fn standards(workbench: State<'_, Workbench>) -> IpcResult<Vec<Standard>> {
+    Ok(workbench.store().standards().await?)
 }

@@ -430,6 +430,7 @@ async fn a_negotiation_from_scratch(dir: &Path) {
     app.wait_text("[data-testid=setup-notice]", "This workbench is FTU's.").await;
     for (org, name, role) in [
         ("FTU", "Aigerim Seitkali", "coordinator"),
+        ("KTU", "Yerlan Nurpeisov", "spokesperson"),
         ("NEA", "Marat Zhaksylykov", "coordinator"),
         ("AIE", "Gulnara Abenova", "legal counsel"),
         ("MLSP", "Timur Bekov", "coordinator"),
@@ -507,24 +508,40 @@ async fn a_negotiation_from_scratch(dir: &Path) {
     let nea = nea.expect("the employers' text with its letter");
     assert_eq!(nea["tabled_at"].as_str().unwrap()[..10], last_week, "tabled when received, not when typed");
 
-    // Статья 1: every side initials the joint text — the workers' coalition through the KTU's row
+    // Статья 1 rests on two standards, linked here
     let art1 = show("Статья 1")["clause"]["id"].as_i64().unwrap();
     app.timed_go(&format!("#/clause/{art1}"), "[data-testid=clause-workspace]", "scratch_view_clause_1").await;
-    for party in ["KTU", "NEA", "MLSP"] {
+    app.click("[data-testid=standards-edit]").await;
+    for code in ["ILO C158 Art. 13", "ILO C144"] {
+        app.click(&format!("[data-testid='standard-{code}']")).await;
+    }
+    app.click("[data-testid=standards-save]").await;
+    app.wait_text("[data-testid=notice]", "2 standards linked").await;
+    app.wait_text("[data-testid=clause-standards]", "ILO C158 Art. 13").await;
+    assert_eq!(show("Статья 1")["standards"], json!(["ILO C144", "ILO C158 Art. 13"]));
+
+    // every side initials the joint text: the workers' coalition through the KTU's row, by the KTU's
+    // own spokesperson; the others by their sides' coordinators, as offered
+    select(&app, "[data-testid=initial-by-KTU]", "Yerlan Nurpeisov · spokesperson").await;
+    for (party, by) in [("KTU", "Yerlan Nurpeisov"), ("NEA", "Marat Zhaksylykov"), ("MLSP", "Timur Bekov")] {
         app.click(&format!("[data-testid=initial-{party}]")).await;
-        let by = if party == "KTU" {
-            "Aigerim Seitkali"
-        } else if party == "NEA" {
-            "Marat Zhaksylykov"
-        } else {
-            "Timur Bekov"
-        };
-        // initialed by the coordinator of the side: the workers' is the FTU's
         app.wait_text(&format!("[data-testid=initial-row-{party}]"), by).await;
     }
     app.wait_text("[data-testid=clause-workspace]", "Tentatively agreed").await;
+    let by: Vec<Value> =
+        show("Статья 1")["initials"].as_array().unwrap().iter().map(|i| i["initialed_by"].clone()).collect();
+    assert_eq!(by, [json!("Yerlan Nurpeisov"), json!("Marat Zhaksylykov"), json!("Timur Bekov")]);
     app.scroll_to("[data-testid^=initial-row-KTU]").await;
     app.shot("45-initialed-by-every-side").await;
+
+    // the AIE goes along with the employers, with a reservation
+    select(&app, "[data-testid=reservation-party]", "AIE — Association of Industrial Enterprises").await;
+    type_into(&app, "[data-testid=reservation-text]", "Для малых предприятий — 45 дней").await;
+    app.click("[data-testid=reservation-save]").await;
+    app.wait_text("[data-testid=notice]", "AIE's reservation is recorded").await;
+    app.wait_text("[data-testid=reservations]", "Для малых предприятий — 45 дней").await;
+    app.scroll_to("[data-testid=clause-standards]").await;
+    app.shot("45b-standards-and-a-reservation").await;
 
     // Статья 2 and Статья 9 go into the protocol of disagreements, with what comes next
     for (r, further, why) in [
@@ -569,6 +586,7 @@ async fn a_negotiation_from_scratch(dir: &Path) {
         "For the workers",
         "Confederation of Independent Trade Unions (KTU)",
         "Aigerim Seitkali",
+        "Reservation of AIE:</strong> Для малых предприятий — 45 дней",
     ] {
         assert!(html.contains(needle), "the final agreement lacks '{needle}'");
     }

@@ -546,7 +546,8 @@ enum ClauseCommand {
         section: Option<String>,
         #[arg(long = "topic")]
         topics: Vec<String>,
-        /// A standard's code, as the library lists it ("ILO C158 Art. 13"); repeat for each
+        /// A standard's code, as the library lists it ("ILO C158 Art. 13"); repeat for each. The codes
+        /// given replace those linked before, as `--topic` does
         #[arg(long = "standard", value_name = "CODE")]
         standards: Vec<String>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]

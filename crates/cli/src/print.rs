@@ -131,6 +131,13 @@ pub fn clause(view: &ClauseDetail) {
             );
         }
     }
+    if !view.reservations.is_empty() {
+        println!("\n== reservations");
+        for r in &view.reservations {
+            let party = label(&view.parties, Track::Party(r.party_id));
+            println!("{party} ({}, {}): {}", r.recorded_by, r.recorded_at, r.text);
+        }
+    }
     for n in &view.private_notes {
         println!("\n== private note ({}, {})  [never exported]", n.priority, n.created_at);
         if !n.red_line.is_empty() {
@@ -158,7 +165,7 @@ pub fn overview(view: &Overview) {
         let bar = "█".repeat(*count as usize * 30 / total.max(1) as usize);
         println!("  {:<20} {:>4}  {bar}", status.as_str(), count);
     }
-    println!("\nsessions held: {}", view.held);
+    println!("\nsessions held: {}", view.held_sessions.len());
     if let Some(next) = &view.next_session {
         println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
     }

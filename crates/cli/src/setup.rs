@@ -145,8 +145,8 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             if !topics.is_empty() {
                 c = store.edit_clause(c.id, &ClauseEdit::Topics { topics }, &ctx.who).await?;
             }
-            for code in &standards {
-                store.link_standard(c.id, code).await?;
+            if !standards.is_empty() {
+                c = store.edit_clause(c.id, &ClauseEdit::Standards { codes: standards }, &ctx.who).await?;
             }
             let linked = store.clause_standards(c.id).await?;
             say(format!(

@@ -685,8 +685,14 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     ]);
     assert!(grouped.contains("section 'Раздел III', topics: consent; standards: ILO C135"), "{grouped}");
     assert!(
-        b.fails(&["clause", "group", "Статья 5", "--standard", "ILO C999", "--neg", "1"]).contains("standard ILO C999")
+        b.fails(&["clause", "group", "Статья 5", "--standard", "ILO C144", "--standard", "ILO C999", "--neg", "1"])
+            .contains("standard ILO C999")
     );
+    let art5 = b.json(&["show", "Статья 5", "--neg", "1", "--json"]);
+    assert_eq!(art5["standards"], serde_json::json!(["ILO C135"]), "an unknown code changes nothing");
+    b.ok(&["clause", "group", "Статья 5", "--standard", "ILO C144", "--standard", "ILO C135", "--neg", "1"]);
+    let art5 = b.json(&["show", "Статья 5", "--neg", "1", "--json"]);
+    assert_eq!(art5["standards"], serde_json::json!(["ILO C135", "ILO C144"]), "the codes given replace the links");
     let clauses = b.json(&["clauses", "1", "--json"]);
     let refs: Vec<&str> = clauses.as_array().unwrap().iter().map(|c| c["ref"].as_str().unwrap()).collect();
     assert_eq!(refs, ["Статья 1", "Статья 2", "Статья 5", "Статья 3", "Статья 4"]);
@@ -785,6 +791,8 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
         show["initials"].as_array().unwrap().iter().map(|i| i["initialed_by"].as_str().unwrap()).collect();
     assert_eq!(by, ["Aigerim Seitkali", "Marat Zhaksylykov", "Timur Bekov"]);
     b.ok(&["reservation", "Статья 1", "--org", "AIE", "--text", "Для малых предприятий — 45 дней", "--neg", "1"]);
+    let shown = b.ok(&["show", "Статья 1", "--neg", "1"]);
+    assert!(shown.contains("== reservations\nAIE (") && shown.contains("Для малых предприятий — 45 дней"), "{shown}");
 
     // the rest: two points into the protocol, three withdrawn to the next round
     b.ok(&[
@@ -816,6 +824,7 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     );
     assert!(md.contains("**For the workers** (Federation of Trade Unions (FTU); Confederation of Independent Trade Unions (KTU)): Aigerim Seitkali"), "{md}");
     assert!(md.contains("Уведомление за 90 дней."));
+    assert!(md.contains("> **Reservation of AIE:** Для малых предприятий — 45 дней"), "{md}");
     b.ok(&[
         "approval",
         "1",

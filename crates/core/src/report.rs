@@ -422,6 +422,8 @@ pub struct Article {
     pub hash: Option<String>,
     /// Who initialed, and when: (party label, date).
     pub initialed: Vec<(String, String)>,
+    /// What organisations said in going along with their side: (organisation label, text).
+    pub reservations: Vec<(String, String)>,
 }
 
 /// A disputed point of the protocol of disagreements: each party's wording and what comes next — a
@@ -501,6 +503,19 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
     let events = store.events(negotiation_id).await?;
     let entries = store.protocol_entries(negotiation_id).await?;
     let signatures = signature_blocks(&parties, &store.delegates(negotiation_id).await?);
+    let all_reservations = store.negotiation_reservations(negotiation_id).await?;
+    let reservations = |clause_id: i64| -> Vec<(String, String)> {
+        all_reservations
+            .iter()
+            .filter(|r| r.clause_id == clause_id)
+            .map(|r| {
+                (
+                    parties.iter().find(|p| p.id == r.party_id).map(|p| p.label.clone()).unwrap_or_default(),
+                    r.text.clone(),
+                )
+            })
+            .collect()
+    };
     let (mut articles, mut pending, mut disagreements) = (Vec::new(), Vec::new(), Vec::new());
     for c in clauses {
         match c.status {
@@ -534,6 +549,7 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                     version_id: Some(version.id),
                     hash: Some(first.hash.clone()),
                     initialed,
+                    reservations: reservations(c.id),
                 });
             }
             ClauseStatus::NotOpened => {
@@ -546,6 +562,7 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                         version_id: None,
                         hash: None,
                         initialed: Vec::new(),
+                        reservations: reservations(c.id),
                     });
                 }
             }
@@ -678,6 +695,10 @@ impl FinalAgreement {
             out.push_str(&format!("## {} — {}\n\n", md_inline(&a.reference), md_inline(&a.title)));
             out.push_str(&a.text.trim_end().replace('<', "&lt;"));
             out.push_str(&format!("\n\n*{}*\n\n", md_inline(&Self::initialed_line(a))));
+            for (label, text) in &a.reservations {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                out.push_str(&format!("> **Reservation of {}:** {}\n\n", md_inline(label), md_inline(&text)));
+            }
         }
         if !self.pending.is_empty() {
             out.push_str("## Not yet agreed\n\n");
@@ -726,8 +747,19 @@ impl FinalAgreement {
             initialing(&self.parties).iter().map(|p| escape_html(&format!("{} ({})", p.name, p.label))).collect();
         b.push_str(&format!("<p class=\"meta\">Between: {}.</p>", names.join("; ")));
         for a in &self.articles {
+            let reservations: String = a
+                .reservations
+                .iter()
+                .map(|(label, text)| {
+                    format!(
+                        "<p class=\"reservation\"><strong>Reservation of {}:</strong> {}</p>",
+                        escape_html(label),
+                        escape_html(text)
+                    )
+                })
+                .collect();
             b.push_str(&format!(
-                "<section class=\"clause\"><h2><span class=\"ref\">{}</span> {}</h2>{}<p class=\"initialed\">{}</p></section>",
+                "<section class=\"clause\"><h2><span class=\"ref\">{}</span> {}</h2>{}<p class=\"initialed\">{}</p>{reservations}</section>",
                 escape_html(&a.reference),
                 escape_html(&a.title),
                 render(&a.text),
@@ -779,6 +811,7 @@ impl FinalAgreement {
 }
 
 const FINAL_CSS: &str = ".initialed{font:.8em sans-serif;color:#444;word-break:break-all}\
+.reservation{border-left:3px solid #999;padding-left:.6em;font-size:.9em}\
 .annex{break-before:page;margin-top:3em}h3{font-size:1em;margin:.8em 0 .2em}\
 .signatures{display:flex;flex-wrap:wrap;gap:2em;margin-top:3em;break-inside:avoid}\
 .signature{flex:1 1 14em}.signature .line{border-bottom:1px solid #000;padding-top:2.5em;margin:0}\

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::markdown;
-use crate::model::{Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Session, Track, Version};
+use crate::model::{
+    Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Track, Version,
+};
 use crate::store::{ClauseSummary, InitialGiven, Neighbours, Store, Tabling};
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
@@ -18,6 +20,10 @@ pub struct ClauseDetail {
     pub versions: Vec<Version>,
     pub initials: Vec<Initial>,
     pub standards: Vec<String>,
+    /// What organisations said in going along with their side on this clause.
+    pub reservations: Vec<Reservation>,
+    /// Every delegate of the negotiation, retired ones included, to name who gave an initial.
+    pub delegates: Vec<Delegate>,
     pub private_notes: Vec<PrivateNote>,
     /// The latest version of each track and the status quo, rendered and sanitised, so the workspace
     /// shows them without a round trip each.
@@ -88,6 +94,8 @@ impl ClauseDetail {
             versions,
             initials: store.initials(clause.id).await?,
             standards: store.clause_standards(clause.id).await?,
+            reservations: store.reservations(clause.id).await?,
+            delegates: store.delegates(clause.negotiation_id).await?,
             private_notes: store.notes(clause.id).await?,
             clause,
         })
@@ -113,8 +121,7 @@ pub struct Overview {
     pub parties: Vec<Party>,
     pub by_status: Vec<(ClauseStatus, i64)>,
     pub sessions: Vec<Session>,
-    /// How many sessions have begun, and the next one that has not.
-    pub held: usize,
+    /// The next session that has not begun.
     pub next_session: Option<Session>,
     /// The sessions that have begun (held, or being held), by id; the last of them.
     pub held_sessions: Vec<i64>,
@@ -131,7 +138,6 @@ impl Overview {
         let next_session =
             sessions.iter().filter(|s| !s.has_begun(&now)).min_by(|a, b| a.starts_at.cmp(&b.starts_at)).cloned();
         Ok(Overview {
-            held: held_sessions.len(),
             held_sessions,
             last_session,
             parties: store.parties(negotiation.id).await?,

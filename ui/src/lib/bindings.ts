@@ -79,6 +79,8 @@ export const commands = {
 	renderMarkdown: (text: string) => __TAURI_INVOKE<string>("render_markdown", { text }),
 	search: (query: string, negotiationId: number | null) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search", { query, negotiationId })),
 	library: () => typedError<LibraryClause[], IpcError>(__TAURI_INVOKE("library")),
+	/**  The international and national standards a clause may rest on, by code. */
+	standards: () => typedError<Standard[], IpcError>(__TAURI_INVOKE("standards")),
 	/**  Reads the file and checks every row before anything is written; then one transaction writes it all. */
 	importTable: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_table", { path, title, progress })),
 	importMarkdown: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_markdown", { path, title, progress })),
@@ -175,6 +177,10 @@ export type ClauseDetail = {
 	versions: Version[],
 	initials: Initial[],
 	standards: string[],
+	/**  What organisations said in going along with their side on this clause. */
+	reservations: Reservation[],
+	/**  Every delegate of the negotiation, retired ones included, to name who gave an initial. */
+	delegates: Delegate[],
 	private_notes: PrivateNote[],
 	/**
 	 *  The latest version of each track and the status quo, rendered and sanitised, so the workspace
@@ -192,6 +198,8 @@ export type ClauseDetail = {
 export type ClauseEdit = 
 /**  Renumbered: `Art. 7` becomes `Art. 8`. */
 { change: "ref"; reference: string } | { change: "title"; title: string } | { change: "section"; section: string } | { change: "topics"; topics: string[] } | 
+/**  The standards the clause rests on, by code, replacing those linked before. */
+{ change: "standards"; codes: string[] } | 
 /**  Moved before another clause, or to the end. */
 { change: "move"; before: number | null };
 
@@ -575,8 +583,7 @@ export type Overview = {
 	parties: Party[],
 	by_status: ([ClauseStatus, number])[],
 	sessions: Session[],
-	/**  How many sessions have begun, and the next one that has not. */
-	held: number,
+	/**  The next session that has not begun. */
 	next_session: Session | null,
 	/**  The sessions that have begun (held, or being held), by id; the last of them. */
 	held_sessions: number[],
@@ -739,6 +746,13 @@ export type Stage =
 { stage: "tabled"; track: Track } | 
 /**  Texts on two tracks or more; `track` tabled the latest. */
 { stage: "countered"; track: Track };
+
+export type Standard = {
+	id: number,
+	code: string,
+	title: string,
+	summary: string,
+};
 
 /**  A move of a clause to another status, with what the move needs recorded beside its reason. */
 export type StatusChange = {

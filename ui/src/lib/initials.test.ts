@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ClauseDetail, Initial, Party, Version } from "./bindings";
-import { latestJoint, partyInitials, voidedByJoint } from "./initials";
+import type { ClauseDetail, Delegate, Initial, Party, Version } from "./bindings";
+import { latestJoint, partyInitials, signatories, voidedByJoint } from "./initials";
 
 const party = (id: number, label: string, side: Party["side"]): Party => ({ id, negotiation_id: 1, name: label, side, label, colour: "#000", position: id });
 const version = (id: number, kind: "joint" | "party", hash: string, tabled = true): Version => ({
@@ -38,6 +38,8 @@ function detail(versions: Version[], initials: Initial[], status: ClauseDetail["
     versions,
     initials,
     standards: [],
+    reservations: [],
+    delegates: [],
     private_notes: [],
     rendered: [],
     neighbours: { prev: null, next: null },
@@ -70,5 +72,36 @@ describe("initials", () => {
   it("offers nothing on a withdrawn clause or one with no joint text", () => {
     expect(partyInitials(detail([version(10, "joint", "a")], [], "withdrawn")).some((r) => r.canInitial)).toBe(false);
     expect(partyInitials(detail([version(11, "party", "b")], [])).some((r) => r.canInitial)).toBe(false);
+  });
+
+  it("offers the side's coordinator first to give an initial, then the organisation's own people; never a retired one", () => {
+    const d = detail([version(10, "joint", "a")], []);
+    d.parties.push(party(5, "KTU", "workers"));
+    const delegate = (id: number, party_id: number, role: Delegate["role"], retired = false): Delegate => ({
+      id, party_id, name: `d${id}`, role, retired_at: retired ? "2026-10-01T00:00:00Z" : null,
+    });
+    d.delegates = [
+      delegate(1, 1, "member"),
+      delegate(2, 1, "spokesperson"),
+      delegate(3, 5, "coordinator"),
+      delegate(4, 5, "expert"),
+      delegate(5, 2, "coordinator"),
+      delegate(6, 1, "member", true),
+    ];
+    expect(signatories(d, d.parties[0]).map((x) => x.id)).toEqual([3, 2, 1, 4]);
+    expect(signatories(d, d.parties[1]).map((x) => x.id)).toEqual([5]);
+    expect(signatories(d, d.parties[2])).toEqual([]);
+  });
+
+  it("counts a coalition's initial for every organisation of its side, and offers none of them another", () => {
+    const d = detail([version(10, "joint", "a")], [initial(1, 5, 10, "a")]);
+    d.parties.push(party(5, "KTU", "workers"));
+    const rows = partyInitials(d);
+    const ftu = rows.find((r) => r.party.label === "FTU")!;
+    expect(ftu.state.state).toBe("through");
+    expect(ftu.state.state === "through" && ftu.state.through.label).toBe("KTU");
+    expect(ftu.canInitial).toBe(false);
+    expect(rows.find((r) => r.party.label === "KTU")!.state.state).toBe("initialed");
+    expect(rows.find((r) => r.party.label === "NEA")!.canInitial).toBe(true);
   });
 });

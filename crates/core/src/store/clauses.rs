@@ -152,6 +152,10 @@ pub enum ClauseEdit {
     Topics {
         topics: Vec<String>,
     },
+    /// The standards the clause rests on, by code, replacing those linked before.
+    Standards {
+        codes: Vec<String>,
+    },
     /// Moved before another clause, or to the end.
     Move {
         before: Option<i64>,
@@ -268,6 +272,20 @@ impl Store {
                     .await?;
                 }
                 json!({ "from": clause.topics, "to": topics })
+            }
+            ClauseEdit::Standards { codes } => {
+                let before = sqlx::query_scalar!(
+                    "SELECT s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id
+                     WHERE cs.clause_id = ? ORDER BY s.code",
+                    clause_id
+                )
+                .fetch_all(&mut *tx)
+                .await?;
+                sqlx::query!("DELETE FROM clause_standards WHERE clause_id = ?", clause_id).execute(&mut *tx).await?;
+                for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                    super::library::link(&mut tx, clause_id, code).await?;
+                }
+                json!({ "from": before, "to": codes })
             }
             ClauseEdit::Move { before } => {
                 let order = sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? ORDER BY position", n)

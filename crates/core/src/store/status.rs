@@ -572,6 +572,18 @@ impl Store {
         .await?)
     }
 
+    /// Every reservation recorded in a negotiation, in clause order, oldest first within a clause.
+    pub async fn negotiation_reservations(&self, negotiation_id: i64) -> Result<Vec<Reservation>> {
+        Ok(sqlx::query_as!(
+            Reservation,
+            "SELECT r.id, r.clause_id, r.party_id, r.text, r.recorded_by, r.recorded_at
+             FROM reservations r JOIN clauses c ON c.id = r.clause_id WHERE c.negotiation_id = ? ORDER BY c.position, r.id",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The latest protocol entry of each clause of a negotiation now in the protocol, in clause order.
     pub async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
         let rows = sqlx::query!(

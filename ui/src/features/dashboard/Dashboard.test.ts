@@ -20,7 +20,6 @@ const fake = {
       ],
       by_status: [["open", 3], ["tentatively_agreed", 2], ["impasse", 1]],
       sessions: [{ id: 1, negotiation_id: 1, number: 1, starts_at: "2026-12-08T05:00:00Z", place: "Astana", kind: "plenary", minutes: "" }],
-      held: 0,
       held_sessions: [],
       last_session: null,
       next_session: { id: 1, negotiation_id: 1, number: 1, starts_at: "2026-12-08T05:00:00Z", place: "Astana", kind: "plenary", minutes: "" },

@@ -26,7 +26,7 @@ const changed: PacketClause[] = Array.from({ length: 40 }, (_, i) => ({
 /** A fake backend: the overview, the session and a packet that pages like the core's. */
 function fake(calls: [number, number][]) {
   return {
-    overview: () => okay({ negotiation, parties, by_status: [["open", 40]], sessions: [session], held: 1, next_session: null, held_sessions: [session.id], last_session: session }),
+    overview: () => okay({ negotiation, parties, by_status: [["open", 40]], sessions: [session], next_session: null, held_sessions: [session.id], last_session: session }),
     sessionDetail: () => okay({ session, parties, attendees: [], delegates: [], agenda: [], tabled: [], initialed: [], minutes_html: "" }),
     sessionPacket: (_n: number, _since: number | null, from: number, limit: number) => {
       calls.push([from, limit]);
