@@ -499,16 +499,25 @@ fn usage_errors_exit_2_and_failures_exit_1() {
 }
 
 /// Edits the workbench behind the app's back, as a tamperer with the sqlite3 shell would: drops the
-/// trigger that guards a table, then sets one column of one row (`update` binds the value, then the id).
-fn tamper(db: &std::path::Path, drop: &'static str, update: &'static str, value: &str, id: i64) {
+/// trigger that guards a table, sets one column of one row (`update` binds the value, then the id), and
+/// puts the trigger back as it was — or leaves it out when `restore` is false.
+fn tamper(db: &std::path::Path, trigger: &str, (update, value, id): (&'static str, &str, i64), restore: bool) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         use sqlx::Connection;
         let url = format!("sqlite://{}", db.display());
         let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
-        sqlx::query(drop).execute(&mut conn).await.unwrap();
+        let sql: String = sqlx::query_scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?")
+            .bind(trigger)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(format!("DROP TRIGGER {trigger}"))).execute(&mut conn).await.unwrap();
         let changed = sqlx::query(update).bind(value).bind(id).execute(&mut conn).await.unwrap();
         assert_eq!(changed.rows_affected(), 1);
+        if restore {
+            sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await.unwrap();
+        }
         conn.close().await.unwrap();
     });
 }
@@ -523,7 +532,7 @@ fn verify_names_the_first_event_edited_behind_the_apps_back() {
     let id = impasse["id"].as_i64().unwrap();
     // the triggers refuse a plain edit, so a tamperer drops them first
     let update = "UPDATE events SET reason = ? WHERE id = ?";
-    tamper(&b.db(), "DROP TRIGGER events_append_only_update", update, "agreed by all", id);
+    tamper(&b.db(), "events_append_only_update", (update, "agreed by all", id), true);
     let err = b.fails(&["verify", "1"]);
     assert!(err.contains(&format!("event {id} (status_changed) does not match the chain")), "{err}");
 
@@ -533,11 +542,18 @@ fn verify_names_the_first_event_edited_behind_the_apps_back() {
     let show = b.json(&["show", "Art. 1", "--json"]);
     let initialed = show["initials"][0]["version_id"].as_i64().unwrap();
     let update = "UPDATE versions SET text = ? WHERE id = ?";
-    tamper(&b.db(), "DROP TRIGGER versions_immutable", update, "No AI system is covered.", initialed);
+    tamper(&b.db(), "versions_immutable", (update, "No AI system is covered.", initialed), true);
     let err = b.fails(&["verify", "1"]);
     assert!(err.contains(&format!("version(s) [{initialed}] was altered")), "{err}");
     let err = b.fails(&["final", "1"]);
     assert!(err.contains("Art. 1 no longer matches the hash its parties initialed"), "{err}");
+
+    // a tamperer who leaves the guard out finds the workbench refused before anything runs
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    tamper(&b.db(), "versions_immutable", (update, "No AI system is covered.", initialed), false);
+    let err = b.fails(&["verify", "1"]);
+    assert!(err.contains("Trilogue's trigger 'versions_immutable' on 'versions' is missing"), "{err}");
 }
 
 #[test]

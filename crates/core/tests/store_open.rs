@@ -116,3 +116,71 @@ async fn a_workbench_is_copied_before_a_migration_runs() {
         backup.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0)).unwrap();
     assert_eq!(tables, 1, "the backup is the file as it was before the migration");
 }
+
+/// A workbench someone else handed over, changed behind Trilogue's back: each change is refused by name
+/// when the file is opened, and the file is left as it was.
+#[tokio::test]
+async fn a_workbench_whose_schema_was_changed_is_refused_and_left_untouched() {
+    let attacks = [
+        (
+            "CREATE TRIGGER rewrite AFTER INSERT ON versions BEGIN \
+               UPDATE versions SET text = 'the employer may dismiss at will' WHERE id = new.id; END;",
+            "trigger 'rewrite' on 'versions' that Trilogue did not create",
+        ),
+        ("CREATE INDEX by_text ON versions (text);", "index 'by_text' on 'versions' that Trilogue did not create"),
+        ("CREATE VIEW agreed AS SELECT id, title FROM clauses;", "view 'agreed' that Trilogue did not create"),
+        ("CREATE TABLE exfiltrate (x TEXT);", "table 'exfiltrate' that Trilogue did not create"),
+        ("DROP TRIGGER clauses_never_deleted;", "Trilogue's trigger 'clauses_never_deleted' on 'clauses' is missing"),
+        (
+            "DROP TRIGGER clauses_never_deleted; CREATE TRIGGER clauses_never_deleted BEFORE DELETE ON clauses \
+               BEGIN SELECT 1; END;",
+            "its trigger 'clauses_never_deleted' on 'clauses' was changed outside Trilogue",
+        ),
+        (
+            // a column added to a table of ours
+            "ALTER TABLE clauses ADD COLUMN colour TEXT DEFAULT 'red';",
+            "its table 'clauses' was changed outside Trilogue",
+        ),
+        (
+            "ALTER TABLE clauses RENAME TO clauses_kept; \
+             CREATE VIEW clauses AS SELECT * FROM clauses_kept WHERE status <> 'impasse';",
+            "outside Trilogue",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.sqlite3");
+    let store = Store::open(&good).await.unwrap();
+    trilogue_core::demo::load_demo(&store, common::now()).await.unwrap();
+    store.close().await;
+    for (n, (sql, said)) in attacks.iter().enumerate() {
+        let path = dir.path().join(format!("changed-{n}.sqlite3"));
+        std::fs::copy(&good, &path).unwrap();
+        rusqlite::Connection::open(&path).unwrap().execute_batch(sql).unwrap();
+        let before = bytes(&path);
+        let err = Store::open(&path).await.unwrap_err();
+        assert_eq!(err.kind(), "not_a_workbench", "{sql}: {err}");
+        assert!(err.to_string().contains(said), "{sql}: {err}");
+        assert!(err.to_string().contains("left untouched"), "{err}");
+        assert_eq!(bytes(&path), before, "{sql}: the file is left as it was");
+    }
+    // statistics SQLite's ANALYZE adds are not a change to the schema
+    let analyzed = dir.path().join("analyzed.sqlite3");
+    std::fs::copy(&good, &analyzed).unwrap();
+    rusqlite::Connection::open(&analyzed).unwrap().execute_batch("ANALYZE;").unwrap();
+    Store::open(&analyzed).await.unwrap().close().await;
+}
+
+#[tokio::test]
+async fn every_connection_is_defensive() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+    let pool = store.pool();
+    let trusted: i64 = sqlx::query_scalar("PRAGMA trusted_schema").fetch_one(pool).await.unwrap();
+    assert_eq!(trusted, 0, "SQL in the schema may not call functions with side effects");
+    let mut conn = pool.acquire().await.unwrap();
+    sqlx::query("PRAGMA writable_schema = ON").execute(&mut *conn).await.unwrap();
+    let written = sqlx::query("UPDATE sqlite_schema SET sql = 'x' WHERE name = 'clauses'").execute(&mut *conn).await;
+    assert!(written.is_err(), "defensive mode keeps the schema from being written directly");
+    drop(conn);
+    store.close().await;
+}

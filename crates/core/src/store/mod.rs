@@ -11,6 +11,7 @@ mod intake;
 mod library;
 mod negotiations;
 mod notes;
+mod schema;
 mod search;
 mod sessions;
 mod settlement;
@@ -117,8 +118,13 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            .pragma("trusted_schema", "OFF")
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .after_connect(|conn, _| Box::pin(schema::defend(conn)))
+            .connect_with(options)
+            .await?;
         MIGRATOR.run(&pool).await?;
         let app_id: i64 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&pool).await?;
         if app_id != APPLICATION_ID {
@@ -175,7 +181,9 @@ async fn inspect(path: &Path) -> Result<Inspection> {
         }
     }
     let damaged = |e: sqlx::Error| not_a_workbench(path, format!("it cannot be read as a database ({e})"));
-    let mut conn = SqliteConnectOptions::new().filename(path).read_only(true).connect().await.map_err(damaged)?;
+    let options = SqliteConnectOptions::new().filename(path).read_only(true).pragma("trusted_schema", "OFF");
+    let mut conn = options.connect().await.map_err(damaged)?;
+    schema::defend(&mut conn).await.map_err(damaged)?;
     let result = inspect_schema(&mut conn, path).await;
     let _ = conn.close().await;
     result.map_err(|e| match e {
@@ -203,6 +211,9 @@ async fn inspect_schema(conn: &mut SqliteConnection, path: &Path) -> Result<Insp
     let known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
     if let Some(&found) = applied.iter().max().filter(|&&v| v > known) {
         return Err(Error::NewerSchema { path: path.to_path_buf(), found, known });
+    }
+    if let Some(why) = schema::difference(conn, &applied).await? {
+        return Err(not_a_workbench(path, format!("{why}; it was left untouched")));
     }
     let pending = MIGRATOR.iter().any(|m| !applied.contains(&m.version));
     Ok(Inspection { empty: false, pending_migrations: pending })
