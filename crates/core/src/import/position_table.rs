@@ -53,8 +53,10 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
     };
     let (bytes, encoding) = to_utf8(bytes);
     let delimiter = csv_strict::detect_delimiter(&bytes);
-    let records =
+    let mut records =
         csv_strict::read(&bytes, delimiter).map_err(|e| err(e.line, Some((e.field + 1).to_string()), e.message))?;
+    // a cell our export kept from being read as a formula comes back as it was
+    records.iter_mut().flat_map(|r| r.fields.iter_mut()).for_each(crate::spreadsheet::unguard);
     let Some((header, rows)) = records.split_first() else {
         return Err(err(1, None, "the file is empty: it needs a header row `ref,title,<party>,…`".into()));
     };

@@ -9,8 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::os::raw::c_int;
 use std::sync::{Mutex, OnceLock};
 
-use sqlx::migrate::Migrator;
 use sqlx::SqliteConnection;
+use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqlitePoolOptions;
 
 use super::MIGRATOR;
