@@ -16,6 +16,9 @@ use tauri::Manager;
 fn main() {
     rendering::paint_on_the_cpu_without_gpu();
     let builder = bindings::builder();
+    let mut context = tauri::generate_context!();
+    // a development build has its own identifier, hence its own data folder and workbench
+    context.config_mut().identifier = trilogue_core::store::APP_IDENTIFIER.into();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -32,6 +35,6 @@ fn main() {
             app.manage(state::Workbench::new(store));
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("the Trilogue window could not be started");
 }

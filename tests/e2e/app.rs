@@ -79,9 +79,20 @@ pub struct App {
 
 impl App {
     pub async fn launch(db: &Path) -> App {
+        App::launch_with(Some(db), None).await
+    }
+
+    /// The app on `db`, or on its own workbench when none is given — its data folder under
+    /// `data_home` (XDG_DATA_HOME) when one is given.
+    pub async fn launch_with(db: Option<&Path>, data_home: Option<&Path>) -> App {
         let (display, xvfb) = display();
         let (port, native_port) = (free_port(), free_port());
-        let driver = Command::new(tool("tauri-driver"))
+        let mut driver = Command::new(tool("tauri-driver"));
+        driver.env_remove("TRILOGUE_DB");
+        if let Some(data_home) = data_home {
+            driver.env("XDG_DATA_HOME", data_home);
+        }
+        let driver = driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .arg("--native-driver")
             .arg(tool("WebKitWebDriver"))
@@ -99,7 +110,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": app_binary(), "args": ["--db", db.to_str().unwrap()] }),
+            json!({ "application": app_binary(), "args": db.map_or(vec![], |db| vec!["--db", db.to_str().unwrap()]) }),
         );
         let start = Instant::now();
         eprintln!("e2e: connecting to tauri-driver on {url}");

@@ -33,6 +33,7 @@ async fn the_workbench_in_a_real_window() {
     let dir = tempfile::tempdir().unwrap();
     let mut timings = serde_json::Map::new();
     a_negotiation_from_scratch(dir.path()).await;
+    a_development_build_keeps_to_its_own_workbench(dir.path()).await;
     timings.extend(the_demo_on_first_run(dir.path()).await);
     timings.extend(a_negotiation_of_1775_clauses(dir.path()).await);
     std::fs::write(out_dir().join("timings.json"), serde_json::to_string_pretty(&timings).unwrap()).unwrap();
@@ -591,6 +592,23 @@ async fn a_negotiation_from_scratch(dir: &Path) {
         assert!(html.contains(needle), "the final agreement lacks '{needle}'");
     }
     app.no_script_ran().await;
+    app.close().await;
+}
+
+/// The app started with no `--db` opens its own workbench, created with the demo — a development
+/// build in its own data folder, never the one the user's installed Trilogue keeps.
+async fn a_development_build_keeps_to_its_own_workbench(dir: &Path) {
+    let data = dir.join("data-home");
+    let app = App::launch_with(None, Some(&data)).await;
+    app.wait("[data-testid=dashboard]").await;
+    let release = std::env::var_os("TRILOGUE_E2E_APP").is_some_and(|a| a.to_string_lossy().contains("/release/"));
+    let (own, other) = if release {
+        ("org.trilogue.workbench", "org.trilogue.workbench.dev")
+    } else {
+        ("org.trilogue.workbench.dev", "org.trilogue.workbench")
+    };
+    assert!(data.join(own).join("workbench.sqlite3").exists(), "the app's own workbench is in {own}");
+    assert!(!data.join(other).exists(), "{other} is never touched");
     app.close().await;
 }
 

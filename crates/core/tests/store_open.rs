@@ -184,3 +184,24 @@ async fn every_connection_is_defensive() {
     drop(conn);
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_url_is_never_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in ["postgres://user:secret@db.example:5432/trilogue", "postgresql://db.example/t", "https://example.org/w"]
+    {
+        let err = Store::open(url).await.unwrap_err();
+        assert_eq!(err.kind(), "invalid", "{url}: {err}");
+        assert!(!err.to_string().contains("secret"), "the password is never repeated: {err}");
+        assert!(err.to_string().contains("give the path of a file"), "{err}");
+    }
+    let err = Store::open("postgres://user:secret@db.example:5432/trilogue").await.unwrap_err();
+    assert!(err.to_string().starts_with("postgres://user@db.example:5432/trilogue is a PostgreSQL server"), "{err}");
+    for folder in ["postgres:", "postgresql:", "https:"] {
+        assert!(!Path::new(folder).exists(), "no folder named after the URL in the working directory");
+    }
+    // sqlite://PATH names the file
+    let path = dir.path().join("w.sqlite3");
+    Store::open(format!("sqlite://{}", path.display())).await.unwrap().close().await;
+    assert!(path.exists());
+}

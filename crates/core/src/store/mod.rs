@@ -86,9 +86,45 @@ pub struct Store {
     diffs: Arc<DiffCache>,
 }
 
-/// The default workbench file: in the OS's app data folder.
+/// The app's identifier, which names its data folder. A development build has its own, so that
+/// working on Trilogue never opens — or migrates — the user's own workbench.
+pub const APP_IDENTIFIER: &str =
+    if cfg!(debug_assertions) { "org.trilogue.workbench.dev" } else { "org.trilogue.workbench" };
+
+/// The default workbench file: in the OS's app data folder, the app's own.
 pub fn default_db_path() -> PathBuf {
-    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("org.trilogue.workbench").join("workbench.sqlite3")
+    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join(APP_IDENTIFIER).join("workbench.sqlite3")
+}
+
+/// The file a `--db` names. A URL is not a file: `sqlite://PATH` names PATH; a server's URL, or any
+/// other, is refused before anything on disk is touched, and the message never repeats a password.
+pub fn workbench_file(given: &Path) -> Result<PathBuf> {
+    let text = given.to_string_lossy();
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return Ok(given.to_path_buf());
+    };
+    let is_scheme = scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+    if !is_scheme {
+        return Ok(given.to_path_buf());
+    }
+    // the user and password end at the last '@' before the path
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let shown = match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let user = rest[..at].split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{}", &rest[at + 1..])
+        }
+        None => format!("{scheme}://{rest}"),
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "sqlite" if !rest.is_empty() => Ok(PathBuf::from(rest.split('?').next().unwrap_or(rest))),
+        "postgres" | "postgresql" => Err(Error::invalid(format!(
+            "{shown} is a PostgreSQL server: this Trilogue opens workbench files only — give the path of a file"
+        ))),
+        _ => Err(Error::invalid(format!("{shown} is a URL, not a workbench file: give the path of a file"))),
+    }
 }
 
 /// What the read-only look at an existing file found.
@@ -100,7 +136,7 @@ struct Inspection {
 impl Store {
     /// Opens a workbench file, creating it (and its folder) if there is none.
     pub async fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
+        let path = workbench_file(path.as_ref())?;
         let inspection = if path.exists() {
             inspect(&path).await?
         } else {
