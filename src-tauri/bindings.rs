@@ -60,6 +60,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             texts::standards,
             exchange::import_table,
             exchange::import_markdown,
+            intake::choose_intake,
             intake::preview_intake,
             intake::take_in,
             exchange::export_agreement,

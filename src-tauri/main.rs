@@ -7,6 +7,7 @@
 mod bindings;
 mod commands;
 mod error;
+mod files;
 mod menu;
 mod rendering;
 mod state;
@@ -33,6 +34,7 @@ fn main() {
             };
             let store = tauri::async_runtime::block_on(state::open_first(path))?;
             app.manage(state::Workbench::new(store));
+            app.manage(files::Pending::default());
             Ok(())
         })
         .run(context)

@@ -1,8 +1,6 @@
 //! The position comparison: one clause's columns, the whole agreement's four-column document (its
 //! outline, the rows a view shows, all of it for printing and export), and how far apart the parties are.
 
-use std::path::PathBuf;
-
 use serde::Deserialize;
 use tauri::State;
 use trilogue_core::agreement::{self, Document, Outline, Row};
@@ -10,6 +8,7 @@ use trilogue_core::compare::{Comparison, Reference, compare};
 use trilogue_core::convergence::{self, Distances};
 
 use crate::error::IpcResult;
+use crate::files;
 use crate::state::Workbench;
 
 #[tauri::command]
@@ -63,19 +62,21 @@ pub enum DocumentFormat {
     Csv,
 }
 
+/// The four-column document as HTML or CSV, saved where the user chooses; the file's name, or none.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_four_columns(
+    window: tauri::WebviewWindow,
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     reference: Reference,
     format: DocumentFormat,
-    path: PathBuf,
-) -> IpcResult<()> {
+) -> IpcResult<Option<String>> {
     let document = agreement::document(&workbench.store(), negotiation_id, reference).await?;
-    let text = match format {
-        DocumentFormat::Html => document.to_html(),
-        DocumentFormat::Csv => document.to_csv()?,
+    let (text, extension, filter) = match format {
+        DocumentFormat::Html => (document.to_html(), "html", files::HTML),
+        DocumentFormat::Csv => (document.to_csv()?, "csv", files::TABLES),
     };
-    Ok(tokio::fs::write(path, text).await?)
+    let name = files::suggested_name(&document.negotiation.title, "four columns", extension);
+    files::export(&window, &name, filter, text).await
 }

@@ -1,6 +1,4 @@
-//! Files in and out, at paths the user chose in a native dialog.
-
-use std::path::PathBuf;
+//! Files in and out, at paths the user chose in a native dialog the Rust side shows (files.rs).
 
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -11,11 +9,8 @@ use trilogue_core::model::{Level, Negotiation};
 use trilogue_core::store::NewNegotiation;
 
 use crate::error::{IpcError, IpcResult};
+use crate::files::{self, Chosen};
 use crate::state::Workbench;
-
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
 
 /// How far an import has come, streamed to the window while it runs.
 #[derive(Clone, Serialize, specta::Type)]
@@ -26,31 +21,39 @@ pub enum ImportProgress {
     Writing { clauses: u32 },
 }
 
-/// Reads the file and checks every row before anything is written; then one transaction writes it all.
+/// A position table the user chooses, as a new negotiation: every row is checked before anything is
+/// written; then one transaction writes it all. None when the user cancels.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_table(
+    window: tauri::WebviewWindow,
     workbench: State<'_, Workbench>,
-    path: PathBuf,
     title: String,
     progress: Channel<ImportProgress>,
-) -> IpcResult<Negotiation> {
-    let (name, bytes) = read(&path, &progress).await?;
-    let table = parse_position_table(&bytes, &name)?;
+) -> IpcResult<Option<Negotiation>> {
+    let Some(file) = read(&window, files::TABLES, &progress).await? else {
+        return Ok(None);
+    };
+    let table = parse_position_table(&file.bytes, &file.name)?;
     let _ = progress.send(ImportProgress::Writing { clauses: saturate(table.rows.len()) });
-    Ok(workbench.store().import_table(&table, &title, &name, &workbench.who()).await?)
+    let title = if title.trim().is_empty() { file.name.clone() } else { title };
+    Ok(Some(workbench.store().import_table(&table, &title, &file.name, &workbench.who()).await?))
 }
 
+/// An agreement's text in Markdown the user chooses, as a new negotiation; none when they cancel.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_markdown(
+    window: tauri::WebviewWindow,
     workbench: State<'_, Workbench>,
-    path: PathBuf,
     title: String,
     progress: Channel<ImportProgress>,
-) -> IpcResult<Negotiation> {
-    let (name, bytes) = read(&path, &progress).await?;
-    let agreement = parse_markdown_agreement(&decode_utf8(bytes, &name)?, &name)?;
+) -> IpcResult<Option<Negotiation>> {
+    let Some(file) = read(&window, files::TEXTS, &progress).await? else {
+        return Ok(None);
+    };
+    let name = file.name;
+    let agreement = parse_markdown_agreement(&decode_utf8(file.bytes, &name)?, &name)?;
     let clauses = agreement.clauses;
     let _ = progress.send(ImportProgress::Writing { clauses: saturate(clauses.len()) });
     let title = if title.trim().is_empty() { agreement.title.unwrap_or(name.clone()) } else { title };
@@ -63,15 +66,22 @@ pub async fn import_markdown(
         closing_rule: trilogue_core::model::ClosingRule::All,
         languages: Vec::new(),
     };
-    Ok(workbench.store().import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?)
+    Ok(Some(workbench.store().import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?))
 }
 
-/// Reads an imported file, saying so on the channel; its name is what errors and the journal call it.
-async fn read(path: &std::path::Path, progress: &Channel<ImportProgress>) -> IpcResult<(String, Vec<u8>)> {
+/// The file the user chooses, read, saying so on the channel; none when they cancel.
+async fn read(
+    window: &tauri::WebviewWindow,
+    filter: files::Filter,
+    progress: &Channel<ImportProgress>,
+) -> IpcResult<Option<Chosen>> {
+    let Some(path) = files::choose_to_open(window, filter).await else {
+        return Ok(None);
+    };
     let _ = progress.send(ImportProgress::Reading);
-    let bytes = tokio::fs::read(path).await?;
-    let _ = progress.send(ImportProgress::Checking { bytes: saturate(bytes.len()) });
-    Ok((file_name(path), bytes))
+    let file = Chosen::read(&path).await?;
+    let _ = progress.send(ImportProgress::Checking { bytes: saturate(file.bytes.len()) });
+    Ok(Some(file))
 }
 
 fn saturate(n: usize) -> u32 {
@@ -85,26 +95,53 @@ pub enum AgreementFormat {
     Html,
 }
 
+impl AgreementFormat {
+    pub fn extension(&self) -> &'static str {
+        match self {
+            AgreementFormat::Markdown => "md",
+            AgreementFormat::Html => "html",
+        }
+    }
+
+    pub fn filter(&self) -> files::Filter {
+        match self {
+            AgreementFormat::Markdown => files::TEXTS,
+            AgreementFormat::Html => files::HTML,
+        }
+    }
+}
+
+/// The agreement as Markdown or HTML, saved where the user chooses; the file's name, or none.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_agreement(
+    window: tauri::WebviewWindow,
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     format: AgreementFormat,
-    path: PathBuf,
-) -> IpcResult<()> {
+) -> IpcResult<Option<String>> {
+    let store = workbench.store();
+    let title = store.negotiation(negotiation_id).await?.title;
     let text = match format {
-        AgreementFormat::Markdown => export::agreement_markdown(&workbench.store(), negotiation_id).await?,
-        AgreementFormat::Html => export::agreement_html(&workbench.store(), negotiation_id).await?,
+        AgreementFormat::Markdown => export::agreement_markdown(&store, negotiation_id).await?,
+        AgreementFormat::Html => export::agreement_html(&store, negotiation_id).await?,
     };
-    Ok(tokio::fs::write(path, text).await?)
+    let name = files::suggested_name(&title, "agreement", format.extension());
+    files::export(&window, &name, format.filter(), text).await
 }
 
+/// The position table as CSV, saved where the user chooses; the file's name, or none.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_table(workbench: State<'_, Workbench>, negotiation_id: i64, path: PathBuf) -> IpcResult<()> {
-    let text = export::position_table_csv(&workbench.store(), negotiation_id).await?;
-    Ok(tokio::fs::write(path, text).await?)
+pub async fn export_table(
+    window: tauri::WebviewWindow,
+    workbench: State<'_, Workbench>,
+    negotiation_id: i64,
+) -> IpcResult<Option<String>> {
+    let store = workbench.store();
+    let title = store.negotiation(negotiation_id).await?.title;
+    let text = export::position_table_csv(&store, negotiation_id).await?;
+    files::export(&window, &files::suggested_name(&title, "position table", "csv"), files::TABLES, text).await
 }
 
 /// Opens the system's print dialog for what the window shows (the four-column document's print

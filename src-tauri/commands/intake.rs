@@ -1,7 +1,6 @@
 //! Taking in what another party sends, into the negotiation under way: a position table (CSV) or its
-//! text in Markdown, previewed before anything is written, then written all or nothing.
-
-use std::path::{Path, PathBuf};
+//! text in Markdown. The user chooses the file in the native dialog; it is read once and kept here
+//! behind a handle, previewed, and what was previewed is what is written — all or nothing.
 
 use serde::Serialize;
 use tauri::State;
@@ -9,7 +8,18 @@ use trilogue_core::import::{TextEncoding, decode_utf8, parse_markdown_agreement,
 use trilogue_core::store::{IntakePlan, Provenance, Submission};
 
 use crate::error::IpcResult;
+use crate::files::{self, Chosen, Pending};
 use crate::state::Workbench;
+
+/// The file the user chose to take in, by the handle that names it from now on.
+#[derive(Serialize, specta::Type)]
+pub struct ChosenFile {
+    pub handle: u32,
+    /// Its name, without its folder.
+    pub name: String,
+    /// A position table (by its `.csv` name), else a text in Markdown, which needs its party.
+    pub is_table: bool,
+}
 
 /// What a file would bring in, and how it was read.
 #[derive(Serialize, specta::Type)]
@@ -19,29 +29,39 @@ pub struct IntakePreview {
     pub source_name: String,
 }
 
-/// Reads a party's file: a table by its `.csv` name, else Markdown, whose texts are `party`'s.
-async fn submission(path: &Path, party: Option<&str>) -> IpcResult<(Submission, TextEncoding)> {
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let bytes = tokio::fs::read(path).await?;
-    let is_table = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_table {
-        let table = parse_position_table(&bytes, &name)?;
-        return Ok((Submission::from_table(&table, &name), table.encoding));
+/// Reads a party's file: a table, else Markdown whose texts are `party`'s.
+fn submission(file: &Chosen, party: Option<&str>) -> IpcResult<(Submission, TextEncoding)> {
+    if file.is_table() {
+        let table = parse_position_table(&file.bytes, &file.name)?;
+        return Ok((Submission::from_table(&table, &file.name), table.encoding));
     }
-    let agreement = parse_markdown_agreement(&decode_utf8(bytes, &name)?, &name)?;
+    let agreement = parse_markdown_agreement(&decode_utf8(file.bytes.clone(), &file.name)?, &file.name)?;
     let party = party.ok_or_else(|| trilogue_core::Error::Invalid("say whose text this file is".into()))?;
-    Ok((Submission::from_markdown(&agreement, party, &name), TextEncoding::Utf8))
+    Ok((Submission::from_markdown(&agreement, party, &file.name), TextEncoding::Utf8))
+}
+
+/// Shows the Open dialog and reads the file chosen; none when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_intake(window: tauri::WebviewWindow, pending: State<'_, Pending>) -> IpcResult<Option<ChosenFile>> {
+    let Some(path) = files::choose_to_open(&window, files::SUBMISSIONS).await else {
+        return Ok(None);
+    };
+    let file = Chosen::read(&path).await?;
+    let (name, is_table) = (file.name.clone(), file.is_table());
+    Ok(Some(ChosenFile { handle: pending.keep(file), name, is_table }))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_intake(
     workbench: State<'_, Workbench>,
+    pending: State<'_, Pending>,
     negotiation_id: i64,
-    path: PathBuf,
+    handle: u32,
     party: Option<String>,
 ) -> IpcResult<IntakePreview> {
-    let (submission, encoding) = submission(&path, party.as_deref()).await?;
+    let (submission, encoding) = submission(&*pending.get(handle)?, party.as_deref())?;
     let plan = workbench.store().plan_intake(negotiation_id, &submission).await?;
     Ok(IntakePreview { plan, encoding, source_name: submission.source_name })
 }
@@ -50,11 +70,14 @@ pub async fn preview_intake(
 #[specta::specta]
 pub async fn take_in(
     workbench: State<'_, Workbench>,
+    pending: State<'_, Pending>,
     negotiation_id: i64,
-    path: PathBuf,
+    handle: u32,
     party: Option<String>,
     provenance: Provenance,
 ) -> IpcResult<IntakePlan> {
-    let (submission, _) = submission(&path, party.as_deref()).await?;
-    Ok(workbench.store().take_in(negotiation_id, &submission, &provenance, &workbench.who()).await?)
+    let (submission, _) = submission(&*pending.get(handle)?, party.as_deref())?;
+    let plan = workbench.store().take_in(negotiation_id, &submission, &provenance, &workbench.who()).await?;
+    pending.release(handle);
+    Ok(plan)
 }

@@ -1,7 +1,5 @@
 //! The workbench and its negotiations: what the dashboard shows.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use tauri::State;
 use trilogue_core::Store;
@@ -10,6 +8,7 @@ use trilogue_core::store::NegotiationSummary;
 use trilogue_core::views::Overview;
 
 use crate::error::IpcResult;
+use crate::files;
 use crate::state::Workbench;
 
 #[derive(Serialize, specta::Type)]
@@ -24,13 +23,20 @@ pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
     WorkbenchInfo { path: workbench.store().path().display().to_string(), actor: workbench.actor().to_string() }
 }
 
-/// Opens another workbench file (File › Open workbench). A file that is not a Trilogue workbench, is
-/// damaged or is newer than this app is refused by the core and left untouched; the open one stays.
+/// Opens another workbench file (File › Open workbench), chosen in the native Open dialog; none when
+/// the user cancels. A file that is not a Trilogue workbench, is damaged, was changed outside Trilogue
+/// or is newer than this app is refused by the core and left untouched; the open one stays.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_workbench(workbench: State<'_, Workbench>, path: PathBuf) -> IpcResult<WorkbenchInfo> {
+pub async fn open_workbench(
+    window: tauri::WebviewWindow,
+    workbench: State<'_, Workbench>,
+) -> IpcResult<Option<WorkbenchInfo>> {
+    let Some(path) = files::choose_to_open(&window, files::WORKBENCHES).await else {
+        return Ok(None);
+    };
     workbench.replace(Store::open(&path).await?);
-    Ok(workbench_info(workbench))
+    Ok(Some(workbench_info(workbench)))
 }
 
 #[tauri::command]

@@ -1,8 +1,6 @@
 //! Where the agreement stands: initials, sessions, the packet, the agreement's status, ratification,
 //! and the reports that leave the workbench.
 
-use std::path::PathBuf;
-
 use serde::Deserialize;
 use tauri::State;
 use trilogue_core::model::{Approval, ClauseStatus, Commitment, Delegate, Negotiation, NegotiationStatus, Session};
@@ -13,6 +11,7 @@ use trilogue_core::views::SessionDetail;
 
 use crate::commands::exchange::AgreementFormat;
 use crate::error::IpcResult;
+use crate::files;
 use crate::state::Workbench;
 
 /// A party initials one exact tabled version, by the delegate named (by default its side's
@@ -155,30 +154,34 @@ pub enum ReportKind {
     Packet,
 }
 
+/// The status report, the final agreement or the packet, saved where the user chooses; the file's
+/// name, or none.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
+    window: tauri::WebviewWindow,
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     kind: ReportKind,
     format: AgreementFormat,
-    path: PathBuf,
-) -> IpcResult<()> {
+) -> IpcResult<Option<String>> {
     let store = workbench.store();
+    let title = store.negotiation(negotiation_id).await?.title;
     let html = matches!(format, AgreementFormat::Html);
-    let text = match kind {
+    let (text, what) = match kind {
         ReportKind::StatusReport => {
             let r = status_report(&store, negotiation_id, 30, workbench.now()).await?;
-            if html { r.to_html() } else { r.to_markdown() }
+            (if html { r.to_html() } else { r.to_markdown() }, "status report")
         }
         ReportKind::FinalAgreement => {
             let f = final_agreement(&store, negotiation_id).await?;
-            if html { f.to_html() } else { f.to_markdown() }
+            (if html { f.to_html() } else { f.to_markdown() }, "final agreement")
         }
         ReportKind::Packet => {
             let p = packet(&store, negotiation_id, None, workbench.now()).await?;
-            if html { p.to_html() } else { p.to_markdown() }
+            (if html { p.to_html() } else { p.to_markdown() }, "packet")
         }
     };
-    Ok(tokio::fs::write(path, text).await?)
+    let name = files::suggested_name(&title, what, format.extension());
+    files::export(&window, &name, format.filter(), text).await
 }

@@ -274,6 +274,23 @@ impl App {
         }
     }
 
+    /// In the native Save dialog the app has shown, types `path` over the name it suggests and saves
+    /// there, as a user would; waits until the file is written.
+    pub async fn save_in_dialog(&self, path: &Path) {
+        let name = self.focus_dialog("^Save").await;
+        let pause = || tokio::time::sleep(Duration::from_millis(500));
+        self.xdotool(&["key", "ctrl+a"]);
+        pause().await;
+        self.xdotool(&["type", "--delay", "20", path.to_str().unwrap()]);
+        pause().await;
+        self.xdotool(&["key", "Return"]);
+        let start = Instant::now();
+        while !path.exists() {
+            assert!(start.elapsed() < Duration::from_secs(15), "the {name} dialog did not save {}", path.display());
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// Waits for a native dialog whose title matches `title`, closes it with Escape and says which it was.
     pub async fn close_dialog(&self, title: &str) -> String {
         let name = self.focus_dialog(title).await;

@@ -185,10 +185,10 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     std::fs::write(&foreign, "Minutes of the 3rd session, typed in a text editor.\n").unwrap();
     let other = dir.join("sectoral.sqlite3");
     run_cli(&other, &["import-table", hostile.to_str().unwrap(), "--title", "Sectoral agreement, metallurgy"]);
-    let refused = open_workbench(&app, &foreign).await;
-    assert_eq!(refused["ok"], json!(false), "{refused}");
-    assert!(refused["error"]["message"].as_str().unwrap().contains("minutes.sqlite3"), "{refused}");
+    app.open_through_the_menu(&foreign).await;
+    app.wait_text("[data-testid=banner]", "minutes.sqlite3 is not a Trilogue workbench").await;
     assert_eq!(std::fs::read(&foreign).unwrap(), b"Minutes of the 3rd session, typed in a text editor.\n");
+    the_page_never_names_a_file(&app, dir).await;
     app.open_through_the_menu(&other).await;
     app.wait_text("[data-testid=dashboard] h1", "Sectoral agreement, metallurgy").await;
     app.shot("10-other-workbench").await;
@@ -232,13 +232,9 @@ async fn the_comparison_views(app: &mut App, dir: &Path) {
     app.shot("19b-four-columns-art7").await;
 
     let exported = dir.join("four-columns.html");
-    let script = r#"
-        const [path, done] = arguments;
-        window.__TAURI_INTERNALS__.invoke("export_four_columns",
-            { negotiationId: 1, reference: { kind: "joint" }, format: "html", path })
-            .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
-    let result = app.client.execute_async(script, vec![json!(exported)]).await.unwrap();
-    assert_eq!(result["ok"], json!(true), "{result}");
+    app.click("[data-testid=export-four-html]").await;
+    app.save_in_dialog(&exported).await;
+    app.wait_text("[data-testid=agreement-count]", "four-columns.html").await;
     let html = std::fs::read_to_string(&exported).unwrap();
     assert!(html.contains("size:A4 landscape") && html.contains("<ins>"), "a printable, marked document");
     assert!(!html.contains("CAUCUS ONLY"), "no private draft in the export");
@@ -356,14 +352,13 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
     app.wait_text("[data-testid=standing-error]", "needs every opened clause initialed or withdrawn").await;
     app.shot("29-agreement-standing").await;
 
-    for (kind, needle) in [("status_report", "Status report"), ("final_agreement", "protocol of disagreements")] {
+    for (kind, needle, button) in [
+        ("status_report", "Status report", "export-report"),
+        ("final_agreement", "protocol of disagreements", "export-final"),
+    ] {
         let path = dir.join(format!("{kind}.html"));
-        let script = r#"
-            const [kind, path, done] = arguments;
-            window.__TAURI_INTERNALS__.invoke("export_report", { negotiationId: 1, kind, format: "html", path })
-                .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
-        let result = app.client.execute_async(script, vec![json!(kind), json!(path)]).await.unwrap();
-        assert_eq!(result["ok"], json!(true), "{result}");
+        app.click(&format!("[data-testid={button}]")).await;
+        app.save_in_dialog(&path).await;
         let html = std::fs::read_to_string(&path).unwrap();
         assert!(html.contains(needle), "{kind}");
         for private in ["CAUCUS ONLY", "a longer retraining period can buy", "PRIVATE-e2e"] {
@@ -571,12 +566,8 @@ async fn a_negotiation_from_scratch(dir: &Path) {
     app.shot("47-settled-with-a-protocol").await;
 
     let path = dir.join("final-agreement.html");
-    let script = r#"
-        const [path, done] = arguments;
-        window.__TAURI_INTERNALS__.invoke("export_report", { negotiationId: 1, kind: "final_agreement", format: "html", path })
-            .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
-    let result = app.client.execute_async(script, vec![json!(path)]).await.unwrap();
-    assert_eq!(result["ok"], json!(true), "{result}");
+    app.click("[data-testid=export-final]").await;
+    app.save_in_dialog(&path).await;
     let html = std::fs::read_to_string(&path).unwrap();
     for needle in [
         "agreed terms, signed with a protocol of disagreements",
@@ -612,13 +603,33 @@ async fn a_development_build_keeps_to_its_own_workbench(dir: &Path) {
     app.close().await;
 }
 
-/// Calls the app's `open_workbench` command from the page, through the IPC the UI uses.
-async fn open_workbench(app: &App, path: &Path) -> Value {
-    let script = r#"
-        const [path, done] = arguments;
-        window.__TAURI_INTERNALS__.invoke("open_workbench", { path })
-            .then(() => done({ ok: true }), (error) => done({ ok: false, error }));"#;
-    app.client.execute_async(script, vec![json!(path)]).await.unwrap()
+/// A script in the page, as one smuggled in would, calls the commands that read and write files with
+/// a path of its choosing: each only shows the native dialog (closed here), and nothing is written or
+/// opened where the page said. The dialog plugin's own commands are not granted to the page at all.
+async fn the_page_never_names_a_file(app: &App, dir: &Path) {
+    let invoke = r#"
+        const [command, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(command, args)
+            .then((data) => done({ ok: true, data }), (error) => done({ ok: false, error: String(error) }));"#;
+    let target = dir.join("written-by-the-page");
+    for (command, args) in [
+        ("export_table", json!({ "negotiationId": 1, "path": target })),
+        ("export_agreement", json!({ "negotiationId": 1, "format": "html", "path": target })),
+        ("open_workbench", json!({ "path": target })),
+    ] {
+        let call = app.client.execute_async(invoke, vec![json!(command), args]);
+        let (result, dialog) = tokio::join!(call, app.close_dialog("^(Save|Open) File"));
+        let result = result.unwrap();
+        assert_eq!(result, json!({ "ok": true, "data": null }), "{command}: the user cancelled the dialog");
+        assert!(!dialog.is_empty(), "{command} asked the user");
+        assert!(!target.exists(), "{command} wrote where the page said");
+    }
+    for (command, args) in
+        [("plugin:dialog|save", json!({ "options": {} })), ("plugin:dialog|open", json!({ "options": {} }))]
+    {
+        let result = app.client.execute_async(invoke, vec![json!(command), args]).await.unwrap();
+        assert_eq!(result["ok"], json!(false), "{command} is not the page's: {result}");
+    }
 }
 
 /// Frame times of a scrolled list: scrolled a step a frame from top to bottom (or for at most `limit`

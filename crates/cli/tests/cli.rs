@@ -384,7 +384,7 @@ fn the_real_eu_table_imports_and_exports_cell_for_cell() {
     let mut exported = read(&std::fs::read(&back).unwrap());
     exported.iter_mut().flatten().for_each(trilogue_core::spreadsheet::unguard);
     assert_eq!(read(&original), exported, "every cell, header included");
-    let again = b.file("again.csv", &std::fs::read(&back).unwrap());
+    let again = b.file("again.csv", std::fs::read(&back).unwrap());
     b.ok(&["import-table", again.to_str().unwrap(), "--title", "AI Act — again"]);
     let back2 = b.dir.path().join("back2.csv");
     b.ok(&["export-table", "AI Act — again", "--out", back2.to_str().unwrap()]);

@@ -9,10 +9,11 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	workbenchInfo: () => __TAURI_INVOKE<WorkbenchInfo>("workbench_info"),
 	/**
-	 *  Opens another workbench file (File › Open workbench). A file that is not a Trilogue workbench, is
-	 *  damaged or is newer than this app is refused by the core and left untouched; the open one stays.
+	 *  Opens another workbench file (File › Open workbench), chosen in the native Open dialog; none when
+	 *  the user cancels. A file that is not a Trilogue workbench, is damaged, was changed outside Trilogue
+	 *  or is newer than this app is refused by the core and left untouched; the open one stays.
 	 */
-	openWorkbench: (path: string) => typedError<WorkbenchInfo, IpcError>(__TAURI_INVOKE("open_workbench", { path })),
+	openWorkbench: () => typedError<WorkbenchInfo | null, IpcError>(__TAURI_INVOKE("open_workbench")),
 	negotiations: () => typedError<NegotiationSummary[], IpcError>(__TAURI_INVOKE("negotiations")),
 	overview: (negotiationId: number) => typedError<Overview, IpcError>(__TAURI_INVOKE("overview", { negotiationId })),
 	/**  The newest events of a negotiation's journal, newest first. */
@@ -66,7 +67,11 @@ export const commands = {
 	addClause: (negotiationId: number, clause: NewClause, library: string | null) => typedError<Clause, IpcError>(__TAURI_INVOKE("add_clause", { negotiationId, clause, library })),
 	/**  Renumbers, renames, regroups, retags or moves a clause. */
 	editClause: (clauseId: number, edit: ClauseEdit) => typedError<Clause, IpcError>(__TAURI_INVOKE("edit_clause", { clauseId, edit })),
-	exportReport: (negotiationId: number, kind: ReportKind, format: AgreementFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format, path })),
+	/**
+	 *  The status report, the final agreement or the packet, saved where the user chooses; the file's
+	 *  name, or none.
+	 */
+	exportReport: (negotiationId: number, kind: ReportKind, format: AgreementFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format })),
 	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
 	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
 	agreementOutline: (negotiationId: number) => typedError<Outline, IpcError>(__TAURI_INVOKE("agreement_outline", { negotiationId })),
@@ -74,20 +79,29 @@ export const commands = {
 	agreementDocument: (negotiationId: number, reference: Reference) => typedError<Document, IpcError>(__TAURI_INVOKE("agreement_document", { negotiationId, reference })),
 	/**  The dashboard's five clauses furthest apart and five that moved most since the last session. */
 	distances: (negotiationId: number) => typedError<Distances, IpcError>(__TAURI_INVOKE("distances", { negotiationId })),
-	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format, path })),
+	/**  The four-column document as HTML or CSV, saved where the user chooses; the file's name, or none. */
+	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format })),
 	/**  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. */
 	renderMarkdown: (text: string) => __TAURI_INVOKE<string>("render_markdown", { text }),
 	search: (query: string, negotiationId: number | null) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search", { query, negotiationId })),
 	library: () => typedError<LibraryClause[], IpcError>(__TAURI_INVOKE("library")),
 	/**  The international and national standards a clause may rest on, by code. */
 	standards: () => typedError<Standard[], IpcError>(__TAURI_INVOKE("standards")),
-	/**  Reads the file and checks every row before anything is written; then one transaction writes it all. */
-	importTable: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_table", { path, title, progress })),
-	importMarkdown: (path: string, title: string, progress: Channel<ImportProgress>) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("import_markdown", { path, title, progress })),
-	previewIntake: (negotiationId: number, path: string, party: string | null) => typedError<IntakePreview, IpcError>(__TAURI_INVOKE("preview_intake", { negotiationId, path, party })),
-	takeIn: (negotiationId: number, path: string, party: string | null, provenance: Provenance) => typedError<IntakePlan, IpcError>(__TAURI_INVOKE("take_in", { negotiationId, path, party, provenance })),
-	exportAgreement: (negotiationId: number, format: AgreementFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, path })),
-	exportTable: (negotiationId: number, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId, path })),
+	/**
+	 *  A position table the user chooses, as a new negotiation: every row is checked before anything is
+	 *  written; then one transaction writes it all. None when the user cancels.
+	 */
+	importTable: (title: string, progress: Channel<ImportProgress>) => typedError<Negotiation | null, IpcError>(__TAURI_INVOKE("import_table", { title, progress })),
+	/**  An agreement's text in Markdown the user chooses, as a new negotiation; none when they cancel. */
+	importMarkdown: (title: string, progress: Channel<ImportProgress>) => typedError<Negotiation | null, IpcError>(__TAURI_INVOKE("import_markdown", { title, progress })),
+	/**  Shows the Open dialog and reads the file chosen; none when the user cancels. */
+	chooseIntake: () => typedError<ChosenFile | null, IpcError>(__TAURI_INVOKE("choose_intake")),
+	previewIntake: (negotiationId: number, handle: number, party: string | null) => typedError<IntakePreview, IpcError>(__TAURI_INVOKE("preview_intake", { negotiationId, handle, party })),
+	takeIn: (negotiationId: number, handle: number, party: string | null, provenance: Provenance) => typedError<IntakePlan, IpcError>(__TAURI_INVOKE("take_in", { negotiationId, handle, party, provenance })),
+	/**  The agreement as Markdown or HTML, saved where the user chooses; the file's name, or none. */
+	exportAgreement: (negotiationId: number, format: AgreementFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format })),
+	/**  The position table as CSV, saved where the user chooses; the file's name, or none. */
+	exportTable: (negotiationId: number) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId })),
 	/**
 	 *  Opens the system's print dialog for what the window shows (the four-column document's print
 	 *  layout), through WebKitGTK's print operation: the page's own `window.print()` opened no dialog in
@@ -141,6 +155,15 @@ export type Cell = {
 	 *  comparison table); empty when none. Our private reasoning never comes here.
 	 */
 	justification: string,
+};
+
+/**  The file the user chose to take in, by the handle that names it from now on. */
+export type ChosenFile = {
+	handle: number,
+	/**  Its name, without its folder. */
+	name: string,
+	/**  A position table (by its `.csv` name), else a text in Markdown, which needs its party. */
+	is_table: boolean,
 };
 
 export type Clause = {

@@ -2,8 +2,7 @@ import { fireEvent, render, screen } from "@testing-library/svelte";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../lib/backend";
 import type { IntakePlan, IntakePreview, Party, Provenance } from "../../lib/bindings";
-import { BACKEND_KEY, DESKTOP_KEY } from "../../lib/context";
-import type { Desktop } from "../../lib/desktop";
+import { BACKEND_KEY } from "../../lib/context";
 import { startI18n } from "../../lib/i18n";
 import Intake from "./Intake.svelte";
 
@@ -24,27 +23,29 @@ const plan: IntakePlan = {
   new_clauses: 1,
 };
 
-function setup(picked: string, calls: { took?: [string, string | null, Provenance] }) {
-  const desktop = { openFile: async () => picked } as unknown as Desktop;
+/** The core's side: the file the user picks in the dialog it shows is kept behind handle 7. */
+function setup(picked: string, calls: { took?: [number, string | null, Provenance]; previewed?: number }) {
   const preview: IntakePreview = { plan, encoding: { encoding: "windows1251", lost_letters: true, first_lost_line: 3 }, source_name: "mlsp.csv" };
   const api = {
-    previewIntake: () => okay(preview),
-    takeIn: (_n: number, path: string, p: string | null, prov: Provenance) => ((calls.took = [path, p, prov]), okay(plan)),
+    chooseIntake: () => okay({ handle: 7, name: picked, is_table: picked.endsWith(".csv") }),
+    previewIntake: (_n: number, handle: number) => ((calls.previewed = handle), okay(preview)),
+    takeIn: (_n: number, handle: number, p: string | null, prov: Provenance) => ((calls.took = [handle, p, prov]), okay(plan)),
   } as unknown as Backend;
   let notice = "";
   render(Intake, {
     props: { negotiationId: 1, parties, changed: (n: string) => (notice = n) },
-    context: new Map<symbol, unknown>([[BACKEND_KEY, api], [DESKTOP_KEY, desktop]]),
+    context: new Map<symbol, unknown>([[BACKEND_KEY, api]]),
   });
   return () => notice;
 }
 
 describe("taking in a party's file", () => {
   it("previews what matches, what is new and what is missing, then takes it in with its provenance", async () => {
-    const calls: { took?: [string, string | null, Provenance] } = {};
-    const notice = setup("/home/negotiator/mlsp.csv", calls);
+    const calls: { took?: [number, string | null, Provenance]; previewed?: number } = {};
+    const notice = setup("mlsp.csv", calls);
     await fireEvent.click(screen.getByTestId("intake-choose"));
     const table = await screen.findByTestId("intake-preview");
+    expect(screen.getByTestId("intake-file").textContent).toBe("mlsp.csv");
     expect(table.textContent).toContain("Статья 1");
     expect(table.textContent).toContain("MLSP: changed");
     expect(table.textContent).toContain("joint text: new");
@@ -59,7 +60,8 @@ describe("taking in a party's file", () => {
     await fireEvent.input(screen.getByTestId("intake-letter"), { target: { value: "МТСЗН-01/77" } });
     await fireEvent.click(screen.getByTestId("intake-apply"));
     await screen.findByTestId("intake-choose");
-    expect(calls.took).toEqual(["/home/negotiator/mlsp.csv", null, { received: "2026-11-20", session_id: null, letter_ref: "МТСЗН-01/77", sent_by: null }]);
+    expect(calls.previewed).toBe(7);
+    expect(calls.took).toEqual([7, null, { received: "2026-11-20", session_id: null, letter_ref: "МТСЗН-01/77", sent_by: null }]);
     expect(notice()).toBe("Taken in: 3 texts tabled, 1 clause added.");
   });
 });
