@@ -17,10 +17,11 @@ pub async fn diff_versions(workbench: State<'_, Workbench>, from: i64, to: i64) 
     Ok(diff_words(&a.text, &b.text))
 }
 
-/// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts.
+/// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs
+/// on a worker thread, never on the window's.
 #[tauri::command]
 #[specta::specta]
-pub fn render_markdown(text: String) -> String {
+pub async fn render_markdown(text: String) -> String {
     markdown::render(&text)
 }
 

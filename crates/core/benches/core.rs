@@ -226,6 +226,31 @@ fn diff(c: &mut Criterion) {
     group.finish();
 }
 
+/// Rendering a clause: an ordinary one (the baseline), and the slowest text of the pathological
+/// corpus, found by rendering each once.
+fn render_pathological(c: &mut Criterion) {
+    use trilogue_core::markdown::render;
+    let ordinary = "**Retraining** before *dismissal*:\n\n- six months\n- full pay\n\n> as agreed\n".repeat(20);
+    let corpus = common::corpus::pathological();
+    let (name, worst) = corpus
+        .iter()
+        .max_by_key(|(_, text)| {
+            let start = std::time::Instant::now();
+            render(text);
+            start.elapsed()
+        })
+        .expect("a corpus");
+    eprintln!("render_pathological: the slowest is '{name}' ({} bytes)", worst.len());
+    let mut group = c.benchmark_group("render_pathological");
+    group.sample_size(10);
+    group.bench_function("ordinary_clause", |bench| bench.iter(|| render(&ordinary)));
+    group.bench_function("worst_of_corpus", |bench| bench.iter(|| render(worst)));
+    group.bench_function("whole_corpus", |bench| {
+        bench.iter(|| corpus.iter().map(|(_, t)| render(t).len()).sum::<usize>())
+    });
+    group.finish();
+}
+
 /// The four-column document of the EU table (1,775 rows, four parties and the Commission's text):
 /// every row marked against the base text, with no diff remembered (cold: a store freshly opened) and
 /// with every diff remembered (warm: a second opening); the outline a view starts from; a screenful
@@ -358,5 +383,5 @@ fn reports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, diff, listing_and_search, import, intake, four_columns, reports);
+criterion_group!(benches, diff, listing_and_search, import, intake, four_columns, reports, render_pathological);
 criterion_main!(benches);

@@ -2,6 +2,8 @@
 //! data from `shared/`, and a corpus of XSS vectors with a check that HTML is inert.
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
