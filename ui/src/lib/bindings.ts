@@ -81,7 +81,10 @@ export const commands = {
 	distances: (negotiationId: number) => typedError<Distances, IpcError>(__TAURI_INVOKE("distances", { negotiationId })),
 	/**  The four-column document as HTML or CSV, saved where the user chooses; the file's name, or none. */
 	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format })),
-	/**  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. */
+	/**
+	 *  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs
+	 *  on a worker thread, never on the window's.
+	 */
 	renderMarkdown: (text: string) => __TAURI_INVOKE<string>("render_markdown", { text }),
 	search: (query: string, negotiationId: number | null) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search", { query, negotiationId })),
 	library: () => typedError<LibraryClause[], IpcError>(__TAURI_INVOKE("library")),
