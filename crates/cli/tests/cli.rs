@@ -1014,3 +1014,80 @@ fn concurrent_writers_lose_nothing_and_the_journal_verifies() {
     );
     assert!(b.ok(&["verify", "1"]).contains("are intact"));
 }
+
+/// A process killed at any moment of a write — tabling a text, a private note, a new clause — leaves the
+/// record whole: it opens, its journal verifies, and every write that said it was done is there. The
+/// kills are aimed across each command's whole run, from before the write to after the commit.
+#[test]
+fn a_crash_loop_over_the_write_commands_leaves_the_record_whole() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let text = |i: usize| format!("Crash-loop text {i}: retraining before dismissal.\n");
+    let command = |kind: usize, i: usize| -> Vec<String> {
+        let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        match kind {
+            0 => {
+                let file = b.file(&format!("crash-{i}.md"), text(i));
+                s(&["propose", "Art. 1", "--party", "NEA", "--file", file.to_str().unwrap(), "--table"])
+            }
+            1 => s(&["note", "Art. 2", "--priority", "important", "--reasoning", &format!("crash-note {i}")]),
+            _ => s(&["clause", "add", "1", "--ref", &format!("Crash {i}"), "--title", "Crash loop"]),
+        }
+    };
+    let found = |kind: usize, i: usize| -> bool {
+        match kind {
+            0 => b.json(&["show", "Art. 1", "--json"])["versions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["text"] == text(i)),
+            1 => b.json(&["show", "Art. 2", "--json"])["private_notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n["reasoning"] == format!("crash-note {i}")),
+            _ => {
+                b.json(&["clauses", "1", "--json"]).as_array().unwrap().iter().any(|c| c["ref"] == format!("Crash {i}"))
+            }
+        }
+    };
+    let (mut attempted, mut acknowledged, mut lost, mut killed) = (0, 0, 0, 0);
+    for kind in 0..3 {
+        // how long the command takes here, to aim the kills across it
+        let args = command(kind, 1000 + kind);
+        let start = std::time::Instant::now();
+        b.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let full = start.elapsed();
+        for step in 0..12u32 {
+            let i = kind * 100 + step as usize;
+            let args = command(kind, i);
+            let mut child = b
+                .command(&args.iter().map(String::as_str).collect::<Vec<_>>())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(full * step / 10);
+            let done = match child.try_wait().unwrap() {
+                Some(status) => status.success(),
+                None => {
+                    child.kill().unwrap(); // SIGKILL: no chance to clean up
+                    killed += 1;
+                    false
+                }
+            };
+            child.wait().unwrap();
+            attempted += 1;
+            if done {
+                acknowledged += 1;
+                if !found(kind, i) {
+                    lost += 1;
+                }
+            }
+            assert!(b.ok(&["verify", "1"]).contains("are intact"), "{args:?} killed at step {step}");
+        }
+    }
+    eprintln!("crash loop: {attempted} attempted, {killed} killed, {acknowledged} acknowledged, {lost} lost");
+    assert_eq!(lost, 0, "a write that said it was done is in the record");
+    assert!(killed >= 12, "most attempts were killed mid-way: {killed} of {attempted}");
+}
