@@ -5,7 +5,7 @@
 //! full disk or a failed write never leaves half a file under the user's name.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tauri::WebviewWindow;
 use tauri_plugin_dialog::DialogExt;
@@ -72,7 +72,7 @@ impl Chosen {
 /// The file read for the preview on screen, behind its handle: one at a time, taken in or replaced.
 #[derive(Default)]
 pub struct Pending {
-    slot: Mutex<Option<(u32, std::sync::Arc<Chosen>)>>,
+    slot: Mutex<Option<(u32, Arc<Chosen>)>>,
 }
 
 impl Pending {
@@ -80,12 +80,12 @@ impl Pending {
     pub fn keep(&self, chosen: Chosen) -> u32 {
         let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
         let handle = slot.as_ref().map_or(1, |(h, _)| h.wrapping_add(1));
-        *slot = Some((handle, std::sync::Arc::new(chosen)));
+        *slot = Some((handle, Arc::new(chosen)));
         handle
     }
 
     /// The file behind `handle`, if it is still the one kept.
-    pub fn get(&self, handle: u32) -> IpcResult<std::sync::Arc<Chosen>> {
+    pub fn get(&self, handle: u32) -> IpcResult<Arc<Chosen>> {
         let slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
         match slot.as_ref() {
             Some((h, chosen)) if *h == handle => Ok(chosen.clone()),
@@ -123,13 +123,18 @@ pub async fn write_whole(path: &Path, text: String) -> IpcResult<()> {
     Ok(())
 }
 
-/// An export: asks where to save `name` and writes `text` there; the file's name, or none when the
-/// user cancelled.
-pub async fn export(window: &WebviewWindow, name: &str, filter: Filter, text: String) -> IpcResult<Option<String>> {
+/// An export: asks where to save `name`, then makes the `text` and writes it there — nothing is made
+/// when the user cancels. The file's name, or none.
+pub async fn export(
+    window: &WebviewWindow,
+    name: &str,
+    filter: Filter,
+    text: impl std::future::Future<Output = IpcResult<String>>,
+) -> IpcResult<Option<String>> {
     let Some(path) = choose_to_save(window, name, filter).await else {
         return Ok(None);
     };
-    write_whole(&path, text).await?;
+    write_whole(&path, text.await?).await?;
     Ok(Some(path.file_name().map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned())))
 }
 

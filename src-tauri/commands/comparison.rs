@@ -72,11 +72,18 @@ pub async fn export_four_columns(
     reference: Reference,
     format: DocumentFormat,
 ) -> IpcResult<Option<String>> {
-    let document = agreement::document(&workbench.store(), negotiation_id, reference).await?;
-    let (text, extension, filter) = match format {
-        DocumentFormat::Html => (document.to_html(), "html", files::HTML),
-        DocumentFormat::Csv => (document.to_csv()?, "csv", files::TABLES),
+    let store = workbench.store();
+    let title = store.negotiation(negotiation_id).await?.title;
+    let (extension, filter) = match format {
+        DocumentFormat::Html => ("html", files::HTML),
+        DocumentFormat::Csv => ("csv", files::TABLES),
     };
-    let name = files::suggested_name(&document.negotiation.title, "four columns", extension);
-    files::export(&window, &name, filter, text).await
+    let text = async {
+        let document = agreement::document(&store, negotiation_id, reference).await?;
+        Ok(match format {
+            DocumentFormat::Html => document.to_html(),
+            DocumentFormat::Csv => document.to_csv()?,
+        })
+    };
+    files::export(&window, &files::suggested_name(&title, "four columns", extension), filter, text).await
 }

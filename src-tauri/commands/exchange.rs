@@ -122,11 +122,13 @@ pub async fn export_agreement(
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
-    let text = match format {
-        AgreementFormat::Markdown => export::agreement_markdown(&store, negotiation_id).await?,
-        AgreementFormat::Html => export::agreement_html(&store, negotiation_id).await?,
-    };
     let name = files::suggested_name(&title, "agreement", format.extension());
+    let text = async {
+        Ok(match format {
+            AgreementFormat::Markdown => export::agreement_markdown(&store, negotiation_id).await?,
+            AgreementFormat::Html => export::agreement_html(&store, negotiation_id).await?,
+        })
+    };
     files::export(&window, &name, format.filter(), text).await
 }
 
@@ -140,7 +142,7 @@ pub async fn export_table(
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
-    let text = export::position_table_csv(&store, negotiation_id).await?;
+    let text = async { Ok(export::position_table_csv(&store, negotiation_id).await?) };
     files::export(&window, &files::suggested_name(&title, "position table", "csv"), files::TABLES, text).await
 }
 

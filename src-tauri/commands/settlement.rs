@@ -168,19 +168,27 @@ pub async fn export_report(
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
     let html = matches!(format, AgreementFormat::Html);
-    let (text, what) = match kind {
-        ReportKind::StatusReport => {
-            let r = status_report(&store, negotiation_id, 30, workbench.now()).await?;
-            (if html { r.to_html() } else { r.to_markdown() }, "status report")
-        }
-        ReportKind::FinalAgreement => {
-            let f = final_agreement(&store, negotiation_id).await?;
-            (if html { f.to_html() } else { f.to_markdown() }, "final agreement")
-        }
-        ReportKind::Packet => {
-            let p = packet(&store, negotiation_id, None, workbench.now()).await?;
-            (if html { p.to_html() } else { p.to_markdown() }, "packet")
-        }
+    let what = match kind {
+        ReportKind::StatusReport => "status report",
+        ReportKind::FinalAgreement => "final agreement",
+        ReportKind::Packet => "packet",
+    };
+    let now = workbench.now();
+    let text = async {
+        Ok(match kind {
+            ReportKind::StatusReport => {
+                let r = status_report(&store, negotiation_id, 30, now).await?;
+                if html { r.to_html() } else { r.to_markdown() }
+            }
+            ReportKind::FinalAgreement => {
+                let f = final_agreement(&store, negotiation_id).await?;
+                if html { f.to_html() } else { f.to_markdown() }
+            }
+            ReportKind::Packet => {
+                let p = packet(&store, negotiation_id, None, now).await?;
+                if html { p.to_html() } else { p.to_markdown() }
+            }
+        })
     };
     let name = files::suggested_name(&title, what, format.extension());
     files::export(&window, &name, format.filter(), text).await

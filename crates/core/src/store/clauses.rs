@@ -274,13 +274,7 @@ impl Store {
                 json!({ "from": clause.topics, "to": topics })
             }
             ClauseEdit::Standards { codes } => {
-                let before = sqlx::query_scalar!(
-                    "SELECT s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id
-                     WHERE cs.clause_id = ? ORDER BY s.code",
-                    clause_id
-                )
-                .fetch_all(&mut *tx)
-                .await?;
+                let before = super::library::codes(&mut tx, clause_id).await?;
                 sqlx::query!("DELETE FROM clause_standards WHERE clause_id = ?", clause_id).execute(&mut *tx).await?;
                 for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
                     super::library::link(&mut tx, clause_id, code).await?;

@@ -134,13 +134,18 @@ impl Store {
 
     /// The codes of the standards a clause is linked to.
     pub async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar!(
-            "SELECT s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id WHERE cs.clause_id = ? ORDER BY s.code",
-            clause_id
-        )
-        .fetch_all(&self.pool)
-        .await?)
+        codes(&mut *self.pool.acquire().await?, clause_id).await
     }
+}
+
+/// The codes of the standards a clause is linked to, inside the caller's connection or transaction.
+pub(crate) async fn codes(conn: &mut sqlx::SqliteConnection, clause_id: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar!(
+        "SELECT s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id WHERE cs.clause_id = ? ORDER BY s.code",
+        clause_id
+    )
+    .fetch_all(&mut *conn)
+    .await?)
 }
 
 /// Links a clause to a standard by its code, inside the caller's connection or transaction.

@@ -131,6 +131,8 @@ pub fn workbench_file(given: &Path) -> Result<PathBuf> {
 struct Inspection {
     empty: bool,
     pending_migrations: bool,
+    /// The newest migration applied: the schema the file is at.
+    schema: i64,
 }
 
 impl Store {
@@ -143,10 +145,10 @@ impl Store {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
-            Inspection { empty: true, pending_migrations: true }
+            Inspection { empty: true, pending_migrations: true, schema: 0 }
         };
         if inspection.pending_migrations && !inspection.empty {
-            backup(&path).await?;
+            backup(&path, inspection.schema).await?;
         }
         let options = SqliteConnectOptions::new()
             .filename(&path)
@@ -207,7 +209,7 @@ async fn inspect(path: &Path) -> Result<Inspection> {
     let mut header = [0u8; 16];
     let len = std::fs::metadata(path)?.len();
     if len == 0 {
-        return Ok(Inspection { empty: true, pending_migrations: true });
+        return Ok(Inspection { empty: true, pending_migrations: true, schema: 0 });
     }
     {
         use std::io::Read;
@@ -231,7 +233,7 @@ async fn inspect(path: &Path) -> Result<Inspection> {
 async fn inspect_schema(conn: &mut SqliteConnection, path: &Path) -> Result<Inspection> {
     let tables: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_master").fetch_one(&mut *conn).await?;
     if tables == 0 {
-        return Ok(Inspection { empty: true, pending_migrations: true });
+        return Ok(Inspection { empty: true, pending_migrations: true, schema: 0 });
     }
     let app_id: i64 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&mut *conn).await?;
     let has_meta: i64 = sqlx::query_scalar(
@@ -252,12 +254,17 @@ async fn inspect_schema(conn: &mut SqliteConnection, path: &Path) -> Result<Insp
         return Err(not_a_workbench(path, format!("{why}; it was left untouched")));
     }
     let pending = MIGRATOR.iter().any(|m| !applied.contains(&m.version));
-    Ok(Inspection { empty: false, pending_migrations: pending })
+    Ok(Inspection { empty: false, pending_migrations: pending, schema: applied.iter().copied().max().unwrap_or(0) })
 }
 
-/// Copies the file beside itself, consistently even in WAL mode, before a migration touches it.
-async fn backup(path: &Path) -> Result<PathBuf> {
-    let target = PathBuf::from(format!("{}.bak-{}", path.display(), Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
+/// Copies the file beside itself, consistently even in WAL mode, before a migration touches it. The
+/// copy is named by the schema it holds (`workbench.sqlite3.bak-schema-2`), never over an earlier one.
+async fn backup(path: &Path, schema: i64) -> Result<PathBuf> {
+    let name = |n: u32| {
+        let again = if n == 1 { String::new() } else { format!("-{n}") };
+        PathBuf::from(format!("{}.bak-schema-{schema}{again}", path.display()))
+    };
+    let target = (1..).map(name).find(|t| !t.exists()).expect("an unused name");
     let mut conn = SqliteConnectOptions::from_str("sqlite:")?.filename(path).read_only(true).connect().await?;
     sqlx::query("VACUUM INTO ?").bind(target.to_string_lossy().into_owned()).execute(&mut conn).await?;
     conn.close().await?;
