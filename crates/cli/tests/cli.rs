@@ -1023,43 +1023,76 @@ fn a_crash_loop_over_the_write_commands_leaves_the_record_whole() {
     let b = Bench::new();
     b.ok(&["demo"]);
     let text = |i: usize| format!("Crash-loop text {i}: retraining before dismissal.\n");
-    let command = |kind: usize, i: usize| -> Vec<String> {
+    let show = |clause: &str| b.json(&["show", clause, "--json"]);
+    let has = |list: &Value, key: &str, want: &str| list.as_array().unwrap().iter().any(|x| x[key] == want);
+    // What each kind of write does, made ready outside the kill where it needs a fresh target (a new
+    // joint text to initial), and how to find it afterwards.
+    let kinds = ["propose", "note", "clause", "status", "initial", "schedule", "delegate"];
+    let target = std::cell::Cell::new("open"); // the status the last status command moves Art. 4 to
+    let command = |kind: &str, i: usize| -> Vec<String> {
         let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
         match kind {
-            0 => {
+            "propose" => {
                 let file = b.file(&format!("crash-{i}.md"), text(i));
                 s(&["propose", "Art. 1", "--party", "NEA", "--file", file.to_str().unwrap(), "--table"])
             }
-            1 => s(&["note", "Art. 2", "--priority", "important", "--reasoning", &format!("crash-note {i}")]),
-            _ => s(&["clause", "add", "1", "--ref", &format!("Crash {i}"), "--title", "Crash loop"]),
+            "note" => s(&["note", "Art. 2", "--priority", "important", "--reasoning", &format!("crash-note {i}")]),
+            "clause" => s(&["clause", "add", "1", "--ref", &format!("Crash {i}"), "--title", "Crash loop"]),
+            "status" => {
+                target.set(if show("Art. 4")["clause"]["status"] == "parked" { "open" } else { "parked" });
+                s(&["status", "Art. 4", target.get(), "--reason", &format!("crash {i}")])
+            }
+            "initial" => {
+                let file = b.file(&format!("joint-{i}.md"), text(i));
+                b.ok(&["propose", "Art. 4", "--party", "joint", "--file", file.to_str().unwrap(), "--table"]);
+                let joint = show("Art. 4")["versions"].as_array().unwrap().last().unwrap()["id"].to_string();
+                s(&["initial", "Art. 4", "--party", "NEA", "--version", &joint])
+            }
+            "schedule" => s(&[
+                "schedule",
+                "1",
+                "--at",
+                &format!("2027-0{}-{:02}T05:00:00Z", 1 + i % 9, 1 + i % 28),
+                "--place",
+                &format!("Crash hall {i}"),
+            ]),
+            _ => s(&[
+                "delegate",
+                "add",
+                "1",
+                "--org",
+                "FTU",
+                "--name",
+                &format!("Crash delegate {i}"),
+                "--role",
+                "member",
+            ]),
         }
     };
-    let found = |kind: usize, i: usize| -> bool {
+    let found = |kind: &str, i: usize| -> bool {
         match kind {
-            0 => b.json(&["show", "Art. 1", "--json"])["versions"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|v| v["text"] == text(i)),
-            1 => b.json(&["show", "Art. 2", "--json"])["private_notes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|n| n["reasoning"] == format!("crash-note {i}")),
-            _ => {
-                b.json(&["clauses", "1", "--json"]).as_array().unwrap().iter().any(|c| c["ref"] == format!("Crash {i}"))
+            "propose" => has(&show("Art. 1")["versions"], "text", &text(i)),
+            "note" => has(&show("Art. 2")["private_notes"], "reasoning", &format!("crash-note {i}")),
+            "clause" => has(&b.json(&["clauses", "1", "--json"]), "ref", &format!("Crash {i}")),
+            "status" => show("Art. 4")["clause"]["status"] == target.get(),
+            "initial" => {
+                let clause = show("Art. 4");
+                let joint = clause["versions"].as_array().unwrap().last().unwrap()["id"].clone();
+                clause["initials"].as_array().unwrap().iter().any(|x| x["version_id"] == joint && x["party_id"] == 2)
             }
+            "schedule" => has(&b.json(&["session", "1", "--json"]), "place", &format!("Crash hall {i}")),
+            _ => has(&show("Art. 1")["delegates"], "name", &format!("Crash delegate {i}")),
         }
     };
     let (mut attempted, mut acknowledged, mut lost, mut killed) = (0, 0, 0, 0);
-    for kind in 0..3 {
+    for (k, kind) in kinds.into_iter().enumerate() {
         // how long the command takes here, to aim the kills across it
-        let args = command(kind, 1000 + kind);
+        let args = command(kind, 1000 + k);
         let start = std::time::Instant::now();
         b.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
         let full = start.elapsed();
-        for step in 0..12u32 {
-            let i = kind * 100 + step as usize;
+        for step in 0..10u32 {
+            let i = k * 100 + step as usize;
             let args = command(kind, i);
             let mut child = b
                 .command(&args.iter().map(String::as_str).collect::<Vec<_>>())
@@ -1067,7 +1100,7 @@ fn a_crash_loop_over_the_write_commands_leaves_the_record_whole() {
                 .stderr(Stdio::null())
                 .spawn()
                 .unwrap();
-            std::thread::sleep(full * step / 10);
+            std::thread::sleep(full * step / 6);
             let done = match child.try_wait().unwrap() {
                 Some(status) => status.success(),
                 None => {
@@ -1089,5 +1122,5 @@ fn a_crash_loop_over_the_write_commands_leaves_the_record_whole() {
     }
     eprintln!("crash loop: {attempted} attempted, {killed} killed, {acknowledged} acknowledged, {lost} lost");
     assert_eq!(lost, 0, "a write that said it was done is in the record");
-    assert!(killed >= 12, "most attempts were killed mid-way: {killed} of {attempted}");
+    assert!(killed >= attempted / 2, "most attempts were killed mid-way: {killed} of {attempted}");
 }
