@@ -4,7 +4,8 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct IpcError {
-    /// `not_found`, `invalid`, `conflict`, `illegal_transition`, `import`, `database`, `io`, …
+    /// `not_found`, `invalid`, `conflict`, `illegal_transition`, `import`, `disk_full`, `read_only`,
+    /// `disk_failed`, `database`, `io`, …
     pub kind: String,
     pub message: String,
 }

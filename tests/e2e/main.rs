@@ -34,6 +34,7 @@ async fn the_workbench_in_a_real_window() {
     let mut timings = serde_json::Map::new();
     a_negotiation_from_scratch(dir.path()).await;
     a_development_build_keeps_to_its_own_workbench(dir.path()).await;
+    two_windows_on_one_workbench(dir.path()).await;
     timings.extend(the_demo_on_first_run(dir.path()).await);
     timings.extend(a_negotiation_of_1775_clauses(dir.path()).await);
     std::fs::write(out_dir().join("timings.json"), serde_json::to_string_pretty(&timings).unwrap()).unwrap();
@@ -601,6 +602,70 @@ async fn a_development_build_keeps_to_its_own_workbench(dir: &Path) {
     assert!(data.join(own).join("workbench.sqlite3").exists(), "the app's own workbench is in {own}");
     assert!(!data.join(other).exists(), "{other} is never touched");
     app.close().await;
+}
+
+/// The app launched twice on one workbench: the second window works beside the first. Both write at the
+/// same moment, and the CLI with them; every write waits its turn, none is lost, the journal verifies,
+/// and a window shows what the other wrote when its view is opened again.
+async fn two_windows_on_one_workbench(dir: &Path) {
+    let db = dir.join("two-windows.sqlite3");
+    run_cli(&db, &["demo"]);
+    let windows = [App::launch(&db).await, App::launch(&db).await];
+    for app in &windows {
+        app.client.execute("location.hash = '#/clause/2'", vec![]).await.unwrap();
+        app.wait("[data-testid=note-save]").await;
+    }
+    async fn note(app: &App, text: String) {
+        let reasoning = app.wait("[data-testid=note-reasoning]").await;
+        reasoning.clear().await.unwrap();
+        reasoning.send_keys(&text).await.unwrap();
+        app.click("[data-testid=note-save]").await;
+        // saved: the form is emptied for the next note (a refusal keeps it, and says why)
+        let start = Instant::now();
+        while reasoning.prop("value").await.unwrap().is_some_and(|v| !v.is_empty()) {
+            assert!(start.elapsed() < Duration::from_secs(20), "{text}: {}", app.text("[data-testid=notice]").await);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        app.wait_text("[data-testid=notice]", "never leaves this workbench").await;
+    }
+    let mut written = vec![];
+    for round in 0..3 {
+        let (first, second) = (format!("first window, round {round}"), format!("second window, round {round}"));
+        let cli = format!("the CLI, round {round}");
+        let (_, _, out) = tokio::join!(
+            note(&windows[0], first.clone()),
+            note(&windows[1], second.clone()),
+            tokio::task::spawn_blocking({
+                let (db, cli) = (db.clone(), cli.clone());
+                move || run_cli(&db, &["note", "Art. 2", "--priority", "important", "--reasoning", &cli])
+            })
+        );
+        out.unwrap();
+        written.extend([first, second, cli]);
+    }
+    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 2", "--json"])).unwrap();
+    let notes: Vec<&str> =
+        shown["private_notes"].as_array().unwrap().iter().map(|n| n["reasoning"].as_str().unwrap()).collect();
+    for w in &written {
+        assert!(notes.contains(&w.as_str()), "{w} is in the record: {notes:?}");
+    }
+    assert!(String::from_utf8(run_cli(&db, &["verify", "1"])).unwrap().contains("are intact"));
+    // the first window, its view opened again, shows what the second wrote last
+    note(&windows[1], "the second window's last word".into()).await;
+    windows[0].client.execute("location.hash = '#/clause/3'", vec![]).await.unwrap();
+    windows[0].wait("[data-testid=note-save]").await;
+    windows[0].client.execute("location.hash = '#/clause/2'", vec![]).await.unwrap();
+    windows[0].wait_text("[data-testid=clause-workspace]", "the second window's last word").await;
+    windows[0].scroll_to("[data-testid=private-note]").await;
+    windows[0].shot("50-two-windows-first-sees-second").await;
+    eprintln!(
+        "two windows: {} notes written at once from two windows and the CLI, {} found",
+        written.len(),
+        written.len()
+    );
+    for app in windows {
+        app.close().await;
+    }
 }
 
 /// A script in the page, as one smuggled in would, calls the commands that read and write files with

@@ -1,70 +1,14 @@
 //! The real `trilogue-cli` binary against real SQLite files, as a script or a negotiator would use it.
 
+mod bench;
 #[path = "../../core/tests/common/mod.rs"]
 mod common;
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use bench::Bench;
 use common::{assert_inert, eu_position_table};
 use serde_json::Value;
-
-struct Bench {
-    dir: tempfile::TempDir,
-}
-
-impl Bench {
-    fn new() -> Self {
-        Bench { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("workbench.sqlite3")
-    }
-
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_trilogue-cli"));
-        c.arg("--db").arg(self.db()).args(args).env("TRILOGUE_USER", "Aigerim Seitkali").env_remove("TRILOGUE_DB");
-        // the tests' clock, whatever the machine's says (one test below runs on the real one)
-        c.env("TRILOGUE_NOW", common::now().to_rfc3339());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-
-    /// Runs a command that must succeed; returns its standard output.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// Runs a command that must fail with exit code 1; returns its standard error.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
-        assert!(out.stdout.is_empty(), "nothing on stdout when failing");
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with("error: "), "{err}");
-        err
-    }
-
-    fn negotiation_count(&self) -> usize {
-        self.json(&["negotiations", "--json"]).as_array().unwrap().len()
-    }
-}
 
 #[test]
 fn the_demo_shows_where_the_negotiation_stands() {

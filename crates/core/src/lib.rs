@@ -19,5 +19,5 @@ pub mod store;
 pub mod text;
 pub mod views;
 
-pub use error::{Error, Result};
+pub use error::{Disk, Error, Result};
 pub use store::{Store, Who};

@@ -453,7 +453,10 @@ export type IntakeText = {
 };
 
 export type IpcError = {
-	/**  `not_found`, `invalid`, `conflict`, `illegal_transition`, `import`, `database`, `io`, … */
+	/**
+	 *  `not_found`, `invalid`, `conflict`, `illegal_transition`, `import`, `disk_full`, `read_only`,
+	 *  `disk_failed`, `database`, `io`, …
+	 */
 	kind: string,
 	message: string,
 };

@@ -270,7 +270,7 @@ impl Store {
 /// A refusal while writing, placed at the line of the file it came from.
 fn at_line(e: Error, submission: &Submission, line: u64) -> Error {
     match e {
-        Error::Import { .. } | Error::Database(_) | Error::Io(_) => e,
+        Error::Import { .. } | Error::Database(_) | Error::Disk(_) | Error::Io(_) => e,
         other => Error::Import {
             source_name: submission.source_name.clone(),
             line,

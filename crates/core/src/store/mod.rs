@@ -42,7 +42,7 @@ pub use status::{
 pub use versions::NewVersion;
 
 use crate::diff_cache::DiffCache;
-use crate::error::{Error, Result};
+use crate::error::{Disk, Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -84,6 +84,9 @@ pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
     diffs: Arc<DiffCache>,
+    /// Opened from a file or disk that cannot be written (read-only, or full): everything reads, and
+    /// every write is refused for this reason.
+    refuses_writes: Option<Disk>,
 }
 
 /// The app's identifier, which names its data folder. A development build has its own, so that
@@ -136,19 +139,33 @@ struct Inspection {
 }
 
 impl Store {
-    /// Opens a workbench file, creating it (and its folder) if there is none.
+    /// Opens a workbench file, creating it (and its folder) if there is none. A file that cannot be
+    /// written (read-only, or on a read-only disk) is opened for reading only.
     pub async fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = workbench_file(path.as_ref())?;
-        let inspection = if path.exists() {
-            inspect(&path).await?
+        let exists = path.exists();
+        let writable = !exists || std::fs::OpenOptions::new().append(true).open(&path).is_ok();
+        let mut refused = (!writable).then_some(Disk::ReadOnly);
+        let inspection = if exists {
+            match inspect(&path, !writable).await {
+                // no room for SQLite's files beside it: read it as it is, and refuse to write
+                Err(Error::Disk(Disk::Full)) if writable && !has_log(&path) => {
+                    refused = Some(Disk::Full);
+                    inspect(&path, true).await?
+                }
+                other => other?,
+            }
         } else {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
             Inspection { empty: true, pending_migrations: true, schema: 0 }
         };
+        if let Some(disk) = refused {
+            return Store::open_refusing_writes(path, &inspection, disk).await;
+        }
         if inspection.pending_migrations && !inspection.empty {
-            backup(&path, inspection.schema).await?;
+            backup(&path, inspection.schema).await.map_err(|e| on_disk(e, &path))?;
         }
         let options = SqliteConnectOptions::new()
             .filename(&path)
@@ -158,20 +175,43 @@ impl Store {
             .foreign_keys(true)
             .pragma("trusted_schema", "OFF")
             .busy_timeout(Duration::from_secs(10));
+        let store = async {
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .after_connect(|conn, _| Box::pin(schema::defend(conn)))
+                .connect_with(options)
+                .await?;
+            MIGRATOR.run(&pool).await?;
+            let app_id: i64 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&pool).await?;
+            if app_id != APPLICATION_ID {
+                // the literal is APPLICATION_ID: SQLite takes no bound parameter in a PRAGMA
+                sqlx::query("PRAGMA application_id = 1414679623").execute(&pool).await?;
+            }
+            let store = Store { pool, path: path.clone(), diffs: Arc::default(), refuses_writes: None };
+            store.seed_library().await?;
+            Ok(store)
+        };
+        store.await.map_err(|e| on_disk(e, &path))
+    }
+
+    /// A workbench the disk will not let us write, as it is: nothing is migrated, seeded or marked, and
+    /// every write is refused for `disk`'s reason.
+    async fn open_refusing_writes(path: PathBuf, inspection: &Inspection, disk: Disk) -> Result<Store> {
+        if inspection.empty || inspection.pending_migrations {
+            // it would have to be created or migrated first, and cannot be
+            return Err(Error::Disk(disk));
+        }
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .after_connect(|conn, _| Box::pin(schema::defend(conn)))
-            .connect_with(options)
+            .connect_with(reading(&path, true).foreign_keys(true))
             .await?;
-        MIGRATOR.run(&pool).await?;
-        let app_id: i64 = sqlx::query_scalar("PRAGMA application_id").fetch_one(&pool).await?;
-        if app_id != APPLICATION_ID {
-            // the literal is APPLICATION_ID: SQLite takes no bound parameter in a PRAGMA
-            sqlx::query("PRAGMA application_id = 1414679623").execute(&pool).await?;
-        }
-        let store = Store { pool, path, diffs: Arc::default() };
-        store.seed_library().await?;
-        Ok(store)
+        Ok(Store { pool, path, diffs: Arc::default(), refuses_writes: Some(disk) })
+    }
+
+    /// Why this workbench was opened for reading only, if it was.
+    pub fn refuses_writes(&self) -> Option<Disk> {
+        self.refuses_writes
     }
 
     pub fn path(&self) -> &Path {
@@ -196,7 +236,10 @@ impl Store {
     /// Begins a write transaction. `BEGIN IMMEDIATE` takes the write lock at once, so two writers wait
     /// for each other (busy timeout) instead of failing half-way through.
     pub(crate) async fn begin(&self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        if let Some(disk) = self.refuses_writes {
+            return Err(Error::Disk(disk));
+        }
+        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(|e| on_disk(e.into(), &self.path))
     }
 }
 
@@ -204,8 +247,46 @@ fn not_a_workbench(path: &Path, why: impl Into<String>) -> Error {
     Error::NotAWorkbench { path: path.to_path_buf(), why: why.into() }
 }
 
+/// Options to read a file without changing it. SQLite reads a WAL-mode file through two files beside
+/// it, which a read-only or full disk cannot hold: when there is no write-ahead log to take into
+/// account, such a file (`as_is`) is read as immutable instead, which needs neither.
+fn reading(path: &Path, as_is: bool) -> SqliteConnectOptions {
+    SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .immutable(as_is && !has_log(path))
+        .pragma("trusted_schema", "OFF")
+}
+
+/// Whether a write-ahead log lies beside the file with changes not yet in it (an empty one, as a
+/// failed opening may leave, holds none).
+fn has_log(path: &Path) -> bool {
+    std::fs::metadata(format!("{}-wal", path.display())).is_ok_and(|m| m.len() > 0)
+}
+
+/// A failure of the disk, told apart: an I/O error on a disk with no space left is a full disk (SQLite
+/// reports a full disk as an I/O error when it is its shared-memory file that cannot grow).
+fn on_disk(e: Error, path: &Path) -> Error {
+    match e {
+        Error::Disk(Disk::Failed) if no_space_left(path) => Error::Disk(Disk::Full),
+        other => other,
+    }
+}
+
+#[cfg(unix)]
+fn no_space_left(path: &Path) -> bool {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // less than SQLite needs for one shared-memory region and a page of log
+    rustix::fs::statvfs(dir).is_ok_and(|s| s.f_bavail.saturating_mul(s.f_frsize) < 64 * 1024)
+}
+
+#[cfg(not(unix))]
+fn no_space_left(_: &Path) -> bool {
+    false
+}
+
 /// Looks at an existing file without changing it.
-async fn inspect(path: &Path) -> Result<Inspection> {
+async fn inspect(path: &Path, as_is: bool) -> Result<Inspection> {
     let mut header = [0u8; 16];
     let len = std::fs::metadata(path)?.len();
     if len == 0 {
@@ -218,15 +299,18 @@ async fn inspect(path: &Path) -> Result<Inspection> {
             return Err(not_a_workbench(path, "it is not an SQLite database file"));
         }
     }
-    let damaged = |e: sqlx::Error| not_a_workbench(path, format!("it cannot be read as a database ({e})"));
-    let options = SqliteConnectOptions::new().filename(path).read_only(true).pragma("trusted_schema", "OFF");
-    let mut conn = options.connect().await.map_err(damaged)?;
+    // a file the disk fails to give is not a damaged one
+    let damaged = |e: sqlx::Error| match Error::from(e) {
+        Error::Database(e) => not_a_workbench(path, format!("it cannot be read as a database ({e})")),
+        disk => on_disk(disk, path),
+    };
+    let mut conn = reading(path, as_is).connect().await.map_err(damaged)?;
     schema::defend(&mut conn).await.map_err(damaged)?;
     let result = inspect_schema(&mut conn, path).await;
     let _ = conn.close().await;
     result.map_err(|e| match e {
         Error::Database(e) => damaged(e),
-        other => other,
+        other => on_disk(other, path),
     })
 }
 

@@ -26,6 +26,10 @@ impl Store {
     ) -> Result<PrivateNote> {
         crate::text::check_size("the note", reasoning)?;
         let (priority_name, at) = (priority.as_str(), who.stamp());
+        // In a transaction of its own, not autocommit: SQLite commits an INSERT … RETURNING only once the
+        // statement is finished, after its row was handed out, and an autocommit that then fails — a
+        // full disk — would go unreported. A commit reports it.
+        let mut tx = self.begin().await?;
         let id = sqlx::query_scalar!(
             r#"INSERT INTO private_notes (clause_id, priority, red_line, reasoning, author, created_at)
                VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
@@ -36,8 +40,9 @@ impl Store {
             who.name,
             at
         )
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(PrivateNote {
             id,
             clause_id,
