@@ -51,7 +51,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn write_output(path: &Path, text: &str) -> Result<()> {
+fn write_output(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())
@@ -130,12 +130,17 @@ impl Ctx {
         }
     }
 
-    /// A track named by a party's label or `joint`.
-    async fn track(&self, clause: &Clause, name: &str) -> Result<Track> {
+    /// A clause's track named by a party's label or `joint`.
+    async fn clause_track(&self, clause: &Clause, name: &str) -> Result<Track> {
+        self.track(clause.negotiation_id, name).await
+    }
+
+    /// A negotiation's track named by a party's label or `joint`.
+    async fn track(&self, negotiation_id: i64, name: &str) -> Result<Track> {
         if name.eq_ignore_ascii_case("joint") {
             return Ok(Track::Joint);
         }
-        Ok(Track::Party(self.store.find_party(clause.negotiation_id, name).await?.id))
+        Ok(Track::Party(self.store.find_party(negotiation_id, name).await?.id))
     }
 }
 
@@ -235,7 +240,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
-            let track = ctx.track(&clause, &party).await?;
+            let track = ctx.clause_track(&clause, &party).await?;
             let session_id = match session {
                 Some(number) => Some(ctx.session(&store.sessions(clause.negotiation_id).await?, number)?.id),
                 None => None,
@@ -448,13 +453,21 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             emit(out.as_deref(), &text)
         }
-        Command::Export { negotiation, format, out } => {
+        Command::Export { negotiation, format, out, track, against } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let text = match format {
-                DocFormat::Md => export::agreement_markdown(store, n.id).await?,
-                DocFormat::Html => export::agreement_html(store, n.id).await?,
+            let bytes = match format {
+                DocFormat::Md => export::agreement_markdown(store, n.id).await?.into_bytes(),
+                DocFormat::Html => export::agreement_html(store, n.id).await?.into_bytes(),
+                DocFormat::Docx => {
+                    let against = match against {
+                        Some(name) => Some(ctx.reference(n.id, &name).await?),
+                        None => None,
+                    };
+                    let marking = export::Marking { track: ctx.track(n.id, &track).await?, against };
+                    export::agreement_docx(store, n.id, marking).await?
+                }
             };
-            write_output(&out, &text)
+            write_output(&out, &bytes)
         }
         Command::ExportTable { negotiation, out } => {
             let n = ctx.negotiation(&negotiation).await?;

@@ -40,6 +40,7 @@ enum DiffFormat {
 enum DocFormat {
     Md,
     Html,
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -414,6 +415,12 @@ enum Command {
         format: DocFormat,
         #[arg(long)]
         out: PathBuf,
+        /// Whose texts: `joint` or a party's label (docx)
+        #[arg(long, default_value = "joint")]
+        track: String,
+        /// Show the differences against `joint`, `base` or a party's label as tracked changes (docx)
+        #[arg(long)]
+        against: Option<String>,
     },
     /// Export the position table as CSV (the import's layout)
     ExportTable {

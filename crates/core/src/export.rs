@@ -3,9 +3,12 @@
 
 use std::collections::HashMap;
 
-use crate::compare::is_css_colour;
-use crate::error::Result;
-use crate::markdown::{escape_html, render};
+use chrono::{DateTime, Utc};
+
+use crate::compare::Reference;
+use crate::document::{self, Block, Document, Run};
+use crate::error::{Error, Result};
+use crate::markdown::escape_html;
 use crate::model::{Clause, Negotiation, Party, Track, Version};
 use crate::spreadsheet::guard;
 use crate::store::Store;
@@ -32,6 +35,28 @@ impl Snapshot {
         self.heads.get(&(clause.id, track)).map(|v| v.text.as_str())
     }
 
+    /// The text a reference gives for a clause: a track's tabled text, or the status quo.
+    fn reference_text<'a>(&'a self, clause: &'a Clause, reference: Reference) -> Result<Option<&'a str>> {
+        Ok(match reference {
+            Reference::Joint => self.text(clause, Track::Joint),
+            Reference::Party(id) => self.text(clause, Track::Party(id)),
+            Reference::Base => clause.status_quo.as_deref(),
+            Reference::Since(_) => return Err(not_a_document_reference()),
+        })
+    }
+
+    fn reference_name(&self, reference: Reference) -> Result<String> {
+        Ok(match reference {
+            Reference::Joint => "the joint text".into(),
+            Reference::Base => "the status quo".into(),
+            Reference::Party(id) => match self.parties.iter().find(|p| p.id == id) {
+                Some(p) => format!("the text of {} ({})", p.name, p.label),
+                None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
+            },
+            Reference::Since(_) => return Err(not_a_document_reference()),
+        })
+    }
+
     fn status_line(&self) -> String {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for c in &self.clauses {
@@ -44,6 +69,10 @@ impl Snapshot {
         let parts: Vec<String> = counts.iter().map(|(n, c)| format!("{c} {n}")).collect();
         format!("{} clauses: {}", self.clauses.len(), parts.join(", "))
     }
+}
+
+fn not_a_document_reference() -> Error {
+    Error::invalid("a document is marked against the joint text, the status quo or a party's text")
 }
 
 /// `tentatively_agreed` → `tentatively agreed`
@@ -69,65 +98,99 @@ pub(crate) fn md_inline(text: &str) -> String {
     out
 }
 
-/// The agreement as Markdown: the joint text of every clause in order, with its status.
-pub async fn agreement_markdown(store: &Store, negotiation_id: i64) -> Result<String> {
+/// Whose texts an agreement export shows, and what they are marked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marking {
+    /// The track whose tabled texts are shown: the joint text, or a party's proposal.
+    pub track: Track,
+    /// The texts its differences are shown against, as changes made by the track's party; none for
+    /// the texts alone. The joint text, the status quo or a party's.
+    pub against: Option<Reference>,
+}
+
+impl Default for Marking {
+    fn default() -> Self {
+        Marking { track: Track::Joint, against: None }
+    }
+}
+
+/// The agreement as one document: every clause in order under its heading, with its status and the
+/// track's tabled text — marked against the reference when one is given. Each heading carries the
+/// clause's marker (`clause-12`) and, when there is a text, its version's (`v57`), so that a document
+/// sent back can be matched to the record.
+pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking) -> Result<Document> {
     let s = snapshot(store, negotiation_id).await?;
-    let mut out = format!("# {}\n\n", md_inline(&s.negotiation.title));
-    out.push_str(&format!("Agreement status: {}. {}.\n\n", human(s.negotiation.status.as_str()), s.status_line()));
+    let author = match marking.track {
+        Track::Joint => "Joint text".to_string(),
+        Track::Party(id) => match s.parties.iter().find(|p| p.id == id) {
+            Some(p) => format!("{} ({})", p.name, p.label),
+            None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
+        },
+    };
+    let mut blocks = vec![Block::paragraph(format!(
+        "Agreement status: {}. {}.",
+        human(s.negotiation.status.as_str()),
+        s.status_line()
+    ))];
     if !s.parties.is_empty() {
-        let names: Vec<String> = s.parties.iter().map(|p| md_inline(&format!("{} ({})", p.name, p.label))).collect();
-        out.push_str(&format!("Parties: {}.\n\n", names.join("; ")));
+        let names: Vec<String> = s.parties.iter().map(|p| format!("{} ({})", p.name, p.label)).collect();
+        blocks.push(Block::paragraph(format!("Parties: {}.", names.join("; "))));
+    }
+    if marking.track != Track::Joint || marking.against.is_some() {
+        let against = match marking.against {
+            Some(reference) => format!(", marked against {}", s.reference_name(reference)?),
+            None => String::new(),
+        };
+        blocks.push(Block::note(format!("The texts of {author}{against}.")));
     }
     for c in &s.clauses {
-        out.push_str(&format!("## {} — {}\n\n", md_inline(&c.reference), md_inline(&c.title)));
-        out.push_str(&format!("*Status: {}*\n\n", human(c.status.as_str())));
-        match s.text(c, Track::Joint) {
-            // `&lt;` renders as `<` in every Markdown viewer, so no tag can form in one that passes HTML
-            Some(text) => out.push_str(&text.trim_end().replace('<', "&lt;")),
-            None => out.push_str("*No joint text yet.*"),
+        let version = s.heads.get(&(c.id, marking.track));
+        let marker = match version {
+            Some(v) => format!("clause-{}-v{}", c.id, v.id),
+            None => format!("clause-{}", c.id),
+        };
+        let heading = vec![Run::plain(format!("{} — {}", c.reference, c.title))];
+        blocks.push(Block::Heading { level: 2, runs: heading, marker: Some(marker) });
+        blocks.push(Block::note(format!("Status: {}", human(c.status.as_str()))));
+        let Some(version) = version else {
+            blocks.push(Block::note(if marking.track == Track::Joint {
+                "No joint text yet."
+            } else {
+                "No text tabled."
+            }));
+            continue;
+        };
+        let reference = match marking.against {
+            Some(r) => s.reference_text(c, r)?,
+            None => None,
+        };
+        match reference {
+            Some(old) if old != version.text => {
+                let at = version.tabled_at.as_deref().unwrap_or(&version.created_at);
+                let at = DateTime::parse_from_rfc3339(at).map(|t| t.with_timezone(&Utc)).unwrap_or_default();
+                blocks.extend(document::marked(old, &version.text, &author, at));
+            }
+            _ => blocks.extend(document::parse(&version.text)),
         }
-        out.push_str("\n\n");
     }
-    Ok(out)
+    Ok(Document { title: s.negotiation.title.clone(), landscape: false, blocks })
+}
+
+/// The agreement as Markdown: the joint text of every clause in order, with its status.
+pub async fn agreement_markdown(store: &Store, negotiation_id: i64) -> Result<String> {
+    Ok(document::to_markdown(&agreement(store, negotiation_id, Marking::default()).await?))
 }
 
 /// The agreement as one self-contained, printable HTML page.
 pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String> {
-    let s = snapshot(store, negotiation_id).await?;
-    let mut body = String::new();
-    for c in &s.clauses {
-        let text = match s.text(c, Track::Joint) {
-            Some(t) => render(t),
-            None => "<p class=\"none\">No joint text yet.</p>".to_string(),
-        };
-        body.push_str(&format!(
-            "<section class=\"clause\"><h2><span class=\"ref\">{}</span> {}</h2><p class=\"status {}\">{}</p>{text}</section>\n",
-            escape_html(&c.reference),
-            escape_html(&c.title),
-            c.status.as_str(),
-            escape_html(&human(c.status.as_str())),
-        ));
-    }
-    let parties: Vec<String> = s
-        .parties
-        .iter()
-        .map(|p| {
-            let colour = if is_css_colour(&p.colour) { p.colour.as_str() } else { "#555555" };
-            format!(
-                "<li><span class=\"swatch\" style=\"background:{colour}\"></span>{} ({})</li>",
-                escape_html(&p.name),
-                escape_html(&p.label)
-            )
-        })
-        .collect();
-    let header = format!(
-        "<header><h1>{title}</h1><p class=\"meta\">Agreement status: {status}. {line}.</p><ul class=\"parties\">{parties}</ul></header>\n",
-        title = escape_html(&s.negotiation.title),
-        status = escape_html(&human(s.negotiation.status.as_str())),
-        line = escape_html(&s.status_line()),
-        parties = parties.join(""),
-    );
-    Ok(html_page(&s.negotiation.title, "", &(header + &body)))
+    let doc = agreement(store, negotiation_id, Marking::default()).await?;
+    Ok(html_page(&doc.title, "", &document::to_html(&doc)))
+}
+
+/// The agreement as a Word document, its texts marked as `marking` says: differences as native
+/// tracked changes.
+pub async fn agreement_docx(store: &Store, negotiation_id: i64, marking: Marking) -> Result<Vec<u8>> {
+    document::to_docx(&agreement(store, negotiation_id, marking).await?)
 }
 
 /// One self-contained, printable HTML page in the agreement's style: a strict CSP (no script, nothing

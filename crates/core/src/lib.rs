@@ -7,6 +7,7 @@ pub mod convergence;
 pub mod demo;
 pub mod diff;
 pub mod diff_cache;
+pub mod document;
 pub mod error;
 pub mod export;
 pub mod import;

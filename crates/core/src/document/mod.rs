@@ -1,0 +1,118 @@
+//! One model of a document, built once and rendered to Markdown, HTML and DOCX.
+//!
+//! A document is headings, paragraphs, lists, quotes and tables of runs. A run is text in one style,
+//! and may be a change: inserted or deleted, by someone, at a time — the word diff's operations become
+//! the model's marks, so a marked text keeps its formatting with the changes in it, and a .docx shows
+//! them as native tracked changes. Every text in a run is plain text: a renderer escapes it for its
+//! format, so no markup from a clause ever reaches an output as markup.
+
+mod docx;
+mod html;
+mod markdown;
+mod marked;
+mod parse;
+
+pub use docx::to_docx;
+pub use html::to_html;
+pub use markdown::to_markdown;
+pub use marked::marked;
+pub use parse::parse;
+
+use chrono::{DateTime, Utc};
+
+/// A whole document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub title: String,
+    pub landscape: bool,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading, level 1 to 6. `marker` names what it heads (`clause:12`) for a later import to
+    /// match on; renderers that can keep it out of sight do (a DOCX bookmark).
+    Heading {
+        level: u8,
+        runs: Vec<Run>,
+        marker: Option<String>,
+    },
+    Paragraph(Vec<Run>),
+    /// A line about the text rather than of it (a status, "no joint text yet"), shown muted.
+    Note(Vec<Run>),
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Quote(Vec<Block>),
+    /// A table; its header row repeats on every page.
+    Table {
+        header: Vec<Vec<Block>>,
+        rows: Vec<Vec<Vec<Block>>>,
+    },
+}
+
+/// Text in one style. A `\n` in it is a line break.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+    pub change: Option<Change>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Style {
+    pub strong: bool,
+    pub emphasis: bool,
+    pub strike: bool,
+    pub code: bool,
+}
+
+/// A run inserted or deleted, by whom and when.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub author: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangeKind {
+    Inserted,
+    Deleted,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run { text: text.into(), ..Run::default() }
+    }
+
+    pub fn strong(text: impl Into<String>) -> Run {
+        Run { text: text.into(), style: Style { strong: true, ..Style::default() }, change: None }
+    }
+
+    pub fn emphasis(text: impl Into<String>) -> Run {
+        Run { text: text.into(), style: Style { emphasis: true, ..Style::default() }, change: None }
+    }
+}
+
+impl Block {
+    pub fn heading(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading { level, runs: vec![Run::plain(text)], marker: None }
+    }
+
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph(vec![Run::plain(text)])
+    }
+
+    pub fn note(text: impl Into<String>) -> Block {
+        Block::Note(vec![Run::plain(text)])
+    }
+}
+
+/// The plain text of some runs, as a reader sees it with every change accepted (`accepted`) or every
+/// change rejected.
+pub fn runs_text(runs: &[Run], accepted: bool) -> String {
+    let dropped = if accepted { ChangeKind::Deleted } else { ChangeKind::Inserted };
+    runs.iter().filter(|r| r.change.as_ref().is_none_or(|c| c.kind != dropped)).map(|r| r.text.as_str()).collect()
+}
