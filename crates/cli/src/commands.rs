@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
+use trilogue_core::document;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
@@ -450,6 +451,10 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 TableFormat::Html => d.to_html(),
                 TableFormat::Csv => d.to_csv()?,
                 TableFormat::Json => serde_json::to_string_pretty(&d)?,
+                TableFormat::Docx => {
+                    let Some(out) = out else { bail!("a .docx goes to a file: give --out FILE") };
+                    return write_output(&out, document::to_docx(&d.to_model())?);
+                }
             };
             emit(out.as_deref(), &text)
         }

@@ -55,6 +55,7 @@ enum TableFormat {
     Html,
     Csv,
     Json,
+    Docx,
 }
 
 #[derive(Subcommand)]

@@ -183,6 +183,35 @@ fn a_partys_proposal_as_tracked_changes_that_pandoc_and_libreoffice_read_alike()
 }
 
 #[test]
+fn the_comparison_table_is_landscape_with_its_header_on_every_page() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let docx = b.dir.path().join("comparison.docx");
+    b.ok(&["compare-all", "1", "--format", "docx", "--out", docx.to_str().unwrap()]);
+    let (inserted, deleted, _) = pandoc_changes(&docx);
+    assert!(inserted.is_empty() && deleted.is_empty(), "differences are formatting here, not revisions");
+    let ast: Value = serde_json::from_str(&pandoc(&["-t", "json"], &docx)).unwrap();
+    let table = ast["blocks"].as_array().unwrap().iter().find(|b| b["t"] == "Table").expect("a table");
+    assert_eq!(table["c"][2].as_array().unwrap().len(), 5, "the clause, three parties and the joint text");
+    let plain = pandoc(&["-t", "plain", "--wrap=none"], &docx);
+    for article in ["Art. 1", "Art. 7", "Art. 14", "Federation of Trade Unions (FTU)", "Joint text"] {
+        assert!(plain.contains(article), "{article}");
+    }
+    let profile = format!("-env:UserInstallation=file://{}", b.dir.path().join("lo-profile").display());
+    let out = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "fodt", "--outdir"])
+        .arg(b.dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let fodt = std::fs::read_to_string(b.dir.path().join("comparison.fodt")).unwrap();
+    assert!(fodt.contains("style:print-orientation=\"landscape\""), "landscape");
+    assert!(fodt.contains("<table:table-header-rows>"), "a header row that repeats");
+    assert!(!fodt.contains("<text:tracked-changes"), "no revisions");
+}
+
+#[test]
 fn hostile_titles_and_texts_make_a_document_the_readers_open() {
     let b = Bench::new();
     b.ok(&["new", "--title", "<script>alert(1)</script> & \u{1} \u{fffe} ]]> Соглашение", "--level", "sectoral"]);

@@ -285,6 +285,14 @@ fn four_columns(c: &mut Criterion) {
     group.bench_function("document_warm", |b| {
         b.iter(|| rt.block_on(async { agreement::document(&store, n, Reference::Base).await.unwrap() }))
     });
+    group.bench_function("docx_warm", |b| {
+        b.iter(|| {
+            rt.block_on(async {
+                let d = agreement::document(&store, n, Reference::Base).await.unwrap();
+                trilogue_core::document::to_docx(&d.to_model()).unwrap()
+            })
+        })
+    });
     group.bench_function("outline", |b| {
         b.iter(|| {
             rt.block_on(async {
@@ -383,5 +391,32 @@ fn reports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, diff, listing_and_search, import, intake, four_columns, reports, render_pathological);
+/// A 300-clause agreement as a .docx: one party's texts marked against another's as tracked changes,
+/// against the same agreement as the printable HTML it had before (baseline).
+fn word(c: &mut Criterion) {
+    use trilogue_core::compare::Reference;
+    use trilogue_core::export::{self, Marking};
+    use trilogue_core::model::Track;
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let (store, n) = rt.block_on(async {
+        let store = Store::open(dir.path().join("w.sqlite3")).await.unwrap();
+        let n =
+            store.import_table(&synthetic(300, 120), "300", "300.csv", &Who::at("bench", common::now())).await.unwrap();
+        (store, n.id)
+    });
+    let parties = rt.block_on(store.parties(n)).unwrap();
+    let marking = Marking { track: Track::Party(parties[1].id), against: Some(Reference::Party(parties[0].id)) };
+    let mut group = c.benchmark_group("word_300");
+    group.sample_size(10);
+    group.bench_function("agreement_docx_tracked", |b| {
+        b.iter(|| rt.block_on(export::agreement_docx(&store, n, marking)).unwrap())
+    });
+    group.bench_function("agreement_html_baseline", |b| {
+        b.iter(|| rt.block_on(export::agreement_html(&store, n)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, diff, listing_and_search, import, intake, four_columns, reports, render_pathological, word);
 criterion_main!(benches);

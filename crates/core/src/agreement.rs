@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::compare::{
     Cell, ColumnHead, Reference, RowTexts, column_heads, convergence, is_css_colour, last_session, mark_row, resolve,
 };
+use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
 use crate::markdown::escape_html;
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
@@ -230,6 +231,60 @@ impl Document {
             reference = escape_html(&self.reference_label()),
             css = DOCUMENT_CSS,
         )
+    }
+
+    /// The comparison table as the one document model: a landscape table with a column per party whose
+    /// header row repeats on every page, each text marked against the reference as formatting.
+    pub fn to_model(&self) -> document::Document {
+        let shown: Vec<usize> = self.with_text.iter().map(|&i| i as usize).collect();
+        let para = |runs: Vec<Run>| vec![Block::Paragraph(runs)];
+        let mut header = vec![para(vec![Run::strong("Clause")])];
+        for c in shown.iter().map(|&i| &self.columns[i]) {
+            let mut runs = vec![Run::strong(column_title(c))];
+            if c.reference == self.reference {
+                runs.push(Run::emphasis(" (reference)"));
+            }
+            header.push(para(runs));
+        }
+        let at = DateTime::<Utc>::default(); // formatting only: no author or date is shown
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let status = row.status.as_str().replace('_', " ");
+                let convergence = row.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default();
+                let mut cells = vec![vec![
+                    Block::Paragraph(vec![Run::strong(row.reference.clone())]),
+                    Block::paragraph(row.title.clone()),
+                    Block::note(format!("{status}{convergence}")),
+                ]];
+                for (cell, column) in shown.iter().map(|&i| (&row.cells[i], &self.columns[i])) {
+                    let mut blocks = match (&cell.text, &cell.diff) {
+                        (Some(text), Some(diff)) => document::marked(&diff.old_text(), text, &column.label, at),
+                        (Some(text), None) => document::parse(text),
+                        (None, _) => vec![Block::note("—")],
+                    };
+                    let note = cell.similarity_note();
+                    let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
+                    if !note.is_empty() {
+                        blocks.push(Block::note(note));
+                    }
+                    cells.push(blocks);
+                }
+                cells
+            })
+            .collect();
+        let intro = format!(
+            "Comparison table · {} clauses · changes marked against {}: inserted underlined, deleted struck through · only tabled texts",
+            self.rows.len(),
+            self.reference_label()
+        );
+        document::Document {
+            title: self.negotiation.title.clone(),
+            landscape: true,
+            changes_as_formatting: true,
+            blocks: vec![Block::note(intro), Block::Table { header, rows }],
+        }
     }
 
     /// CSV: one row per clause; for each column its text and its similarity to the reference. No cell

@@ -173,7 +173,7 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking) -> 
             _ => blocks.extend(document::parse(&version.text)),
         }
     }
-    Ok(Document { title: s.negotiation.title.clone(), landscape: false, blocks })
+    Ok(Document { title: s.negotiation.title.clone(), blocks, ..Document::default() })
 }
 
 /// The agreement as Markdown: the joint text of every clause in order, with its status.

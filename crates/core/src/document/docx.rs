@@ -18,7 +18,7 @@ const MARGIN: u32 = 1134;
 
 /// The document as the bytes of a .docx file.
 pub fn to_docx(doc: &Document) -> Result<Vec<u8>> {
-    let mut body = Body { landscape: doc.landscape, ..Body::default() };
+    let mut body = Body { landscape: doc.landscape, formatting: doc.changes_as_formatting, ..Body::default() };
     if !doc.title.is_empty() {
         body.paragraph(Some("Title"), None, &[Run::plain(doc.title.clone())], None);
     }
@@ -63,6 +63,8 @@ struct Context {
 struct Body {
     xml: String,
     landscape: bool,
+    /// Changes as formatting, not revisions.
+    formatting: bool,
     /// Each list's kind, in order: list `i` is numbering `i + 1`.
     lists: Vec<bool>,
     /// Revision and bookmark identifiers, counted from 1.
@@ -145,13 +147,22 @@ impl Body {
     }
 
     fn run(&mut self, run: &Run) {
-        let deleted = run.change.as_ref().is_some_and(|c| c.kind == ChangeKind::Deleted);
+        let kind = run.change.as_ref().map(|c| c.kind);
+        let formatted = self.formatting && kind.is_some();
+        let deleted = kind == Some(ChangeKind::Deleted) && !formatted;
         let mut props = String::new();
         let s = run.style;
-        for (on, tag) in [(s.strong, "<w:b/>"), (s.emphasis, "<w:i/>"), (s.strike, "<w:strike/>")] {
+        let struck = s.strike || (formatted && kind == Some(ChangeKind::Deleted));
+        for (on, tag) in [(s.strong, "<w:b/>"), (s.emphasis, "<w:i/>"), (struck, "<w:strike/>")] {
             if on {
                 props.push_str(tag);
             }
+        }
+        // as a comparison prints, readable in grey too: inserted underlined in blue, deleted struck in red
+        match kind.filter(|_| formatted) {
+            Some(ChangeKind::Inserted) => props.push_str("<w:color w:val=\"1F4E99\"/><w:u w:val=\"single\"/>"),
+            Some(ChangeKind::Deleted) => props.push_str("<w:color w:val=\"A61B1B\"/>"),
+            None => {}
         }
         if s.code {
             props.insert_str(0, "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>");
@@ -175,7 +186,7 @@ impl Body {
             }
         }
         xml.push_str("</w:r>");
-        match &run.change {
+        match run.change.as_ref().filter(|_| !formatted) {
             Some(change) => {
                 let tag = if deleted { "w:del" } else { "w:ins" };
                 let id = self.next_id();

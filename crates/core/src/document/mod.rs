@@ -25,6 +25,9 @@ use chrono::{DateTime, Utc};
 pub struct Document {
     pub title: String,
     pub landscape: bool,
+    /// Changes are shown as formatting (underlined insertions, struck deletions) rather than as
+    /// revisions to accept or reject: a comparison shows differences, it does not propose them.
+    pub changes_as_formatting: bool,
     pub blocks: Vec<Block>,
 }
 
