@@ -9,7 +9,7 @@ use serde::Serialize;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::document;
-use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
+use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
 use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
@@ -210,6 +210,19 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let n = store.import_clauses(&new, &parties, &clauses, &source_name(&file), &ctx.who).await?;
             println!("imported {} clauses as negotiation {}: {}", clauses.len(), n.id, n.title);
             Ok(())
+        }
+        Command::ImportDocx { file, into, party, intake } => {
+            let name = source_name(&file);
+            let bytes = read_input(&file)?;
+            // parsing an untrusted file is bounded, and off the async runtime's thread
+            let word = tokio::task::spawn_blocking(move || read_docx(&bytes, &name)).await??;
+            for (author, inserted, deleted) in document::revisions(&word.blocks) {
+                eprintln!(
+                    "tracked changes by {author}: {inserted} insertions, {deleted} deletions (taken as accepted)"
+                );
+            }
+            let submission = Submission::from_word(&word, &party, &source_name(&file))?;
+            take_in(ctx, &into, &submission, intake).await
         }
         Command::Negotiations { json: as_json } => {
             let list = store.negotiations().await?;

@@ -94,6 +94,19 @@ enum Command {
         #[command(flatten)]
         intake: IntakeArgs,
     },
+    /// Take a party's Word document (.docx) into a negotiation under way: a clause per heading, matched
+    /// to the clauses by their refs or numbers, its tracked changes accepted as the party's text
+    ImportDocx {
+        file: PathBuf,
+        /// The negotiation under way to take the text into
+        #[arg(long, value_name = "NEGOTIATION")]
+        into: String,
+        /// The organisation whose text this is
+        #[arg(long)]
+        party: String,
+        #[command(flatten)]
+        intake: IntakeArgs,
+    },
     /// List the negotiations
     Negotiations {
         #[arg(long)]

@@ -228,3 +228,146 @@ fn hostile_titles_and_texts_make_a_document_the_readers_open() {
     assert!(authors.is_empty());
     assert!(b.dir.path().join("hostile.fodt").exists(), "LibreOffice opened it");
 }
+
+/// The NEA's Art. 4 as a party would send it back edited with tracking on: a sentence added, one
+/// deleted, the rest as it was.
+fn edited_with_tracking(b: &Bench) -> (String, String) {
+    let art4 = b.json(&["show", "Art. 4", "--json"]);
+    let nea = art4["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|v| v["track"]["party_id"] == 2 && !v["tabled_at"].is_null())
+        .unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let by = r#"author="Marat Zhaksylykov" date="2026-11-25T10:00:00Z""#;
+    let markdown = format!(
+        "# General Agreement on AI at Work 2027–2029\n\n## Art. 4 — Consultation before deployment\n\n{} \
+         [The parties review this article every year.]{{.insertion {by}}} [An obsolete sentence.]{{.deletion {by}}}\n",
+        nea.trim()
+    );
+    (nea, markdown)
+}
+
+fn nea_latest(b: &Bench, clause: &str) -> String {
+    let shown = b.json(&["show", clause, "--json"]);
+    let v = shown["versions"].as_array().unwrap().iter().rfind(|v| v["track"]["party_id"] == 2).unwrap().clone();
+    v["text"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn tracked_changes_from_pandoc_and_libreoffice_come_in_accepted() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let (before, markdown) = edited_with_tracking(&b);
+    let md = b.file("edited.md", markdown);
+    let from_pandoc = b.dir.path().join("from-pandoc.docx");
+    let out = Command::new("pandoc").arg(&md).arg("-o").arg(&from_pandoc).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // LibreOffice opens pandoc's file and saves its own, tracked changes and all
+    let profile = format!("-env:UserInstallation=file://{}", b.dir.path().join("lo-profile").display());
+    let lo_dir = b.dir.path().join("lo");
+    let out = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&lo_dir)
+        .arg(&from_pandoc)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let from_libreoffice = lo_dir.join("from-pandoc.docx");
+    assert!(pandoc_changes(&from_libreoffice).0.len() == 1, "LibreOffice kept the insertion as a tracked change");
+
+    for (maker, docx) in [("pandoc", &from_pandoc), ("LibreOffice", &from_libreoffice)] {
+        let b = Bench::new();
+        b.ok(&["demo"]);
+        let file = docx.to_str().unwrap();
+        let preview = b.command(&["import-docx", file, "--into", "1", "--party", "NEA", "--preview"]).output().unwrap();
+        let said = String::from_utf8_lossy(&preview.stderr).to_string() + &String::from_utf8_lossy(&preview.stdout);
+        assert!(preview.status.success(), "{maker}: {said}");
+        assert!(said.contains("tracked changes by Marat Zhaksylykov: 1 insertions, 1 deletions"), "{maker}: {said}");
+        assert!(said.contains("would table 1 text"), "{maker}: only Art. 4 changed: {said}");
+        assert_eq!(nea_latest(&b, "Art. 4"), before, "{maker}: a preview writes nothing");
+        b.ok(&[
+            "import-docx",
+            file,
+            "--into",
+            "1",
+            "--party",
+            "NEA",
+            "--received",
+            "2026-11-19",
+            "--letter",
+            "NEA-117",
+        ]);
+        let after = nea_latest(&b, "Art. 4");
+        assert_eq!(words(&after), words(&format!("{before} The parties review this article every year.")), "{maker}");
+        assert!(!after.contains("obsolete"), "{maker}: the deletion is accepted");
+        let shown = b.json(&["show", "Art. 4", "--json"]);
+        let v = shown["versions"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(v["letter_ref"], "NEA-117", "{maker}: its provenance is recorded");
+    }
+}
+
+#[test]
+fn a_document_exported_and_taken_back_unchanged_changes_nothing() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let docx = b.dir.path().join("nea.docx");
+    b.ok(&["export", "1", "--format", "docx", "--out", docx.to_str().unwrap(), "--track", "NEA"]);
+    let before = b.ok(&["log", "1"]);
+    let said = b.ok(&["import-docx", docx.to_str().unwrap(), "--into", "1", "--party", "NEA"]);
+    assert!(said.contains("tabled 0 text"), "{said}");
+    assert_eq!(b.ok(&["log", "1"]), before, "nothing written, so every initial stays valid");
+}
+
+/// A .docx archive of the given parts.
+fn archive(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_hostile_docx_is_refused_clearly_and_writes_nothing() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let before = b.ok(&["log", "1"]);
+    let body = |xml: &str| {
+        format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#)
+            .into_bytes()
+    };
+    let deep = "<w:p>".repeat(300) + &"</w:p>".repeat(300);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("not-a-zip.docx", b"PK\x03\x04 not really".to_vec(), "not a Word document"),
+        ("bomb.docx", archive(&[("word/document.xml", vec![b' '; 60 * 1024 * 1024])]), "zip bomb"),
+        ("odd-path.docx", archive(&[("../../evil.xml", body("")), ("word/document.xml", body(""))]), "odd path"),
+        (
+            "dtd.docx",
+            archive(&[(
+                "word/document.xml",
+                br#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "xxxxxxxx">]><w:document/>"#.to_vec(),
+            )]),
+            "document type",
+        ),
+        ("deep.docx", archive(&[("word/document.xml", body(&deep))]), "nested deeper"),
+        ("no-document.docx", archive(&[("word/other.xml", body(""))]), "no main document part"),
+        (
+            "malformed.docx",
+            archive(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>".to_vec())]),
+            "malformed XML",
+        ),
+    ];
+    for (name, bytes, why) in cases {
+        let file = b.file(name, bytes);
+        let err = b.fails(&["import-docx", file.to_str().unwrap(), "--into", "1", "--party", "NEA"]);
+        assert!(err.contains(name) && err.contains(why), "{name}: {err:?}");
+    }
+    assert_eq!(b.ok(&["log", "1"]), before, "nothing was written");
+}

@@ -21,6 +21,9 @@ pub enum Error {
     IllegalTransition(String),
     #[error("{source_name}, line {line}{}: {message}", column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default())]
     Import { source_name: String, line: u64, column: Option<String>, message: String },
+    /// A document that cannot be read as one, or is refused as hostile: which file, and why.
+    #[error("{source_name}: {message}")]
+    Document { source_name: String, message: String },
     #[error("{0}")]
     Disk(Disk),
     #[error("database error: {0}")]
@@ -41,7 +44,7 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::Conflict(_) => "conflict",
             Error::IllegalTransition(_) => "illegal_transition",
-            Error::Import { .. } => "import",
+            Error::Import { .. } | Error::Document { .. } => "import",
             Error::Disk(Disk::Full) => "disk_full",
             Error::Disk(Disk::ReadOnly) => "read_only",
             Error::Disk(Disk::Failed) => "disk_failed",

@@ -127,14 +127,11 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking) -> 
             None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
         },
     };
-    let mut blocks = vec![Block::paragraph(format!(
-        "Agreement status: {}. {}.",
-        human(s.negotiation.status.as_str()),
-        s.status_line()
-    ))];
+    let mut blocks =
+        vec![Block::note(format!("Agreement status: {}. {}.", human(s.negotiation.status.as_str()), s.status_line()))];
     if !s.parties.is_empty() {
         let names: Vec<String> = s.parties.iter().map(|p| format!("{} ({})", p.name, p.label)).collect();
-        blocks.push(Block::paragraph(format!("Parties: {}.", names.join("; "))));
+        blocks.push(Block::note(format!("Parties: {}.", names.join("; "))));
     }
     if marking.track != Track::Joint || marking.against.is_some() {
         let against = match marking.against {

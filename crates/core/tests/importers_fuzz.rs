@@ -1,11 +1,17 @@
 //! Every importer over arbitrary bytes: it answers with a table, a text or a clear error — never a
 //! panic. Property tests (proptest) generate the inputs, seeded from the corpus kept in
 //! `tests/fuzz-corpus/` (real shapes: a semicolon table, Windows-1251, Markdown with Kazakh and Russian
-//! numbering) and mutate them; proptest keeps any failing case it finds in `proptest-regressions/`.
+//! numbering, a .docx with tracked changes made by pandoc) and mutate them; proptest keeps any failing
+//! case it finds in `proptest-regressions/`. A .docx is also fuzzed inside its archive: its XML parts
+//! mutated and packed again, so that the reader's XML handling is reached, not only the zip's.
 
 use proptest::prelude::*;
-use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
+use std::io::{Read, Write};
+
+use trilogue_core::document;
+use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
 use trilogue_core::markdown::render;
+use trilogue_core::store::Submission;
 
 fn seeds() -> Vec<Vec<u8>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus");
@@ -37,6 +43,7 @@ fn mutated() -> impl Strategy<Value = Vec<u8>> {
 
 fn take_in(bytes: &[u8]) {
     let _ = parse_position_table(bytes, "fuzz.csv");
+    take_in_docx(bytes);
     if let Ok(text) = decode_utf8(bytes.to_vec(), "fuzz.md") {
         if let Ok(agreement) = parse_markdown_agreement(&text, "fuzz.md") {
             for clause in agreement.clauses.iter().take(8) {
@@ -44,6 +51,63 @@ fn take_in(bytes: &[u8]) {
             }
         }
         let _ = render(&text);
+    }
+}
+
+fn take_in_docx(bytes: &[u8]) {
+    if let Ok(word) = read_docx(bytes, "fuzz.docx") {
+        let _ = document::revisions(&word.blocks);
+        let _ = Submission::from_word(&word, "NEA", "fuzz.docx");
+    }
+}
+
+/// The parts of the kept .docx seed, by name.
+fn docx_parts() -> Vec<(String, Vec<u8>)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus/tracked-changes-pandoc.docx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut bytes = vec![];
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// The seed .docx with bytes of its XML parts changed, cut or repeated, packed again.
+fn mutated_docx() -> impl Strategy<Value = Vec<u8>> {
+    let parts = docx_parts();
+    let xml: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].0.ends_with(".xml")).collect();
+    (
+        prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<u8>()), 1..16),
+        any::<u16>(),
+    )
+        .prop_map(move |(flips, cut)| {
+            let mut parts = parts.clone();
+            for (part, at, byte) in flips {
+                let bytes = &mut parts[xml[part.index(xml.len())]].1;
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let document = parts.iter_mut().find(|p| p.0 == "word/document.xml").unwrap();
+            let keep = document.1.len() - usize::from(cut) % (document.1.len() / 4).max(1);
+            document.1.truncate(keep);
+            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            for (name, bytes) in &parts {
+                zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+                zip.write_all(bytes).unwrap();
+            }
+            zip.finish().unwrap().into_inner()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_word_documents_never_panic(bytes in mutated_docx()) {
+        take_in_docx(&bytes);
     }
 }
 
@@ -59,6 +123,20 @@ proptest! {
     fn mutated_real_files_never_panic(bytes in mutated()) {
         take_in(&bytes);
     }
+}
+
+#[test]
+fn the_kept_docx_reads_with_its_tracked_changes() {
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus/tracked-changes-pandoc.docx"),
+    )
+    .unwrap();
+    let word = read_docx(&bytes, "seed.docx").unwrap();
+    assert_eq!(document::revisions(&word.blocks), vec![("FTU".to_string(), 1, 0), ("NEA".to_string(), 0, 1)]);
+    let submission = Submission::from_word(&word, "NEA", "seed.docx").unwrap();
+    let text = &submission.clauses.iter().find(|c| c.reference.contains('1')).unwrap().texts[0].1;
+    assert!(text.contains("за 90 дней") && !text.contains("за 30 дней"), "{text}");
+    assert!(text.contains("**уведомляет**"), "{text}");
 }
 
 #[test]

@@ -119,3 +119,62 @@ pub fn runs_text(runs: &[Run], accepted: bool) -> String {
     let dropped = if accepted { ChangeKind::Deleted } else { ChangeKind::Inserted };
     runs.iter().filter(|r| r.change.as_ref().is_none_or(|c| c.kind != dropped)).map(|r| r.text.as_str()).collect()
 }
+
+/// The blocks as they read with every change accepted: deleted runs gone, inserted ones plain text.
+pub fn accepted(blocks: &[Block]) -> Vec<Block> {
+    let runs = |runs: &[Run]| -> Vec<Run> {
+        runs.iter()
+            .filter(|r| r.change.as_ref().is_none_or(|c| c.kind != ChangeKind::Deleted))
+            .map(|r| Run { change: None, ..r.clone() })
+            .collect()
+    };
+    let all = |blocks: &[Block]| accepted(blocks);
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { level, runs: r, marker } => Block::Heading { level: *level, runs: runs(r), marker: marker.clone() },
+            Block::Paragraph(r) => Block::Paragraph(runs(r)),
+            Block::Note(r) => Block::Note(runs(r)),
+            Block::List { ordered, items } => Block::List { ordered: *ordered, items: items.iter().map(|i| all(i)).collect() },
+            Block::Quote(inner) => Block::Quote(all(inner)),
+            Block::Table { header, rows } => Block::Table {
+                header: header.iter().map(|c| all(c)).collect(),
+                rows: rows.iter().map(|r| r.iter().map(|c| all(c)).collect()).collect(),
+            },
+        })
+        .filter(|b| !matches!(b, Block::Paragraph(r) | Block::Heading { runs: r, .. } if r.iter().all(|x| x.text.trim().is_empty())))
+        .collect()
+}
+
+/// Who made the changes in some blocks, in order of first change: each author with the number of
+/// insertions and deletions.
+pub fn revisions(blocks: &[Block]) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = vec![];
+    let mut count = |runs: &[Run]| {
+        for c in runs.iter().filter_map(|r| r.change.as_ref()) {
+            let i = match out.iter().position(|(a, ..)| *a == c.author) {
+                Some(i) => i,
+                None => {
+                    out.push((c.author.clone(), 0, 0));
+                    out.len() - 1
+                }
+            };
+            match c.kind {
+                ChangeKind::Inserted => out[i].1 += 1,
+                ChangeKind::Deleted => out[i].2 += 1,
+            }
+        }
+    };
+    fn walk(blocks: &[Block], f: &mut dyn FnMut(&[Run])) {
+        for b in blocks {
+            match b {
+                Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Note(runs) => f(runs),
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, f)),
+                Block::Quote(inner) => walk(inner, f),
+                Block::Table { header, rows } => header.iter().chain(rows.iter().flatten()).for_each(|c| walk(c, f)),
+            }
+        }
+    }
+    walk(blocks, &mut count);
+    out
+}

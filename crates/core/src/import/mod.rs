@@ -1,11 +1,13 @@
-//! Reading negotiators' files: the position table (CSV) and a Markdown agreement. Parsing is pure and
+//! Reading negotiators' files: the position table (CSV), a Markdown agreement and a Word document. Parsing is pure and
 //! complete before anything is written, so a bad file imports nothing.
 
 pub mod csv_strict;
+mod docx;
 mod encoding;
 mod markdown_agreement;
 mod position_table;
 
+pub use docx::{WordDocument, read_docx};
 pub use encoding::{TextEncoding, to_utf8};
 pub use markdown_agreement::{MarkdownAgreement, parse_markdown_agreement};
 pub use position_table::{PositionTable, TableRow, parse_position_table};

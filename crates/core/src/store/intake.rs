@@ -8,8 +8,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::{ClauseSummary, NewClause, NewVersion, Store, Who, clauses, versions};
+use crate::document::{self, Block, Document};
 use crate::error::{Error, Result};
-use crate::import::{MarkdownAgreement, PositionTable};
+use crate::import::{MarkdownAgreement, PositionTable, WordDocument, parse_markdown_agreement};
 use crate::model::{Party, Track};
 use crate::text::text_hash;
 
@@ -58,6 +59,17 @@ impl Submission {
             })
             .collect();
         Submission { source_name: source_name.into(), clauses }
+    }
+
+    /// A party's Word document: its text with every tracked change accepted, a clause per heading, as
+    /// a Markdown agreement is read.
+    pub fn from_word(word: &WordDocument, party: &str, source_name: &str) -> Result<Self> {
+        let mut blocks = document::accepted(&word.blocks);
+        if let Some(title) = &word.title {
+            blocks.insert(0, Block::heading(1, title.clone()));
+        }
+        let markdown = document::to_markdown(&Document { blocks, ..Document::default() });
+        Ok(Submission::from_markdown(&parse_markdown_agreement(&markdown, source_name)?, party, source_name))
     }
 
     /// A party's text of the agreement in Markdown: each clause's text is that party's.
@@ -201,6 +213,7 @@ impl Store {
                 let change = match head {
                     None => IntakeChange::New,
                     Some(h) if *h == text_hash(text) => IntakeChange::Same,
+                    Some(_) if self.reads_the_same(found, track, text).await? => IntakeChange::Same,
                     Some(_) => IntakeChange::Changed,
                 };
                 texts.push(IntakeText { label: label.clone(), track, change });
@@ -220,6 +233,16 @@ impl Store {
         let tabled = rows.iter().flat_map(|r| &r.texts).filter(|t| t.change != IntakeChange::Same).count();
         let new_clauses = rows.iter().filter(|r| r.clause_id.is_none()).count();
         Ok(IntakePlan { rows, missing, tabled, new_clauses })
+    }
+
+    /// Whether `text` is the track's latest text written another way (lines wrapped elsewhere, another
+    /// list marker): the same document, so nothing is tabled and its initials stay valid. A text that
+    /// went through Word and back comes in so.
+    async fn reads_the_same(&self, clause: Option<&ClauseSummary>, track: Track, text: &str) -> Result<bool> {
+        let Some(clause) = clause else { return Ok(false) };
+        let versions = self.versions(clause.clause_id).await?;
+        let head = versions.iter().rev().find(|v| v.track == track && v.tabled_at.is_some());
+        Ok(head.is_some_and(|v| document::parse(&v.text) == document::parse(text)))
     }
 
     /// Takes the submission in: new clauses added at the end, every new or changed text tabled with its
@@ -270,7 +293,7 @@ impl Store {
 /// A refusal while writing, placed at the line of the file it came from.
 fn at_line(e: Error, submission: &Submission, line: u64) -> Error {
     match e {
-        Error::Import { .. } | Error::Database(_) | Error::Disk(_) | Error::Io(_) => e,
+        Error::Import { .. } | Error::Document { .. } | Error::Database(_) | Error::Disk(_) | Error::Io(_) => e,
         other => Error::Import {
             source_name: submission.source_name.clone(),
             line,
