@@ -23,7 +23,8 @@ pub const WORKBENCHES: Filter = ("Trilogue workbench", &["sqlite3", "sqlite", "d
 pub const TABLES: Filter = ("CSV", &["csv"]);
 pub const TEXTS: Filter = ("Markdown", &["md", "markdown", "txt"]);
 pub const HTML: Filter = ("HTML", &["html"]);
-pub const SUBMISSIONS: Filter = ("CSV, Markdown", &["csv", "md", "markdown", "txt"]);
+pub const WORD: Filter = ("Word", &["docx"]);
+pub const SUBMISSIONS: Filter = ("CSV, Markdown, Word", &["csv", "md", "markdown", "txt", "docx"]);
 
 /// The file the user picks in the native Open dialog over `window`; none when they cancel.
 pub async fn choose_to_open(window: &WebviewWindow, filter: Filter) -> Option<PathBuf> {
@@ -67,6 +68,10 @@ impl Chosen {
     pub fn is_table(&self) -> bool {
         Path::new(&self.name).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
     }
+
+    pub fn is_word(&self) -> bool {
+        Path::new(&self.name).extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    }
 }
 
 /// The file read for the preview on screen, behind its handle: one at a time, taken in or replaced.
@@ -106,12 +111,12 @@ impl Pending {
 }
 
 /// Writes `text` to `path` whole or not at all: into a file beside it, synced, then renamed over it.
-pub async fn write_whole(path: &Path, text: String) -> IpcResult<()> {
+pub async fn write_whole(path: &Path, bytes: impl AsRef<[u8]>) -> IpcResult<()> {
     let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let partial = path.with_file_name(format!(".{name}.partial"));
     let written = async {
         let mut file = tokio::fs::File::create(&partial).await?;
-        tokio::io::AsyncWriteExt::write_all(&mut file, text.as_bytes()).await?;
+        tokio::io::AsyncWriteExt::write_all(&mut file, bytes.as_ref()).await?;
         file.sync_all().await?;
         tokio::fs::rename(&partial, path).await
     }
@@ -129,12 +134,12 @@ pub async fn export(
     window: &WebviewWindow,
     name: &str,
     filter: Filter,
-    text: impl std::future::Future<Output = IpcResult<String>>,
+    contents: impl std::future::Future<Output = IpcResult<impl AsRef<[u8]>>>,
 ) -> IpcResult<Option<String>> {
     let Some(path) = choose_to_save(window, name, filter).await else {
         return Ok(None);
     };
-    write_whole(&path, text.await?).await?;
+    write_whole(&path, contents.await?).await?;
     Ok(Some(path.file_name().map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned())))
 }
 

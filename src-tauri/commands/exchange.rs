@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
+use trilogue_core::compare::Reference;
 use trilogue_core::export;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
-use trilogue_core::model::{Level, Negotiation};
+use trilogue_core::model::{Level, Negotiation, Track};
 use trilogue_core::store::NewNegotiation;
 
 use crate::error::{IpcError, IpcResult};
@@ -93,6 +94,8 @@ fn saturate(n: usize) -> u32 {
 pub enum AgreementFormat {
     Markdown,
     Html,
+    /// Word: the joint texts, or a party's marked against the joint text as tracked changes.
+    Docx,
 }
 
 impl AgreementFormat {
@@ -100,6 +103,7 @@ impl AgreementFormat {
         match self {
             AgreementFormat::Markdown => "md",
             AgreementFormat::Html => "html",
+            AgreementFormat::Docx => "docx",
         }
     }
 
@@ -107,11 +111,14 @@ impl AgreementFormat {
         match self {
             AgreementFormat::Markdown => files::TEXTS,
             AgreementFormat::Html => files::HTML,
+            AgreementFormat::Docx => files::WORD,
         }
     }
 }
 
-/// The agreement as Markdown or HTML, saved where the user chooses; the file's name, or none.
+/// The agreement as Markdown, HTML or Word, saved where the user chooses; the file's name, or none. A
+/// Word document shows `party`'s texts marked against the joint text as tracked changes when a party
+/// is given, else the joint texts.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_agreement(
@@ -119,17 +126,25 @@ pub async fn export_agreement(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     format: AgreementFormat,
+    party: Option<i64>,
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
     let name = files::suggested_name(&title, "agreement", format.extension());
-    let text = async {
+    let contents = async {
         Ok(match format {
-            AgreementFormat::Markdown => export::agreement_markdown(&store, negotiation_id).await?,
-            AgreementFormat::Html => export::agreement_html(&store, negotiation_id).await?,
+            AgreementFormat::Markdown => export::agreement_markdown(&store, negotiation_id).await?.into_bytes(),
+            AgreementFormat::Html => export::agreement_html(&store, negotiation_id).await?.into_bytes(),
+            AgreementFormat::Docx => {
+                let marking = match party {
+                    Some(id) => export::Marking { track: Track::Party(id), against: Some(Reference::Joint) },
+                    None => export::Marking::default(),
+                };
+                export::agreement_docx(&store, negotiation_id, marking).await?
+            }
         })
     };
-    files::export(&window, &name, format.filter(), text).await
+    files::export(&window, &name, format.filter(), contents).await
 }
 
 /// The position table as CSV, saved where the user chooses; the file's name, or none.

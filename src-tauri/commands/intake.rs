@@ -1,10 +1,11 @@
-//! Taking in what another party sends, into the negotiation under way: a position table (CSV) or its
-//! text in Markdown. The user chooses the file in the native dialog; it is read once and kept here
+//! Taking in what another party sends, into the negotiation under way: a position table (CSV), or its
+//! text in Markdown or as a Word document (its tracked changes accepted, and who made them shown). The user chooses the file in the native dialog; it is read once and kept here
 //! behind a handle, previewed, and what was previewed is what is written — all or nothing.
 
 use serde::Serialize;
 use tauri::State;
-use trilogue_core::import::{TextEncoding, decode_utf8, parse_markdown_agreement, parse_position_table};
+use trilogue_core::document;
+use trilogue_core::import::{TextEncoding, decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
 use trilogue_core::store::{IntakePlan, Provenance, Submission};
 
 use crate::error::IpcResult;
@@ -27,17 +28,46 @@ pub struct IntakePreview {
     pub plan: IntakePlan,
     pub encoding: TextEncoding,
     pub source_name: String,
+    /// The tracked changes in a Word document, by author: its text is read with them accepted.
+    pub revisions: Vec<Revisions>,
 }
 
-/// Reads a party's file: a table, else Markdown whose texts are `party`'s.
-fn submission(file: &Chosen, party: Option<&str>) -> IpcResult<(Submission, TextEncoding)> {
+/// One author's tracked changes in a Word document.
+#[derive(Serialize, specta::Type)]
+pub struct Revisions {
+    pub author: String,
+    pub insertions: u32,
+    pub deletions: u32,
+}
+
+/// A party's file as read: what it brings in, its encoding, and a Word document's tracked changes.
+struct Read {
+    submission: Submission,
+    encoding: TextEncoding,
+    revisions: Vec<Revisions>,
+}
+
+/// Reads a party's file: a table, else Markdown or a Word document whose texts are `party`'s.
+fn submission(file: &Chosen, party: Option<&str>) -> IpcResult<Read> {
     if file.is_table() {
         let table = parse_position_table(&file.bytes, &file.name)?;
-        return Ok((Submission::from_table(&table, &file.name), table.encoding));
+        let submission = Submission::from_table(&table, &file.name);
+        return Ok(Read { submission, encoding: table.encoding, revisions: vec![] });
+    }
+    let party = party.ok_or_else(|| trilogue_core::Error::Invalid("say whose text this file is".into()))?;
+    if file.is_word() {
+        let word = read_docx(&file.bytes, &file.name)?;
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let revisions = document::revisions(&word.blocks)
+            .into_iter()
+            .map(|(author, i, d)| Revisions { author, insertions: count(i), deletions: count(d) })
+            .collect();
+        let submission = Submission::from_word(&word, party, &file.name)?;
+        return Ok(Read { submission, encoding: TextEncoding::Utf8, revisions });
     }
     let agreement = parse_markdown_agreement(&decode_utf8(file.bytes.clone(), &file.name)?, &file.name)?;
-    let party = party.ok_or_else(|| trilogue_core::Error::Invalid("say whose text this file is".into()))?;
-    Ok((Submission::from_markdown(&agreement, party, &file.name), TextEncoding::Utf8))
+    let submission = Submission::from_markdown(&agreement, party, &file.name);
+    Ok(Read { submission, encoding: TextEncoding::Utf8, revisions: vec![] })
 }
 
 /// Shows the Open dialog and reads the file chosen; none when the user cancels.
@@ -61,9 +91,9 @@ pub async fn preview_intake(
     handle: u32,
     party: Option<String>,
 ) -> IpcResult<IntakePreview> {
-    let (submission, encoding) = submission(&*pending.get(handle)?, party.as_deref())?;
+    let Read { submission, encoding, revisions } = submission(&*pending.get(handle)?, party.as_deref())?;
     let plan = workbench.store().plan_intake(negotiation_id, &submission).await?;
-    Ok(IntakePreview { plan, encoding, source_name: submission.source_name })
+    Ok(IntakePreview { plan, encoding, source_name: submission.source_name, revisions })
 }
 
 #[tauri::command]
@@ -76,7 +106,7 @@ pub async fn take_in(
     party: Option<String>,
     provenance: Provenance,
 ) -> IpcResult<IntakePlan> {
-    let (submission, _) = submission(&*pending.get(handle)?, party.as_deref())?;
+    let Read { submission, .. } = submission(&*pending.get(handle)?, party.as_deref())?;
     let plan = workbench.store().take_in(negotiation_id, &submission, &provenance, &workbench.who()).await?;
     pending.release(handle);
     Ok(plan)

@@ -35,6 +35,7 @@ async fn the_workbench_in_a_real_window() {
     a_negotiation_from_scratch(dir.path()).await;
     a_development_build_keeps_to_its_own_workbench(dir.path()).await;
     two_windows_on_one_workbench(dir.path()).await;
+    word_in_and_out(dir.path()).await;
     timings.extend(the_demo_on_first_run(dir.path()).await);
     timings.extend(a_negotiation_of_1775_clauses(dir.path()).await);
     std::fs::write(out_dir().join("timings.json"), serde_json::to_string_pretty(&timings).unwrap()).unwrap();
@@ -666,6 +667,64 @@ async fn two_windows_on_one_workbench(dir: &Path) {
     for app in windows {
         app.close().await;
     }
+}
+
+/// Word out and in: the NEA's texts saved as Word with their changes to the joint text tracked (read
+/// back by pandoc), and a counter-proposal edited in Word with tracking on taken in through the dialog,
+/// its tracked changes and their author shown in the preview before anything is written.
+async fn word_in_and_out(dir: &Path) {
+    let db = dir.join("word.sqlite3");
+    run_cli(&db, &["demo"]);
+    let app = App::launch(&db).await;
+    app.client.execute("location.hash = '#/settings'", vec![]).await.unwrap();
+    // by value: WebKitWebDriver cannot select a label with an apostrophe in it
+    set_value(&app, "[data-testid=word-party]", "2").await;
+    app.click("[data-testid=export-docx-marked]").await;
+    let sent = dir.join("to-the-nea.docx");
+    app.save_in_dialog(&sent).await;
+    app.wait_text("[data-testid=file-message]", "to-the-nea.docx").await;
+    let out = Command::new("pandoc").args(["--track-changes=all", "-t", "markdown"]).arg(&sent).output().unwrap();
+    let read = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        read.contains(".insertion") && read.contains("National Employers"),
+        "pandoc reads the NEA's changes: {read}"
+    );
+
+    // their reply, edited with tracking on
+    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 4", "--json"])).unwrap();
+    let nea = shown["versions"].as_array().unwrap().iter().rfind(|v| v["track"]["party_id"] == 2).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .trim()
+        .to_string();
+    let by = r#"author="Marat Zhaksylykov" date="2026-11-25T10:00:00Z""#;
+    let md = dir.join("reply.md");
+    std::fs::write(
+        &md,
+        format!(
+            "# Reply\n\n## Art. 4 — Consultation before deployment\n\n{nea} [The parties review this article every year.]{{.insertion {by}}} [An obsolete sentence.]{{.deletion {by}}}\n"
+        ),
+    )
+    .unwrap();
+    let reply = dir.join("reply-from-the-nea.docx");
+    assert!(Command::new("pandoc").arg(&md).arg("-o").arg(&reply).status().unwrap().success());
+    app.client.execute("location.hash = '#/setup'", vec![]).await.unwrap();
+    app.click("[data-testid=intake-choose]").await;
+    app.choose_in_dialog(&reply).await;
+    set_value(&app, "[data-testid=intake-party]", "NEA").await;
+    app.wait_text("[data-testid=intake-revisions]", "Marat Zhaksylykov: 1 insertion, 1 deletion").await;
+    app.wait_text("[data-testid=intake-summary]", "1 text to table").await;
+    app.scroll_to("[data-testid=intake-revisions]").await;
+    app.shot("51-word-intake-preview").await;
+    app.click("[data-testid=intake-apply]").await;
+    app.wait_text("[data-testid=setup-notice]", "Taken in: 1 text tabled").await;
+    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 4", "--json"])).unwrap();
+    let latest = shown["versions"].as_array().unwrap().iter().rfind(|v| v["track"]["party_id"] == 2).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(latest.contains("review this article every year") && !latest.contains("obsolete"), "{latest}");
+    app.close().await;
 }
 
 /// A script in the page, as one smuggled in would, calls the commands that read and write files with

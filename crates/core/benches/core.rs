@@ -6,7 +6,8 @@ mod common;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
 use trilogue_core::diff::diff_words;
-use trilogue_core::import::{PositionTable, TableRow, parse_position_table};
+use trilogue_core::import::{PositionTable, TableRow, parse_markdown_agreement, parse_position_table};
+use trilogue_core::store::Submission;
 use trilogue_core::{Store, Who};
 
 fn runtime() -> Runtime {
@@ -414,6 +415,25 @@ fn word(c: &mut Criterion) {
     });
     group.bench_function("agreement_html_baseline", |b| {
         b.iter(|| rt.block_on(export::agreement_html(&store, n)).unwrap())
+    });
+    // taking the party's document back in, up to the preview of what it would table
+    let plain = Marking { track: Track::Party(parties[1].id), against: None };
+    let docx = rt.block_on(export::agreement_docx(&store, n, plain)).unwrap();
+    let markdown = trilogue_core::document::to_markdown(&rt.block_on(export::agreement(&store, n, plain)).unwrap());
+    group.bench_function("docx_to_preview", |b| {
+        b.iter(|| {
+            let word = trilogue_core::import::read_docx(&docx, "300.docx").unwrap();
+            let submission = Submission::from_word(&word, "E", "300.docx").unwrap();
+            assert_eq!(rt.block_on(store.plan_intake(n, &submission)).unwrap().rows.len(), 300)
+        })
+    });
+    group.bench_function("markdown_to_preview_baseline", |b| {
+        b.iter(|| {
+            let agreement = parse_markdown_agreement(&markdown, "300.md").unwrap();
+            let submission = Submission::from_markdown(&agreement, "E", "300.md");
+            // the Markdown keeps the agreement's status lines, read as a preamble
+            assert_eq!(rt.block_on(store.plan_intake(n, &submission)).unwrap().rows.len(), 301)
+        })
     });
     group.finish();
 }

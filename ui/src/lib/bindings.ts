@@ -101,8 +101,12 @@ export const commands = {
 	chooseIntake: () => typedError<ChosenFile | null, IpcError>(__TAURI_INVOKE("choose_intake")),
 	previewIntake: (negotiationId: number, handle: number, party: string | null) => typedError<IntakePreview, IpcError>(__TAURI_INVOKE("preview_intake", { negotiationId, handle, party })),
 	takeIn: (negotiationId: number, handle: number, party: string | null, provenance: Provenance) => typedError<IntakePlan, IpcError>(__TAURI_INVOKE("take_in", { negotiationId, handle, party, provenance })),
-	/**  The agreement as Markdown or HTML, saved where the user chooses; the file's name, or none. */
-	exportAgreement: (negotiationId: number, format: AgreementFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format })),
+	/**
+	 *  The agreement as Markdown, HTML or Word, saved where the user chooses; the file's name, or none. A
+	 *  Word document shows `party`'s texts marked against the joint text as tracked changes when a party
+	 *  is given, else the joint texts.
+	 */
+	exportAgreement: (negotiationId: number, format: AgreementFormat, party: number | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, party })),
 	/**  The position table as CSV, saved where the user chooses; the file's name, or none. */
 	exportTable: (negotiationId: number) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId })),
 	/**
@@ -119,7 +123,9 @@ export const events = {
 };
 
 /* Types */
-export type AgreementFormat = "markdown" | "html";
+export type AgreementFormat = "markdown" | "html" | 
+/**  Word: the joint texts, or a party's marked against the joint text as tracked changes. */
+"docx";
 
 /**
  *  One approval step of the settled agreement: discussion by the employees, a side's internal
@@ -432,6 +438,8 @@ export type IntakePreview = {
 	plan: IntakePlan,
 	encoding: TextEncoding,
 	source_name: string,
+	/**  The tracked changes in a Word document, by author: its text is read with them accepted. */
+	revisions: Revisions[],
 };
 
 /**  A clause of the submission and where it goes: an existing clause (matched by ref), or a new one. */
@@ -702,6 +710,13 @@ export type Reservation = {
 	text: string,
 	recorded_by: string,
 	recorded_at: string,
+};
+
+/**  One author's tracked changes in a Word document. */
+export type Revisions = {
+	author: string,
+	insertions: number,
+	deletions: number,
 };
 
 /**  A delegate's part in the delegation. The coordinator initials and consents in the side's name. */

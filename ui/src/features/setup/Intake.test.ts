@@ -25,7 +25,7 @@ const plan: IntakePlan = {
 
 /** The core's side: the file the user picks in the dialog it shows is kept behind handle 7. */
 function setup(picked: string, calls: { took?: [number, string | null, Provenance]; previewed?: number }) {
-  const preview: IntakePreview = { plan, encoding: { encoding: "windows1251", lost_letters: true, first_lost_line: 3 }, source_name: "mlsp.csv" };
+  const preview: IntakePreview = { plan, encoding: { encoding: "windows1251", lost_letters: true, first_lost_line: 3 }, source_name: "mlsp.csv", revisions: [] };
   const api = {
     chooseIntake: () => okay({ handle: 7, name: picked, is_table: picked.endsWith(".csv") }),
     previewIntake: (_n: number, handle: number) => ((calls.previewed = handle), okay(preview)),
