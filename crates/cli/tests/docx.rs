@@ -371,3 +371,46 @@ fn a_hostile_docx_is_refused_clearly_and_writes_nothing() {
     }
     assert_eq!(b.ok(&["log", "1"]), before, "nothing was written");
 }
+
+/// A part of a .docx, and the same archive with that part replaced.
+fn rewrite_part(docx: &Path, part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut parts = vec![];
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = vec![];
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == part {
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        parts.push((name, bytes));
+    }
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    archive(&parts)
+}
+
+#[test]
+fn a_document_we_sent_comes_back_to_its_clauses_whatever_its_headings_say() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let sent = b.dir.path().join("sent.docx");
+    b.ok(&["export", "1", "--format", "docx", "--out", sent.to_str().unwrap(), "--track", "NEA"]);
+    let before = nea_latest(&b, "Art. 4");
+    let first_word = before.split_whitespace().next().unwrap().to_string();
+    // they edited it with tracking off: a heading renamed in Russian, without its number, and a word changed
+    let edited = rewrite_part(&sent, "word/document.xml", |xml| {
+        let xml = xml.replacen("Art. 4 — Consultation before deployment", "Консультации до внедрения", 1);
+        let at = xml.find("Консультации до внедрения").unwrap();
+        let (head, tail) = xml.split_at(at);
+        format!("{head}{}", tail.replacen(&format!(">{first_word} "), ">Henceforth the ", 1))
+    });
+    let file = b.file("returned.docx", edited);
+    let said = b.ok(&["import-docx", file.to_str().unwrap(), "--into", "1", "--party", "NEA", "--preview"]);
+    assert!(said.contains("would table 1 text") && said.contains("would add 0 clause"), "{said}");
+    b.ok(&["import-docx", file.to_str().unwrap(), "--into", "1", "--party", "NEA"]);
+    let after = nea_latest(&b, "Art. 4");
+    assert!(after.starts_with("Henceforth the "), "the marker took it to Art. 4: {after}");
+    assert_eq!(b.json(&["clauses", "1", "--json"]).as_array().unwrap().len(), 14, "no clause was added");
+}

@@ -23,6 +23,9 @@ pub struct SubmittedClause {
     pub title: String,
     pub section: String,
     pub texts: Vec<(String, String)>,
+    /// The clause Trilogue marked this one as, in a document it exported: matched first, whatever
+    /// its heading now says.
+    pub marked_as: Option<i64>,
 }
 
 /// What a party sent, read from its file.
@@ -55,6 +58,7 @@ impl Submission {
                     title: r.title.clone(),
                     section: String::new(),
                     texts,
+                    marked_as: None,
                 }
             })
             .collect();
@@ -68,8 +72,30 @@ impl Submission {
         if let Some(title) = &word.title {
             blocks.insert(0, Block::heading(1, title.clone()));
         }
+        // each heading's marker, in order: the Markdown reading makes a clause of every heading
+        let markers: Vec<Option<i64>> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, marker, .. } if *level > 1 || word.title.is_none() => {
+                    Some(marker.as_deref().and_then(marked_clause))
+                }
+                _ => None,
+            })
+            .collect();
         let markdown = document::to_markdown(&Document { blocks, ..Document::default() });
-        Ok(Submission::from_markdown(&parse_markdown_agreement(&markdown, source_name)?, party, source_name))
+        let mut submission =
+            Submission::from_markdown(&parse_markdown_agreement(&markdown, source_name)?, party, source_name);
+        // the text above the first heading, if any, is a preamble of its own, without a heading
+        let headed = match submission.clauses.first() {
+            Some(c) if c.line == 1 && c.reference == "Preamble" => &mut submission.clauses[1..],
+            _ => &mut submission.clauses[..],
+        };
+        if headed.len() == markers.len() {
+            for (clause, marker) in headed.iter_mut().zip(markers) {
+                clause.marked_as = marker;
+            }
+        }
+        Ok(submission)
     }
 
     /// A party's text of the agreement in Markdown: each clause's text is that party's.
@@ -84,10 +110,17 @@ impl Submission {
                 title: c.title.clone(),
                 section: c.section.clone(),
                 texts: c.status_quo.iter().map(|t| (party.to_string(), t.clone())).collect(),
+                marked_as: None,
             })
             .collect();
         Submission { source_name: source_name.into(), clauses }
     }
+}
+
+/// The clause a marker Trilogue wrote names: `clause-12-v57` (or `clause_12_v57`, as a bookmark keeps it).
+fn marked_clause(marker: &str) -> Option<i64> {
+    let rest = marker.strip_prefix("clause")?.trim_start_matches(['-', '_']);
+    rest.split(['-', '_']).next()?.parse().ok()
 }
 
 /// Where a text of the submission stands against the record.
@@ -200,9 +233,10 @@ impl Store {
         let mut rows = Vec::with_capacity(submission.clauses.len());
         let mut matched_ids = HashSet::new();
         for c in &submission.clauses {
-            let exact = by_ref.get(&ref_key(&c.reference)).copied();
+            let marked = c.marked_as.and_then(|id| existing.iter().find(|e| e.clause_id == id));
+            let exact = || by_ref.get(&ref_key(&c.reference)).copied();
             let by_number = || by_number.get(&number_key(&c.reference)?).copied().flatten();
-            let found = exact.or_else(by_number).filter(|e| !matched_ids.contains(&e.clause_id));
+            let found = marked.or_else(exact).or_else(by_number).filter(|e| !matched_ids.contains(&e.clause_id));
             if let Some(e) = found {
                 matched_ids.insert(e.clause_id);
             }
