@@ -683,6 +683,8 @@ async fn word_in_and_out(dir: &Path) {
     let sent = dir.join("to-the-nea.docx");
     app.save_in_dialog(&sent).await;
     app.wait_text("[data-testid=file-message]", "to-the-nea.docx").await;
+    app.scroll_to("[data-testid=export-docx-marked]").await;
+    app.shot("50b-settings-word-export").await;
     let out = Command::new("pandoc").args(["--track-changes=all", "-t", "markdown"]).arg(&sent).output().unwrap();
     let read = String::from_utf8_lossy(&out.stdout);
     assert!(

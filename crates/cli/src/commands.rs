@@ -131,11 +131,6 @@ impl Ctx {
         }
     }
 
-    /// A clause's track named by a party's label or `joint`.
-    async fn clause_track(&self, clause: &Clause, name: &str) -> Result<Track> {
-        self.track(clause.negotiation_id, name).await
-    }
-
     /// A negotiation's track named by a party's label or `joint`.
     async fn track(&self, negotiation_id: i64, name: &str) -> Result<Track> {
         if name.eq_ignore_ascii_case("joint") {
@@ -254,7 +249,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
-            let track = ctx.clause_track(&clause, &party).await?;
+            let track = ctx.track(clause.negotiation_id, &party).await?;
             let session_id = match session {
                 Some(number) => Some(ctx.session(&store.sessions(clause.negotiation_id).await?, number)?.id),
                 None => None,

@@ -73,18 +73,25 @@ fn pandoc_changes(docx: &Path) -> (Vec<String>, Vec<String>, Vec<String>) {
     (inserted, deleted, authors)
 }
 
-/// What LibreOffice reads as tracked changes, from the document it converts the .docx to: how many
-/// insertions, the deleted texts, and the authors.
-fn libreoffice_changes(docx: &Path, dir: &Path) -> (usize, Vec<String>, Vec<String>) {
+/// The document LibreOffice (headless, a profile of its own under `dir`) converts `docx` to, in `dir`.
+fn libreoffice(docx: &Path, dir: &Path, to: &str) -> std::path::PathBuf {
     let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
     let out = Command::new("soffice")
-        .args([&profile, "--headless", "--convert-to", "fodt", "--outdir"])
+        .args([&profile, "--headless", "--convert-to", to, "--outdir"])
         .arg(dir)
         .arg(docx)
         .output()
         .expect("LibreOffice (installed by scripts/setup)");
     assert!(out.status.success(), "soffice: {}", String::from_utf8_lossy(&out.stderr));
-    let fodt = std::fs::read_to_string(dir.join(docx.with_extension("fodt").file_name().unwrap())).unwrap();
+    let extension = to.split(':').next().unwrap();
+    dir.join(docx.with_extension(extension).file_name().unwrap())
+}
+
+/// What LibreOffice reads as tracked changes, from the document it converts the .docx to: how many
+/// insertions, the deleted texts, and the authors.
+fn libreoffice_changes(docx: &Path, dir: &Path) -> (usize, Vec<String>, Vec<String>) {
+    let fodt = libreoffice(docx, dir, "fodt");
+    let fodt = std::fs::read_to_string(fodt).unwrap();
     let between = |s: &str, open: &str, close: &str| -> Vec<String> {
         s.split(open).skip(1).map(|part| part.split(close).next().unwrap().to_string()).collect()
     };
@@ -197,15 +204,7 @@ fn the_comparison_table_is_landscape_with_its_header_on_every_page() {
     for article in ["Art. 1", "Art. 7", "Art. 14", "Federation of Trade Unions (FTU)", "Joint text"] {
         assert!(plain.contains(article), "{article}");
     }
-    let profile = format!("-env:UserInstallation=file://{}", b.dir.path().join("lo-profile").display());
-    let out = Command::new("soffice")
-        .args([&profile, "--headless", "--convert-to", "fodt", "--outdir"])
-        .arg(b.dir.path())
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let fodt = std::fs::read_to_string(b.dir.path().join("comparison.fodt")).unwrap();
+    let fodt = std::fs::read_to_string(libreoffice(&docx, b.dir.path(), "fodt")).unwrap();
     assert!(fodt.contains("style:print-orientation=\"landscape\""), "landscape");
     assert!(fodt.contains("<table:table-header-rows>"), "a header row that repeats");
     assert!(!fodt.contains("<text:tracked-changes"), "no revisions");
@@ -267,16 +266,7 @@ fn tracked_changes_from_pandoc_and_libreoffice_come_in_accepted() {
     let out = Command::new("pandoc").arg(&md).arg("-o").arg(&from_pandoc).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // LibreOffice opens pandoc's file and saves its own, tracked changes and all
-    let profile = format!("-env:UserInstallation=file://{}", b.dir.path().join("lo-profile").display());
-    let lo_dir = b.dir.path().join("lo");
-    let out = Command::new("soffice")
-        .args([&profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
-        .arg(&lo_dir)
-        .arg(&from_pandoc)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let from_libreoffice = lo_dir.join("from-pandoc.docx");
+    let from_libreoffice = libreoffice(&from_pandoc, &b.dir.path().join("lo"), "docx:MS Word 2007 XML");
     assert!(pandoc_changes(&from_libreoffice).0.len() == 1, "LibreOffice kept the insertion as a tracked change");
 
     for (maker, docx) in [("pandoc", &from_pandoc), ("LibreOffice", &from_libreoffice)] {

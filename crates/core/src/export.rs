@@ -80,24 +80,6 @@ pub(crate) fn human(name: &str) -> String {
     name.replace('_', " ")
 }
 
-/// Escapes a title for Markdown: no HTML, no emphasis or link syntax taken from it.
-pub(crate) fn md_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Whose texts an agreement export shows, and what they are marked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Marking {

@@ -42,6 +42,19 @@ pub const MAX_ELEMENTS: usize = 20_000;
 /// text is shown as text; a text nested deeper than [`MAX_DEPTH`], or of more than [`MAX_ELEMENTS`]
 /// elements, is shown as plain text.
 pub fn render(markdown: &str) -> String {
+    let Some(events) = bounded_events(markdown) else { return plain(markdown) };
+    let events = events.into_iter().map(|event| match event {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        other => other,
+    });
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, events);
+    sanitise(&raw)
+}
+
+/// The parsed events of a Markdown text, or none when it is nested deeper than [`MAX_DEPTH`] or has
+/// more than [`MAX_ELEMENTS`] elements: the bounds every reader of a clause's Markdown keeps.
+pub(crate) fn bounded_events(markdown: &str) -> Option<Vec<Event<'_>>> {
     let mut events = Vec::new();
     let (mut depth, mut elements) = (0usize, 0usize);
     for event in Parser::new_ext(markdown, options()) {
@@ -50,20 +63,15 @@ pub fn render(markdown: &str) -> String {
                 depth += 1;
                 elements += 1;
                 if depth > MAX_DEPTH || elements > MAX_ELEMENTS {
-                    return plain(markdown);
+                    return None;
                 }
             }
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
-        events.push(match event {
-            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-            other => other,
-        });
+        events.push(event);
     }
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, events.into_iter());
-    sanitise(&raw)
+    Some(events)
 }
 
 /// A text shown as it was typed, escaped: what a text too deeply nested to render degrades to.

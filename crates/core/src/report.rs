@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::markdown::md_inline;
 use crate::error::{Error, Result};
-use crate::export::{html_page, human, md_inline};
+use crate::export::{html_page, human};
 use crate::markdown::{escape_html, render};
 use crate::model::{
     Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,

@@ -130,12 +130,12 @@ pub(crate) fn runs(runs: &[Run]) -> String {
     out
 }
 
-/// Escapes what Markdown or HTML would read as syntax inside a line.
-pub(crate) fn escape(text: &str) -> String {
+/// Escapes a title for Markdown: no HTML, no emphasis or link syntax taken from it.
+pub(crate) fn md_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '*' | '_' | '[' | ']' | '`' | '|' | '~' => {
+            '\\' | '*' | '_' | '[' | ']' | '`' | '#' | '|' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -148,10 +148,16 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes what Markdown or HTML would read as syntax inside a line, strikethrough's `~` too: the
+/// model's text is read back with strikethrough on.
+pub(crate) fn escape(text: &str) -> String {
+    md_inline(text).replace('~', "\\~")
+}
+
 /// A paragraph that would begin like a heading, a list or a quote begins with a backslash instead.
 fn line_start_safe(text: &str) -> String {
-    let starts_block = text.starts_with('#')
-        || text.starts_with("- ")
+    // a `#` is escaped wherever it stands
+    let starts_block = text.starts_with("- ")
         || text.starts_with("+ ")
         || text.starts_with("= ")
         || text

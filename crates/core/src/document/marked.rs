@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use similar::{Algorithm, DiffOp};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Block, Change, ChangeKind, Run, Style, parse};
+use super::{Block, Change, ChangeKind, Run, Style, each_leaf, each_leaf_ref, parse};
 
 const DEADLINE: Duration = Duration::from_millis(20);
 
@@ -143,32 +143,6 @@ fn tokens(blocks: &[Block]) -> Vec<Token> {
         leaf += 1;
     });
     out
-}
-
-fn each_leaf_ref(blocks: &[Block], f: &mut impl FnMut(&[Run])) {
-    for block in blocks {
-        match block {
-            Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Note(runs) => f(runs),
-            Block::List { items, .. } => items.iter().for_each(|i| each_leaf_ref(i, f)),
-            Block::Quote(inner) => each_leaf_ref(inner, f),
-            Block::Table { header, rows } => {
-                header.iter().chain(rows.iter().flatten()).for_each(|c| each_leaf_ref(c, f));
-            }
-        }
-    }
-}
-
-fn each_leaf(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Run>)) {
-    for block in blocks {
-        match block {
-            Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Note(runs) => f(runs),
-            Block::List { items, .. } => items.iter_mut().for_each(|i| each_leaf(i, f)),
-            Block::Quote(inner) => each_leaf(inner, f),
-            Block::Table { header, rows } => {
-                header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|c| each_leaf(c, f));
-            }
-        }
-    }
 }
 
 #[cfg(test)]

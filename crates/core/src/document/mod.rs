@@ -8,7 +8,7 @@
 
 mod docx;
 mod html;
-mod markdown;
+pub(crate) mod markdown;
 mod marked;
 mod parse;
 
@@ -165,16 +165,34 @@ pub fn revisions(blocks: &[Block]) -> Vec<(String, usize, usize)> {
             }
         }
     };
-    fn walk(blocks: &[Block], f: &mut dyn FnMut(&[Run])) {
-        for b in blocks {
-            match b {
-                Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Note(runs) => f(runs),
-                Block::List { items, .. } => items.iter().for_each(|i| walk(i, f)),
-                Block::Quote(inner) => walk(inner, f),
-                Block::Table { header, rows } => header.iter().chain(rows.iter().flatten()).for_each(|c| walk(c, f)),
+    each_leaf_ref(blocks, &mut count);
+    out
+}
+
+/// Calls `f` with the runs of every heading, paragraph and note, in reading order.
+pub(crate) fn each_leaf_ref(blocks: &[Block], f: &mut impl FnMut(&[Run])) {
+    for block in blocks {
+        match block {
+            Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Note(runs) => f(runs),
+            Block::List { items, .. } => items.iter().for_each(|i| each_leaf_ref(i, f)),
+            Block::Quote(inner) => each_leaf_ref(inner, f),
+            Block::Table { header, rows } => {
+                header.iter().chain(rows.iter().flatten()).for_each(|c| each_leaf_ref(c, f));
             }
         }
     }
-    walk(blocks, &mut count);
-    out
+}
+
+/// The same, to change the runs.
+pub(crate) fn each_leaf(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Run>)) {
+    for block in blocks {
+        match block {
+            Block::Heading { runs, .. } | Block::Paragraph(runs) | Block::Note(runs) => f(runs),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| each_leaf(i, f)),
+            Block::Quote(inner) => each_leaf(inner, f),
+            Block::Table { header, rows } => {
+                header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|c| each_leaf(c, f));
+            }
+        }
+    }
 }

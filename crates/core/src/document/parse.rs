@@ -1,28 +1,16 @@
 //! A clause's Markdown as the model's blocks, within the renderer's bounds: a text nested deeper than
-//! [`MAX_DEPTH`] or of more than [`MAX_ELEMENTS`] elements comes in whole as plain paragraphs.
+//! [`crate::markdown::MAX_DEPTH`] or of more than [`crate::markdown::MAX_ELEMENTS`] elements comes in whole as plain paragraphs.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{Block, Run, Style};
-use crate::markdown::{MAX_DEPTH, MAX_ELEMENTS};
+use crate::markdown::bounded_events;
 
 /// The blocks of a Markdown text. HTML typed in it is text; a link keeps its address after its words.
 pub fn parse(markdown: &str) -> Vec<Block> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let Some(events) = bounded_events(markdown) else { return plain(markdown) };
     let mut builder = Builder::default();
-    let (mut depth, mut elements) = (0usize, 0usize);
-    for event in Parser::new_ext(markdown, options) {
-        match &event {
-            Event::Start(_) => {
-                depth += 1;
-                elements += 1;
-                if depth > MAX_DEPTH || elements > MAX_ELEMENTS {
-                    return plain(markdown);
-                }
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+    for event in events {
         builder.event(event);
     }
     builder.finish()
@@ -261,7 +249,7 @@ mod tests {
     fn html_is_text_and_nesting_past_the_bound_is_plain() {
         let blocks = parse("<script>alert(1)</script>");
         assert_eq!(blocks, vec![Block::Paragraph(vec![Run::plain("<script>alert(1)</script>")])]);
-        let deep = ">".repeat(MAX_DEPTH + 5) + " deep";
+        let deep = ">".repeat(crate::markdown::MAX_DEPTH + 5) + " deep";
         assert_eq!(parse(&deep), vec![Block::paragraph(deep.clone())]);
     }
 }
