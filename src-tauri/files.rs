@@ -11,6 +11,8 @@ use tauri::WebviewWindow;
 use tauri_plugin_dialog::DialogExt;
 use tokio::sync::oneshot;
 
+use trilogue_core::document::Format;
+
 use crate::error::{IpcError, IpcResult};
 
 /// The largest file Trilogue reads: far above any agreement, far below what would stall the window.
@@ -25,6 +27,15 @@ pub const TEXTS: Filter = ("Markdown", &["md", "markdown", "txt"]);
 pub const HTML: Filter = ("HTML", &["html"]);
 pub const WORD: Filter = ("Word", &["docx"]);
 pub const SUBMISSIONS: Filter = ("CSV, Markdown, Word", &["csv", "md", "markdown", "txt", "docx"]);
+
+/// What a Save dialog offers for a document written as `format`.
+pub fn document_filter(format: Format) -> Filter {
+    match format {
+        Format::Markdown => TEXTS,
+        Format::Html => HTML,
+        Format::Docx => WORD,
+    }
+}
 
 /// The file the user picks in the native Open dialog over `window`; none when they cancel.
 pub async fn choose_to_open(window: &WebviewWindow, filter: Filter) -> Option<PathBuf> {

@@ -6,6 +6,7 @@ use tauri::State;
 use trilogue_core::agreement::{self, Document, Outline, Row};
 use trilogue_core::compare::{Comparison, Reference, compare};
 use trilogue_core::convergence::{self, Distances};
+use trilogue_core::document::{self, Format};
 
 use crate::error::IpcResult;
 use crate::files;
@@ -55,14 +56,17 @@ pub async fn distances(workbench: State<'_, Workbench>, negotiation_id: i64) -> 
     Ok(convergence::distances(&workbench.store(), negotiation_id, 5, workbench.now()).await?)
 }
 
+/// The comparison table as a document, or its cells as CSV.
 #[derive(Clone, Copy, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentFormat {
     Html,
+    /// Word: a landscape table whose header row repeats on every page.
+    Docx,
     Csv,
 }
 
-/// The four-column document as HTML or CSV, saved where the user chooses; the file's name, or none.
+/// The comparison table as HTML, Word or CSV, saved where the user chooses; the file's name, or none.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_four_columns(
@@ -76,14 +80,16 @@ pub async fn export_four_columns(
     let title = store.negotiation(negotiation_id).await?.title;
     let (extension, filter) = match format {
         DocumentFormat::Html => ("html", files::HTML),
+        DocumentFormat::Docx => ("docx", files::WORD),
         DocumentFormat::Csv => ("csv", files::TABLES),
     };
-    let text = async {
-        let document = agreement::document(&store, negotiation_id, reference).await?;
+    let contents = async {
+        let table = agreement::document(&store, negotiation_id, reference).await?;
         Ok(match format {
-            DocumentFormat::Html => document.to_html(),
-            DocumentFormat::Csv => document.to_csv()?,
+            DocumentFormat::Html => document::render(&table.to_model(), Format::Html)?,
+            DocumentFormat::Docx => document::render(&table.to_model(), Format::Docx)?,
+            DocumentFormat::Csv => table.to_csv()?.into_bytes(),
         })
     };
-    files::export(&window, &files::suggested_name(&title, "four columns", extension), filter, text).await
+    files::export(&window, &files::suggested_name(&title, "comparison table", extension), filter, contents).await
 }

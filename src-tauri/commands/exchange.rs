@@ -1,9 +1,10 @@
 //! Files in and out, at paths the user chose in a native dialog the Rust side shows (files.rs).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 use trilogue_core::compare::Reference;
+use trilogue_core::document::{self, Format};
 use trilogue_core::export;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{Level, Negotiation, Track};
@@ -89,33 +90,6 @@ fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-#[derive(Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum AgreementFormat {
-    Markdown,
-    Html,
-    /// Word: the joint texts, or a party's marked against the joint text as tracked changes.
-    Docx,
-}
-
-impl AgreementFormat {
-    pub fn extension(&self) -> &'static str {
-        match self {
-            AgreementFormat::Markdown => "md",
-            AgreementFormat::Html => "html",
-            AgreementFormat::Docx => "docx",
-        }
-    }
-
-    pub fn filter(&self) -> files::Filter {
-        match self {
-            AgreementFormat::Markdown => files::TEXTS,
-            AgreementFormat::Html => files::HTML,
-            AgreementFormat::Docx => files::WORD,
-        }
-    }
-}
-
 /// The agreement as Markdown, HTML or Word, saved where the user chooses; the file's name, or none. A
 /// Word document shows `party`'s texts marked against the joint text as tracked changes when a party
 /// is given, else the joint texts.
@@ -125,26 +99,18 @@ pub async fn export_agreement(
     window: tauri::WebviewWindow,
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
-    format: AgreementFormat,
+    format: Format,
     party: Option<i64>,
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
     let name = files::suggested_name(&title, "agreement", format.extension());
-    let contents = async {
-        Ok(match format {
-            AgreementFormat::Markdown => export::agreement_markdown(&store, negotiation_id).await?.into_bytes(),
-            AgreementFormat::Html => export::agreement_html(&store, negotiation_id).await?.into_bytes(),
-            AgreementFormat::Docx => {
-                let marking = match party {
-                    Some(id) => export::Marking { track: Track::Party(id), against: Some(Reference::Joint) },
-                    None => export::Marking::default(),
-                };
-                export::agreement_docx(&store, negotiation_id, marking).await?
-            }
-        })
+    let marking = match party {
+        Some(id) => export::Marking { track: Track::Party(id), against: Some(Reference::Joint) },
+        None => export::Marking::default(),
     };
-    files::export(&window, &name, format.filter(), contents).await
+    let contents = async { Ok(document::render(&export::agreement(&store, negotiation_id, marking).await?, format)?) };
+    files::export(&window, &name, files::document_filter(format), contents).await
 }
 
 /// The position table as CSV, saved where the user chooses; the file's name, or none.

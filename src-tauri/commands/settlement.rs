@@ -3,13 +3,13 @@
 
 use serde::Deserialize;
 use tauri::State;
+use trilogue_core::document::{self, Format};
 use trilogue_core::model::{Approval, ClauseStatus, Commitment, Delegate, Negotiation, NegotiationStatus, Session};
 use trilogue_core::packet::{Packet, packet, packet_page};
 use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
 use trilogue_core::store::{NewApproval, NewCommitment, NewSession};
 use trilogue_core::views::SessionDetail;
 
-use crate::commands::exchange::AgreementFormat;
 use crate::error::IpcResult;
 use crate::files;
 use crate::state::Workbench;
@@ -163,33 +163,24 @@ pub async fn export_report(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     kind: ReportKind,
-    format: AgreementFormat,
+    format: Format,
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
-    let html = matches!(format, AgreementFormat::Html);
     let what = match kind {
         ReportKind::StatusReport => "status report",
         ReportKind::FinalAgreement => "final agreement",
         ReportKind::Packet => "packet",
     };
     let now = workbench.now();
-    let text = async {
-        Ok(match kind {
-            ReportKind::StatusReport => {
-                let r = status_report(&store, negotiation_id, 30, now).await?;
-                if html { r.to_html() } else { r.to_markdown() }
-            }
-            ReportKind::FinalAgreement => {
-                let f = final_agreement(&store, negotiation_id).await?;
-                if html { f.to_html() } else { f.to_markdown() }
-            }
-            ReportKind::Packet => {
-                let p = packet(&store, negotiation_id, None, now).await?;
-                if html { p.to_html() } else { p.to_markdown() }
-            }
-        })
+    let contents = async {
+        let model = match kind {
+            ReportKind::StatusReport => status_report(&store, negotiation_id, 30, now).await?.to_model(),
+            ReportKind::FinalAgreement => final_agreement(&store, negotiation_id).await?.to_model(),
+            ReportKind::Packet => packet(&store, negotiation_id, None, now).await?.to_model(),
+        };
+        Ok(document::render(&model, format)?)
     };
     let name = files::suggested_name(&title, what, format.extension());
-    files::export(&window, &name, format.filter(), text).await
+    files::export(&window, &name, files::document_filter(format), contents).await
 }

@@ -584,6 +584,15 @@ async fn a_negotiation_from_scratch(dir: &Path) {
     ] {
         assert!(html.contains(needle), "the final agreement lacks '{needle}'");
     }
+    // the same agreement as Word, read by pandoc
+    let path = dir.join("final-agreement.docx");
+    app.click("[data-testid=export-final-docx]").await;
+    app.save_in_dialog(&path).await;
+    let read = std::process::Command::new("pandoc").args(["-t", "plain", "--wrap=none"]).arg(&path).output();
+    let plain = String::from_utf8(read.expect("pandoc (installed by scripts/setup)").stdout).unwrap();
+    for needle in ["Уведомление за 90 дней.", "Annex: protocol of disagreements", "Aigerim Seitkali"] {
+        assert!(plain.contains(needle), "the Word final agreement lacks '{needle}': {plain}");
+    }
     app.no_script_ran().await;
     app.close().await;
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use trilogue_core::compare::{Reference, compare};
+use trilogue_core::compare::{Comparison, Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::document;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
@@ -19,7 +19,7 @@ use trilogue_core::store::{
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
 
-use crate::{Cli, Command, DiffFormat, DocFormat, ReportFormat, TableFormat};
+use crate::{Cli, Command, CompareFormat, DiffFormat, DocFormat, ReportFormat, TableFormat};
 use crate::{closing, print, setup};
 
 fn json(value: &impl Serialize) -> Result<()> {
@@ -63,6 +63,38 @@ fn emit(out: Option<&Path>, text: &str) -> Result<()> {
     match out {
         Some(path) => write_output(path, text),
         None => say(text.trim_end()),
+    }
+}
+
+impl DocFormat {
+    fn document(self) -> document::Format {
+        match self {
+            DocFormat::Md => document::Format::Markdown,
+            DocFormat::Html => document::Format::Html,
+            DocFormat::Docx => document::Format::Docx,
+        }
+    }
+}
+
+/// A document in the format asked for, or its data as JSON; to a file when one is given, else to
+/// standard output — except Word, which only goes to a file.
+fn emit_document<T: Serialize>(
+    value: &T,
+    model: impl FnOnce(&T) -> document::Document,
+    format: ReportFormat,
+    out: Option<&Path>,
+) -> Result<()> {
+    let format = match format {
+        ReportFormat::Json => return emit(out, &serde_json::to_string_pretty(value)?),
+        ReportFormat::Md => DocFormat::Md,
+        ReportFormat::Html => DocFormat::Html,
+        ReportFormat::Docx => DocFormat::Docx,
+    };
+    let bytes = document::render(&model(value), format.document())?;
+    match out {
+        Some(path) => write_output(path, bytes),
+        None if matches!(format, DocFormat::Docx) => bail!("a .docx goes to a file: give --out FILE"),
+        None => say(String::from_utf8(bytes)?.trim_end()),
     }
 }
 
@@ -382,12 +414,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let p = packet::packet(store, n.id, since, ctx.who.at).await?;
-            let text = match format {
-                ReportFormat::Md => p.to_markdown(),
-                ReportFormat::Html => p.to_html(),
-                ReportFormat::Json => serde_json::to_string_pretty(&p)?,
-            };
-            emit(out.as_deref(), &text)
+            emit_document(&p, packet::Packet::to_model, format, out.as_deref())
         }
         Command::Initials { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -397,22 +424,12 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Report { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let r = report::status_report(store, n.id, 30, ctx.who.at).await?;
-            let text = match format {
-                ReportFormat::Md => r.to_markdown(),
-                ReportFormat::Html => r.to_html(),
-                ReportFormat::Json => serde_json::to_string_pretty(&r)?,
-            };
-            emit(out.as_deref(), &text)
+            emit_document(&r, report::StatusReport::to_model, format, out.as_deref())
         }
         Command::Final { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let f = report::final_agreement(store, n.id).await?;
-            let text = match format {
-                ReportFormat::Md => f.to_markdown(),
-                ReportFormat::Html => f.to_html(),
-                ReportFormat::Json => serde_json::to_string_pretty(&f)?,
-            };
-            emit(out.as_deref(), &text)
+            emit_document(&f, report::FinalAgreement::to_model, format, out.as_deref())
         }
         Command::Initial { clause, party, version, session, delegate, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -434,15 +451,17 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 DiffFormat::Text => say(format!("{}\n\nsimilarity {:.2}", d.to_text(), d.similarity)),
             }
         }
-        Command::Compare { clause, against, format, negotiation } => {
+        Command::Compare { clause, against, format, out, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let c =
                 compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?, ctx.who.at).await?;
-            match format {
-                DiffFormat::Json => json(&c),
-                DiffFormat::Html => say(c.to_html().trim_end()),
-                DiffFormat::Text => say(c.to_text().trim_end()),
-            }
+            let document = match format {
+                CompareFormat::Text => return emit(out.as_deref(), &c.to_text()),
+                CompareFormat::Json => ReportFormat::Json,
+                CompareFormat::Html => ReportFormat::Html,
+                CompareFormat::Docx => ReportFormat::Docx,
+            };
+            emit_document(&c, Comparison::to_model, document, out.as_deref())
         }
         Command::Search { query, negotiation, limit, json: as_json } => {
             let negotiation_id = match negotiation {
@@ -455,32 +474,23 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::CompareAll { negotiation, against, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let d = agreement::document(store, n.id, ctx.reference(n.id, &against).await?).await?;
-            let text = match format {
-                TableFormat::Html => d.to_html(),
-                TableFormat::Csv => d.to_csv()?,
-                TableFormat::Json => serde_json::to_string_pretty(&d)?,
-                TableFormat::Docx => {
-                    let Some(out) = out else { bail!("a .docx goes to a file: give --out FILE") };
-                    return write_output(&out, document::to_docx(&d.to_model())?);
-                }
+            let document = match format {
+                TableFormat::Csv => return emit(out.as_deref(), &d.to_csv()?),
+                TableFormat::Json => ReportFormat::Json,
+                TableFormat::Html => ReportFormat::Html,
+                TableFormat::Docx => ReportFormat::Docx,
             };
-            emit(out.as_deref(), &text)
+            emit_document(&d, agreement::Document::to_model, document, out.as_deref())
         }
         Command::Export { negotiation, format, out, track, against } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let bytes = match format {
-                DocFormat::Md => export::agreement_markdown(store, n.id).await?.into_bytes(),
-                DocFormat::Html => export::agreement_html(store, n.id).await?.into_bytes(),
-                DocFormat::Docx => {
-                    let against = match against {
-                        Some(name) => Some(ctx.reference(n.id, &name).await?),
-                        None => None,
-                    };
-                    let marking = export::Marking { track: ctx.track(n.id, &track).await?, against };
-                    export::agreement_docx(store, n.id, marking).await?
-                }
+            let against = match against {
+                Some(name) => Some(ctx.reference(n.id, &name).await?),
+                None => None,
             };
-            write_output(&out, &bytes)
+            let marking = export::Marking { track: ctx.track(n.id, &track).await?, against };
+            let doc = export::agreement(store, n.id, marking).await?;
+            write_output(&out, document::render(&doc, format.document())?)
         }
         Command::ExportTable { negotiation, out } => {
             let n = ctx.negotiation(&negotiation).await?;

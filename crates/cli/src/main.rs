@@ -43,11 +43,22 @@ enum DocFormat {
     Docx,
 }
 
+/// A document, or the data it is made of.
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Md,
     Html,
+    Docx,
     Json,
+}
+
+/// A clause's comparison: for reading in the terminal, as data, or as a document.
+#[derive(Clone, Copy, ValueEnum)]
+enum CompareFormat {
+    Text,
+    Json,
+    Html,
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -395,7 +406,10 @@ enum Command {
         #[arg(long, default_value = "joint")]
         against: String,
         #[arg(long, value_enum, default_value = "text")]
-        format: DiffFormat,
+        format: CompareFormat,
+        /// Write to this file instead of standard output (a .docx always goes to a file)
+        #[arg(long)]
+        out: Option<PathBuf>,
         #[arg(long = "neg", value_name = "NEGOTIATION")]
         negotiation: Option<String>,
     },
@@ -422,17 +436,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the agreement (joint texts and statuses) as Markdown or printable HTML
+    /// Export the agreement (joint texts and statuses) as Markdown, printable HTML or Word
     Export {
         negotiation: String,
         #[arg(long, value_enum)]
         format: DocFormat,
         #[arg(long)]
         out: PathBuf,
-        /// Whose texts: `joint` or a party's label (docx)
+        /// Whose texts: `joint` or a party's label
         #[arg(long, default_value = "joint")]
         track: String,
-        /// Show the differences against `joint`, `base` or a party's label as tracked changes (docx)
+        /// Show the differences against `joint`, `base` or a party's label (in Word as tracked changes)
         #[arg(long)]
         against: Option<String>,
     },

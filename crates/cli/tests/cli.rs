@@ -791,9 +791,18 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
         md.contains("## 1. Статья 2 — Прозрачность") && md.contains("a conciliation commission, decided on 2026-11-24"),
         "{md}"
     );
-    assert!(md.contains("**For the workers** (Federation of Trade Unions (FTU); Confederation of Independent Trade Unions (KTU)): Aigerim Seitkali"), "{md}");
+    assert!(md.contains("| For the workers | Federation of Trade Unions (FTU); Confederation of Independent Trade Unions (KTU) | Aigerim Seitkali |"), "{md}");
     assert!(md.contains("Уведомление за 90 дней."));
     assert!(md.contains("> **Reservation of AIE:** Для малых предприятий — 45 дней"), "{md}");
+    // in Word too, as pandoc reads it
+    let docx = b.dir.path().join("final.docx");
+    b.ok(&["final", "1", "--format", "docx", "--out", docx.to_str().unwrap()]);
+    let read = std::process::Command::new("pandoc").args(["-t", "plain", "--wrap=none"]).arg(&docx).output();
+    let plain = String::from_utf8(read.expect("pandoc (installed by scripts/setup)").stdout).unwrap();
+    for expected in ["Annex: protocol of disagreements", "Уведомление за 90 дней.", "Reservation of AIE:"]
+    {
+        assert!(plain.contains(expected), "{expected}: {plain}");
+    }
     b.ok(&[
         "approval",
         "1",

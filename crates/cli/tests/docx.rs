@@ -211,6 +211,49 @@ fn the_comparison_table_is_landscape_with_its_header_on_every_page() {
 }
 
 #[test]
+fn the_report_the_final_agreement_the_packet_and_a_clause_comparison_as_word() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let docx = |name: &str, args: &[&str]| {
+        let path = b.dir.path().join(name);
+        b.ok(&[args, &["--format", "docx", "--out", path.to_str().unwrap()]].concat());
+        path
+    };
+    let report = docx("report.docx", &["report", "1"]);
+    let plain = pandoc(&["-s", "-t", "plain", "--wrap=none"], &report);
+    for expected in
+        ["Status report — General Agreement", "Progress by topic", "Art. 14 Settlement of disputes", "pending"]
+    {
+        assert!(plain.contains(expected), "{expected}: {plain}");
+    }
+    let final_agreement = docx("final.docx", &["final", "1"]);
+    let plain = pandoc(&["-s", "-t", "plain", "--wrap=none"], &final_agreement);
+    let art1: Value = serde_json::from_str(&b.ok(&["show", "Art. 1", "--neg", "1", "--json"])).unwrap();
+    let joint = art1["versions"].as_array().unwrap().iter().rev().find(|v| v["track"]["kind"] == "joint").unwrap();
+    assert!(words(&plain).contains(&markdown_words(&b, joint["text"].as_str().unwrap())), "the initialed text");
+    for expected in ["SHA-256", "Not yet agreed", "Signatures", "For the workers"] {
+        assert!(plain.contains(expected), "{expected}: {plain}");
+    }
+    let packet = docx("packet.docx", &["packet", "1"]);
+    assert!(pandoc(&["-t", "plain", "--wrap=none"], &packet).contains("What changed since session 3"));
+    let compare = docx("compare.docx", &["compare", "Art. 7", "--neg", "1", "--against", "base"]);
+    assert!(pandoc(&["-s", "-t", "plain", "--wrap=none"], &compare).contains("Art. 7 — "));
+    for (path, landscape) in [(&report, false), (&final_agreement, false), (&packet, false), (&compare, true)] {
+        let (inserted, deleted, _) = pandoc_changes(path);
+        assert!(inserted.is_empty() && deleted.is_empty(), "changes shown as formatting: {path:?}");
+        let fodt = std::fs::read_to_string(libreoffice(path, b.dir.path(), "fodt")).unwrap();
+        assert_eq!(fodt.contains("style:print-orientation=\"landscape\""), landscape, "{path:?}");
+    }
+    let again = docx("final-again.docx", &["final", "1"]);
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&final_agreement).unwrap(),
+        "the same record, the same file"
+    );
+    assert!(b.fails(&["report", "1", "--format", "docx"]).contains("give --out FILE"));
+}
+
+#[test]
 fn hostile_titles_and_texts_make_a_document_the_readers_open() {
     let b = Bench::new();
     b.ok(&["new", "--title", "<script>alert(1)</script> & \u{1} \u{fffe} ]]> Соглашение", "--level", "sectoral"]);

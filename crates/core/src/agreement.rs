@@ -10,11 +10,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{
-    Cell, ColumnHead, Reference, RowTexts, column_heads, convergence, is_css_colour, last_session, mark_row, resolve,
+    Cell, ColumnHead, Reference, RowTexts, column_heads, convergence, last_session, mark_row, resolve,
 };
 use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
-use crate::markdown::escape_html;
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
 use crate::report::day;
 use crate::spreadsheet::guard;
@@ -192,45 +191,7 @@ impl Document {
     /// One self-contained printable HTML file: landscape, a column per party, the changes marked so that
     /// they read in grey print too (underlined insertions, struck deletions), every text escaped.
     pub fn to_html(&self) -> String {
-        let shown: Vec<usize> = self.with_text.iter().map(|&i| i as usize).collect();
-        let mut head = String::from("<th class=\"ref\">Clause</th>");
-        for c in shown.iter().map(|&i| &self.columns[i]) {
-            let colour = c.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#444444");
-            head.push_str(&format!(
-                "<th style=\"border-top-color:{colour}\">{}{}</th>",
-                escape_html(&column_title(c)),
-                if c.reference == self.reference { " <span class=\"tag\">reference</span>" } else { "" }
-            ));
-        }
-        let mut body = String::new();
-        for row in &self.rows {
-            body.push_str(&format!(
-                "<tr><th class=\"ref\" scope=\"row\">{}<div class=\"title\">{}</div><div class=\"status\">{}{}</div></th>",
-                escape_html(&row.reference),
-                escape_html(&row.title),
-                row.status.as_str().replace('_', " "),
-                row.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default()
-            ));
-            for cell in shown.iter().map(|&i| &row.cells[i]) {
-                let note = cell.similarity_note();
-                let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
-                body.push_str(&format!("<td>{}<div class=\"note\">{}</div></td>", cell.to_html(), escape_html(note)));
-            }
-            body.push_str("</tr>\n");
-        }
-        let n = &self.negotiation;
-        format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-             <title>{title} — four-column document</title><style>{css}</style></head><body>\
-             <header><h1>{title}</h1><p>Four-column document · {count} clauses · changes marked against {reference} · \
-             <ins>inserted</ins> <del>deleted</del> · only tabled texts</p></header>\
-             <table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table></body></html>\n",
-            title = escape_html(&n.title),
-            count = self.rows.len(),
-            reference = escape_html(&self.reference_label()),
-            css = DOCUMENT_CSS,
-        )
+        document::html_page(&self.to_model())
     }
 
     /// The comparison table as the one document model: a landscape table with a column per party whose
@@ -246,7 +207,6 @@ impl Document {
             }
             header.push(para(runs));
         }
-        let at = DateTime::<Utc>::default(); // formatting only: no author or date is shown
         let rows = self
             .rows
             .iter()
@@ -259,17 +219,7 @@ impl Document {
                     Block::note(format!("{status}{convergence}")),
                 ]];
                 for (cell, column) in shown.iter().map(|&i| (&row.cells[i], &self.columns[i])) {
-                    let mut blocks = match (&cell.text, &cell.diff) {
-                        (Some(text), Some(diff)) => document::marked(&diff.old_text(), text, &column.label, at),
-                        (Some(text), None) => document::parse(text),
-                        (None, _) => vec![Block::note("—")],
-                    };
-                    let note = cell.similarity_note();
-                    let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
-                    if !note.is_empty() {
-                        blocks.push(Block::note(note));
-                    }
-                    cells.push(blocks);
+                    cells.push(cell.to_blocks(&column.label));
                 }
                 cells
             })
@@ -332,18 +282,3 @@ fn column_title(c: &ColumnHead) -> String {
         _ => format!("{} ({})", c.name, c.label),
     }
 }
-
-/// `2026-10-27T05:00:00.000Z` → `2026-10-27`
-const DOCUMENT_CSS: &str = ".why{font-size:.85em;color:#444}@page{size:A4 landscape;margin:10mm}\
-body{font:10pt/1.4 'Noto Sans','DejaVu Sans',sans-serif;color:#000;margin:1em;\
--webkit-print-color-adjust:exact;print-color-adjust:exact}\
-header h1{font-size:15pt;margin:0 0 .2em}header p{margin:0 0 1em;color:#333}\
-table{border-collapse:collapse;width:100%;table-layout:fixed}\
-thead{display:table-header-group}th,td{border:1px solid #888;padding:4px 6px;vertical-align:top;text-align:left;\
-overflow-wrap:anywhere}\
-thead th{border-top:5px solid #444;background:#f2f2f2;font-size:9.5pt}\
-th.ref{width:9em;font-weight:700}.title{font-weight:400}.status,.note{font-weight:400;font-size:8.5pt;color:#333}\
-.tag{font-weight:400;font-size:8pt;border:1px solid #000;padding:0 3px}\
-ins{text-decoration:underline;text-decoration-thickness:2px;background:#d9f2d9;font-weight:600}\
-del{text-decoration:line-through;background:#f6d6d6;color:#333}\
-.none{color:#555;font-style:italic;margin:0}tr{break-inside:avoid}";

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::convergence::{ConvergencePoint, timeline};
 use crate::diff::WordDiff;
 use crate::diff_cache::{DiffCache, Hashed, Owned};
+use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
-use crate::markdown::escape_html;
 use crate::model::{Clause, Party, Session, Track, Version};
 use crate::store::{Store, stamp};
 
@@ -301,29 +301,33 @@ impl Comparison {
 
     /// One self-contained HTML page, every text escaped, the changes in `<ins>` and `<del>`.
     pub fn to_html(&self) -> String {
-        let mut cols = String::new();
-        for Column { head, cell } in &self.columns {
-            let colour = head.colour.as_deref().filter(|c| is_css_colour(c)).unwrap_or("#555555");
-            cols.push_str(&format!(
-                "<section style=\"border-top-color:{colour}\"><h2>{}</h2><p class=\"meta\">{}</p><div class=\"text\">{}</div></section>",
-                escape_html(&head.label),
-                escape_html(cell.similarity_note().trim_start_matches(" · ").trim_matches(['(', ')', ' '])),
-                cell.to_html()
-            ));
-        }
+        document::html_page(&self.to_model())
+    }
+
+    /// The comparison as the one document model: a landscape table, a column per text, each marked
+    /// against the reference as formatting.
+    pub fn to_model(&self) -> document::Document {
         let convergence = self.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default();
-        format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-             <title>{r} — {t}</title><style>{css}</style></head><body>\
-             <h1>{r} — {t}</h1><p class=\"meta\">{status} · compared against {reference}{convergence}</p>\
-             <div class=\"columns\">{cols}</div></body></html>\n",
-            r = escape_html(&self.clause.reference),
-            t = escape_html(&self.clause.title),
-            status = self.clause.status,
-            reference = escape_html(&self.reference_label()),
-            css = COMPARE_CSS,
-        )
+        let meta = format!(
+            "{} · compared against {}{convergence} · inserted underlined, deleted struck through",
+            self.clause.status.as_str().replace('_', " "),
+            self.reference_label()
+        );
+        let header = self
+            .columns
+            .iter()
+            .map(|Column { head, cell }| {
+                let version = cell.version_id.map(|v| format!(" (version {v})")).unwrap_or_default();
+                vec![Block::Paragraph(vec![Run::strong(head.label.clone()), Run::plain(version)])]
+            })
+            .collect();
+        let row = self.columns.iter().map(|Column { head, cell }| cell.to_blocks(&head.label)).collect();
+        document::Document {
+            title: format!("{} — {}", self.clause.reference, self.clause.title),
+            landscape: true,
+            changes_as_formatting: true,
+            blocks: vec![Block::note(meta), Block::Table { header, rows: vec![row] }],
+        }
     }
 }
 
@@ -337,17 +341,25 @@ impl Cell {
         }
     }
 
-    /// The text with its changes marked, escaped; line breaks kept.
-    pub fn to_html(&self) -> String {
-        let text = match (&self.text, &self.diff) {
-            (None, _) => "<p class=\"none\">no text tabled</p>".to_string(),
-            (Some(t), None) => escape_html(t).replace('\n', "<br>"),
-            (Some(_), Some(d)) => d.to_html().replace('\n', "<br>"),
+    /// The cell as blocks of the document model: its text marked against the reference as `author`'s
+    /// changes, how similar it is, and why it was tabled.
+    pub fn to_blocks(&self, author: &str) -> Vec<Block> {
+        let at = DateTime::<Utc>::default(); // shown as formatting: no date is shown
+        let mut blocks = match (&self.text, &self.diff) {
+            (Some(text), Some(diff)) => document::marked(&diff.old_text(), text, author, at),
+            (Some(text), None) => document::parse(text),
+            (None, _) => vec![Block::note("No text tabled.")],
         };
-        if self.justification.is_empty() {
-            return text;
+        let note = self.similarity_note();
+        let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
+        if !note.is_empty() {
+            blocks.push(Block::note(note));
         }
-        format!("{text}<p class=\"why\"><em>Justification:</em> {}</p>", escape_html(&self.justification))
+        if !self.justification.is_empty() {
+            let why = vec![Run::emphasis("Justification:"), Run::plain(format!(" {}", self.justification))];
+            blocks.push(Block::Note(why));
+        }
+        blocks
     }
 }
 
@@ -355,13 +367,6 @@ impl Cell {
 pub(crate) fn is_css_colour(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
 }
-
-const COMPARE_CSS: &str = ".why{font-size:.85em;color:#444}body{font:15px/1.5 'Noto Sans','DejaVu Sans',sans-serif;margin:2em;color:#111}\
-.columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(14em,1fr));gap:1em}\
-section{border-top:6px solid #555;padding:.5em;background:#fafafa}h2{margin:.2em 0;font-size:1.1em}\
-.meta{color:#555;font-size:.9em}.none{color:#888;font-style:italic}\
-ins{background:#d4f7d4;text-decoration:underline}del{background:#fbd5d5;text-decoration:line-through}\
-@media print{body{margin:0}section{break-inside:avoid}}";
 
 #[cfg(test)]
 mod tests {

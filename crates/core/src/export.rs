@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use crate::compare::Reference;
 use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
-use crate::markdown::escape_html;
 use crate::model::{Clause, Negotiation, Party, Track, Version};
 use crate::spreadsheet::guard;
 use crate::store::Store;
@@ -162,8 +161,7 @@ pub async fn agreement_markdown(store: &Store, negotiation_id: i64) -> Result<St
 
 /// The agreement as one self-contained, printable HTML page.
 pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String> {
-    let doc = agreement(store, negotiation_id, Marking::default()).await?;
-    Ok(html_page(&doc.title, "", &document::to_html(&doc)))
+    Ok(document::html_page(&agreement(store, negotiation_id, Marking::default()).await?))
 }
 
 /// The agreement as a Word document, its texts marked as `marking` says: differences as native
@@ -171,25 +169,6 @@ pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String
 pub async fn agreement_docx(store: &Store, negotiation_id: i64, marking: Marking) -> Result<Vec<u8>> {
     document::to_docx(&agreement(store, negotiation_id, marking).await?)
 }
-
-/// One self-contained, printable HTML page in the agreement's style: a strict CSP (no script, nothing
-/// fetched), the title escaped; `body` must already be escaped or sanitised.
-pub(crate) fn html_page(title: &str, extra_css: &str, body: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <title>{}</title><style>{AGREEMENT_CSS}{extra_css}</style></head><body>\n{body}</body></html>\n",
-        escape_html(title)
-    )
-}
-
-const AGREEMENT_CSS: &str = "body{font:16px/1.55 'Noto Serif','DejaVu Serif',serif;max-width:46em;margin:2em auto;color:#111;padding:0 1em}\
-h1{font-size:1.7em}h2{font-size:1.2em;margin-bottom:.2em}.ref{color:#444;margin-right:.4em}\
-.meta{color:#444}.parties{list-style:none;padding:0;display:flex;gap:1.5em;flex-wrap:wrap}\
-.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border:1px solid #000}\
-.status{display:inline-block;font:600 .8em sans-serif;text-transform:uppercase;letter-spacing:.05em;border:1px solid #444;padding:.1em .5em;margin:0 0 .6em}\
-.tentatively_agreed{border-width:2px}.impasse{border-style:dashed}.none{color:#666;font-style:italic}\
-section.clause{border-top:1px solid #bbb;padding-top:.4em}@media print{body{margin:0;max-width:none}section.clause{break-inside:avoid}}";
 
 /// The position table as CSV, in the import's layout: `ref,title,<party…>[,joint][,base]`. It begins
 /// with a byte-order mark, so that spreadsheet software shows Cyrillic as it is; the import skips it.

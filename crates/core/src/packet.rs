@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::compare::last_session;
 use crate::diff::WordDiff;
 use crate::diff_cache::Hashed;
-use crate::document::markdown::md_inline;
+use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
-use crate::export::{html_page, human};
-use crate::markdown::escape_html;
+use crate::export::human;
 use crate::model::{ClauseStatus, Event, Negotiation, Party, Session, Track};
 use crate::report::{day, describe};
 use crate::store::Store;
@@ -197,72 +196,38 @@ impl Packet {
 
     /// The packet as Markdown; changes in the word-diff notation `[-deleted-]{+inserted+}`.
     pub fn to_markdown(&self) -> String {
-        let mut out = format!(
-            "# {}\n\n## {}\n\n{}\n\n",
-            md_inline(&self.negotiation.title),
-            md_inline(&self.heading()),
-            md_inline(&self.summary())
-        );
-        for c in &self.clauses {
-            out.push_str(&format!(
-                "### {} — {}\n\n*Status: {}*\n\n",
-                md_inline(&c.reference),
-                md_inline(&c.title),
-                human(c.status.as_str())
-            ));
-            for t in &c.texts {
-                let what = if t.before.is_some() { "changed" } else { "tabled" };
-                out.push_str(&format!("**{}** {what} (version {}):\n\n", md_inline(&t.label), t.after));
-                out.push_str(&format!("> {}\n\n", t.diff.to_text().replace('<', "&lt;").replace('\n', "\n> ")));
-            }
-            for e in &c.events {
-                out.push_str(&format!("- {}: {}\n", day(&e.at), md_inline(&describe(e, &self.parties))));
-            }
-            if !c.events.is_empty() {
-                out.push('\n');
-            }
-        }
-        out
+        document::to_markdown(&self.to_model())
     }
 
     /// The packet as one self-contained HTML page; insertions underlined, deletions struck.
     pub fn to_html(&self) -> String {
-        let mut body = format!(
-            "<h1>{}</h1><h2>{}</h2><p>{}</p>",
-            escape_html(&self.negotiation.title),
-            escape_html(&self.heading()),
-            escape_html(&self.summary())
-        );
+        document::html_page(&self.to_model())
+    }
+
+    /// The packet as the one document model: per clause, each text tabled or changed with its changes
+    /// marked as formatting (it shows what changed; it proposes nothing), and what happened to it.
+    pub fn to_model(&self) -> Document {
+        let mut blocks = vec![Block::heading(2, self.heading()), Block::paragraph(self.summary())];
+        let at = DateTime::<Utc>::default(); // formatting only: no date is shown
         for c in &self.clauses {
-            body.push_str(&format!(
-                "<section class=\"clause\"><h3><span class=\"ref\">{}</span> {}</h3><p class=\"status\">{}</p>",
-                escape_html(&c.reference),
-                escape_html(&c.title),
-                escape_html(&human(c.status.as_str()))
-            ));
+            let heading = vec![Run::plain(format!("{} — {}", c.reference, c.title))];
+            blocks.push(Block::Heading { level: 3, runs: heading, marker: Some(format!("clause-{}", c.clause_id)) });
+            blocks.push(Block::note(format!("Status: {}", human(c.status.as_str()))));
             for t in &c.texts {
                 let what = if t.before.is_some() { "changed" } else { "tabled" };
-                body.push_str(&format!(
-                    "<p class=\"who\"><strong>{}</strong> {what} (version {})</p><blockquote>{}</blockquote>",
-                    escape_html(&t.label),
-                    t.after,
-                    t.diff.to_html()
-                ));
+                let who = vec![Run::strong(t.label.clone()), Run::plain(format!(" {what} (version {}):", t.after))];
+                blocks.push(Block::Paragraph(who));
+                let new = t.diff.new_text();
+                blocks.push(Block::Quote(document::marked(&t.diff.old_text(), &new, &t.label, at)));
             }
+            let events = c
+                .events
+                .iter()
+                .map(|e| vec![Block::paragraph(format!("{}: {}", day(&e.at), describe(e, &self.parties)))]);
             if !c.events.is_empty() {
-                let items: Vec<String> = c
-                    .events
-                    .iter()
-                    .map(|e| format!("<li>{}: {}</li>", day(&e.at), escape_html(&describe(e, &self.parties))))
-                    .collect();
-                body.push_str(&format!("<ul>{}</ul>", items.join("")));
+                blocks.push(Block::List { ordered: false, items: events.collect() });
             }
-            body.push_str("</section>");
         }
-        html_page(&self.heading(), PACKET_CSS, &body)
+        Document { title: self.negotiation.title.clone(), changes_as_formatting: true, blocks, ..Document::default() }
     }
 }
-
-const PACKET_CSS: &str = "ins{text-decoration:underline;font-weight:600;background:#e6f4ea}\
-del{text-decoration:line-through;color:#555;background:#fbe9e7}blockquote{margin:.3em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}\
-.who{margin:.4em 0 .1em}";

@@ -6,10 +6,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::markdown::md_inline;
+use crate::document::{self, Block, Document, Run, Style, cell as text_cell, table};
 use crate::error::{Error, Result};
-use crate::export::{html_page, human};
-use crate::markdown::{escape_html, render};
+use crate::export::human;
 use crate::model::{
     Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,
     Session, Side, Track,
@@ -244,146 +243,88 @@ fn counts_line(by_status: &[(ClauseStatus, i64)]) -> String {
 
 impl StatusReport {
     pub fn to_markdown(&self) -> String {
-        let n = &self.negotiation;
-        let mut out = format!(
-            "# Status report — {}\n\nAgreement status: **{}**. {}.\n\nAs of {}.\n\n## Progress by topic\n\n| Topic | Clauses | Where they stand |\n|---|---|---|\n",
-            md_inline(&n.title),
-            human(n.status.as_str()),
-            counts_line(&self.by_status),
-            day(&self.generated_at)
-        );
-        for t in &self.by_topic {
-            let parts: Vec<String> = t.by_status.iter().map(|(s, c)| format!("{c} {}", human(s.as_str()))).collect();
-            out.push_str(&format!("| {} | {} | {} |\n", md_inline(&t.topic), t.total, parts.join(", ")));
-        }
-        out.push_str("\n## Initials\n\n| Clause | Status |");
-        for p in &self.initials.parties {
-            out.push_str(&format!(" {} |", md_inline(&p.label)));
-        }
-        out.push_str(&format!("\n|---|---|{}\n", "---|".repeat(self.initials.parties.len())));
-        for r in &self.initials.rows {
-            out.push_str(&format!(
-                "| {} {} | {} |",
-                md_inline(&r.reference),
-                md_inline(&r.title),
-                human(r.status.as_str())
-            ));
-            for c in &r.cells {
-                out.push_str(&format!(" {} |", cell_words(c)));
-            }
-            out.push('\n');
-        }
-        out.push_str("\n## Sessions\n\n");
-        for s in &self.sessions {
-            out.push_str(&format!(
-                "- Session {} — {}, {} ({}){}\n",
-                s.number,
-                day(&s.starts_at),
-                md_inline(&s.place),
-                human(s.kind.as_str()),
-                if s.has_begun(&self.generated_at) { "" } else { " — scheduled" }
-            ));
-        }
-        if !self.approvals.is_empty() {
-            out.push_str("\n## Approval\n\n| Step | Body | Date | For | Against | Abstaining | Outcome |\n|---|---|---|---|---|---|---|\n");
-            for r in &self.approvals {
-                let [f, a, ab] = vote_cells(r);
-                out.push_str(&format!(
-                    "| {} | {} | {} | {f} | {a} | {ab} | {} |\n",
-                    step_words(r),
-                    md_inline(&r.body),
-                    md_inline(&r.decided_on),
-                    if r.approved { "approved" } else { "rejected" }
-                ));
-            }
-        }
-        out.push_str("\n## Latest events\n\n");
-        for e in &self.timeline {
-            let clause = e.clause.as_deref().map(|c| format!("{} — ", md_inline(c))).unwrap_or_default();
-            out.push_str(&format!("- {} {clause}{} ({})\n", day(&e.at), md_inline(&e.text), md_inline(&e.actor)));
-        }
-        out
+        document::to_markdown(&self.to_model())
     }
 
     pub fn to_html(&self) -> String {
+        document::html_page(&self.to_model())
+    }
+
+    /// The report as the one document model: where the agreement stands, by topic, the table of
+    /// initials, the sessions, the approval and the latest events.
+    pub fn to_model(&self) -> Document {
         let n = &self.negotiation;
-        let mut b = format!(
-            "<h1>Status report — {}</h1><p class=\"meta\">Agreement status: <strong>{}</strong>. {}. As of {}.</p>",
-            escape_html(&n.title),
-            escape_html(&human(n.status.as_str())),
-            escape_html(&counts_line(&self.by_status)),
-            escape_html(day(&self.generated_at))
-        );
-        b.push_str("<h2>Progress by topic</h2><table><tr><th>Topic</th><th>Clauses</th><th>Where they stand</th></tr>");
-        for t in &self.by_topic {
+        let mut blocks = vec![
+            Block::Note(vec![
+                Run::plain("Agreement status: "),
+                Run::strong(human(n.status.as_str())),
+                Run::plain(format!(". {}.", counts_line(&self.by_status))),
+            ]),
+            Block::note(format!("As of {}.", day(&self.generated_at))),
+            Block::heading(2, "Progress by topic"),
+        ];
+        let topics = self.by_topic.iter().map(|t| {
             let parts: Vec<String> = t.by_status.iter().map(|(s, c)| format!("{c} {}", human(s.as_str()))).collect();
-            b.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape_html(&t.topic),
-                t.total,
-                escape_html(&parts.join(", "))
-            ));
-        }
-        b.push_str("</table><h2>Initials</h2><table><tr><th>Clause</th><th>Status</th>");
-        for p in &self.initials.parties {
-            b.push_str(&format!("<th>{}</th>", escape_html(&p.label)));
-        }
-        b.push_str("</tr>");
-        for r in &self.initials.rows {
-            b.push_str(&format!(
-                "<tr><td>{} {}</td><td>{}</td>",
-                escape_html(&r.reference),
-                escape_html(&r.title),
-                escape_html(&human(r.status.as_str()))
-            ));
-            for c in &r.cells {
-                let class = match c {
-                    InitialCell::Pending => "pending",
-                    InitialCell::Initialed { .. } => "initialed",
-                    InitialCell::Voided { .. } => "voided",
+            vec![text_cell(&t.topic), text_cell(&t.total.to_string()), text_cell(&parts.join(", "))]
+        });
+        blocks.push(table(&["Topic", "Clauses", "Where they stand"], topics.collect()));
+        blocks.push(Block::heading(2, "Initials"));
+        let mut head = vec!["Clause", "Status"];
+        head.extend(self.initials.parties.iter().map(|p| p.label.as_str()));
+        let rows = self.initials.rows.iter().map(|r| {
+            let mut row =
+                vec![text_cell(&format!("{} {}", r.reference, r.title)), text_cell(&human(r.status.as_str()))];
+            row.extend(r.cells.iter().map(|c| {
+                let text = cell_words(c);
+                let run = match c {
+                    InitialCell::Pending => Run::emphasis(text),
+                    InitialCell::Initialed { .. } => Run::strong(text),
+                    InitialCell::Voided { .. } => {
+                        Run { style: Style { strike: true, ..Style::default() }, ..Run::plain(text) }
+                    }
                 };
-                b.push_str(&format!("<td class=\"{class}\">{}</td>", escape_html(&cell_words(c))));
-            }
-            b.push_str("</tr>");
-        }
-        b.push_str("</table><h2>Sessions</h2><ul>");
-        for s in &self.sessions {
-            b.push_str(&format!(
-                "<li>Session {} — {}, {} ({}){}</li>",
+                vec![Block::Paragraph(vec![run])]
+            }));
+            row
+        });
+        blocks.push(table(&head, rows.collect()));
+        blocks.push(Block::heading(2, "Sessions"));
+        let sessions = self.sessions.iter().map(|s| {
+            vec![Block::paragraph(format!(
+                "Session {} — {}, {} ({}){}",
                 s.number,
-                escape_html(day(&s.starts_at)),
-                escape_html(&s.place),
-                escape_html(&human(s.kind.as_str())),
+                day(&s.starts_at),
+                s.place,
+                human(s.kind.as_str()),
                 if s.has_begun(&self.generated_at) { "" } else { " — scheduled" }
-            ));
-        }
-        b.push_str("</ul>");
+            ))]
+        });
+        blocks.push(Block::List { ordered: false, items: sessions.collect() });
         if !self.approvals.is_empty() {
-            b.push_str("<h2>Approval</h2><table><tr><th>Step</th><th>Body</th><th>Date</th><th>For</th><th>Against</th><th>Abstaining</th><th>Outcome</th></tr>");
-            for r in &self.approvals {
+            blocks.push(Block::heading(2, "Approval"));
+            let rows = self.approvals.iter().map(|r| {
                 let [f, a, ab] = vote_cells(r);
-                b.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{f}</td><td>{a}</td><td>{ab}</td><td>{}</td></tr>",
-                    escape_html(&step_words(r)),
-                    escape_html(&r.body),
-                    escape_html(&r.decided_on),
-                    if r.approved { "approved" } else { "rejected" }
-                ));
-            }
-            b.push_str("</table>");
+                let outcome = if r.approved { "approved" } else { "rejected" };
+                vec![
+                    text_cell(&step_words(r)),
+                    text_cell(&r.body),
+                    text_cell(&r.decided_on),
+                    text_cell(&f),
+                    text_cell(&a),
+                    text_cell(&ab),
+                    text_cell(outcome),
+                ]
+            });
+            let head = ["Step", "Body", "Date", "For", "Against", "Abstaining", "Outcome"];
+            blocks.push(table(&head, rows.collect()));
         }
-        b.push_str("<h2>Latest events</h2><ul class=\"timeline\">");
-        for e in &self.timeline {
-            let clause = e.clause.as_deref().map(|c| format!("{} — ", escape_html(c))).unwrap_or_default();
-            b.push_str(&format!(
-                "<li><span class=\"day\">{}</span> {clause}{} <span class=\"who\">({})</span></li>",
-                escape_html(day(&e.at)),
-                escape_html(&e.text),
-                escape_html(&e.actor)
-            ));
-        }
-        b.push_str("</ul>");
-        html_page(&format!("Status report — {}", n.title), REPORT_CSS, &b)
+        blocks.push(Block::heading(2, "Latest events"));
+        let events = self.timeline.iter().map(|e| {
+            let clause = e.clause.as_deref().map(|c| format!("{c} — ")).unwrap_or_default();
+            vec![Block::paragraph(format!("{} {clause}{} ({})", day(&e.at), e.text, e.actor))]
+        });
+        blocks.push(Block::List { ordered: false, items: events.collect() });
+        Document { title: format!("Status report — {}", n.title), blocks, ..Document::default() }
     }
 }
 
@@ -402,11 +343,6 @@ fn vote_cells(a: &Approval) -> [String; 3] {
         None => Default::default(),
     }
 }
-
-const REPORT_CSS: &str = "body{max-width:60em}table{border-collapse:collapse;width:100%;font:.85em sans-serif}\
-th,td{border:1px solid #999;padding:.25em .45em;text-align:left;vertical-align:top}th{background:#eee}\
-td.initialed{font-weight:600}td.voided{text-decoration:line-through;color:#555}td.pending{color:#555;font-style:italic}\
-.timeline .day,.who{color:#555}";
 
 /// An article of the final agreement: the exact text every party initialed (or the status quo carried
 /// over for a clause never opened).
@@ -688,132 +624,74 @@ impl FinalAgreement {
     }
 
     pub fn to_markdown(&self) -> String {
-        let mut out = format!("# {}\n\n", md_inline(&self.heading()));
-        let names: Vec<String> =
-            initialing(&self.parties).iter().map(|p| md_inline(&format!("{} ({})", p.name, p.label))).collect();
-        out.push_str(&format!("Between: {}.\n\n", names.join("; ")));
-        for a in &self.articles {
-            out.push_str(&format!("## {} — {}\n\n", md_inline(&a.reference), md_inline(&a.title)));
-            out.push_str(&a.text.trim_end().replace('<', "&lt;"));
-            out.push_str(&format!("\n\n*{}*\n\n", md_inline(&Self::initialed_line(a))));
-            for (label, text) in &a.reservations {
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                out.push_str(&format!("> **Reservation of {}:** {}\n\n", md_inline(label), md_inline(&text)));
-            }
-        }
-        if !self.pending.is_empty() {
-            out.push_str("## Not yet agreed\n\n");
-            for p in &self.pending {
-                out.push_str(&format!(
-                    "- {} — {} ({})\n",
-                    md_inline(&p.reference),
-                    md_inline(&p.title),
-                    human(p.status.as_str())
-                ));
-            }
-            out.push('\n');
-        }
-        if !self.disagreements.is_empty() {
-            out.push_str("# Annex: protocol of disagreements\n\n");
-            for (n, d) in self.disagreements.iter().enumerate() {
-                out.push_str(&format!(
-                    "## {}. {} — {}\n\n*{}.*\n\n",
-                    n + 1,
-                    md_inline(&d.reference),
-                    md_inline(&d.title),
-                    md_inline(&next_words(d))
-                ));
-                for (label, text) in &d.positions {
-                    let text =
-                        text.as_deref().map_or("*No text tabled.*".to_string(), |t| t.trim_end().replace('<', "&lt;"));
-                    out.push_str(&format!("**{}:**\n\n{text}\n\n", md_inline(&position_title(label))));
-                }
-            }
-        }
-        out.push_str("## Signatures\n\n");
-        for b in &self.signatures {
-            let who = b.signatory.as_deref().map(md_inline).unwrap_or_default();
-            out.push_str(&format!(
-                "**{}** ({}): {who} ____________________ date ________\n\n",
-                md_inline(&side_title(b)),
-                md_inline(&b.organisations.join("; "))
-            ));
-        }
-        out
+        document::to_markdown(&self.to_model())
     }
 
     pub fn to_html(&self) -> String {
-        let mut b = format!("<h1>{}</h1>", escape_html(&self.heading()));
+        document::html_page(&self.to_model())
+    }
+
+    /// The final agreement as the one document model: the articles with their initials and
+    /// reservations, what is not yet agreed, the protocol of disagreements as an annex on a page of its
+    /// own, and the signatures.
+    pub fn to_model(&self) -> Document {
         let names: Vec<String> =
-            initialing(&self.parties).iter().map(|p| escape_html(&format!("{} ({})", p.name, p.label))).collect();
-        b.push_str(&format!("<p class=\"meta\">Between: {}.</p>", names.join("; ")));
+            initialing(&self.parties).iter().map(|p| format!("{} ({})", p.name, p.label)).collect();
+        let mut blocks = vec![Block::note(format!("Between: {}.", names.join("; ")))];
         for a in &self.articles {
-            let reservations: String = a
-                .reservations
-                .iter()
-                .map(|(label, text)| {
-                    format!(
-                        "<p class=\"reservation\"><strong>Reservation of {}:</strong> {}</p>",
-                        escape_html(label),
-                        escape_html(text)
-                    )
-                })
-                .collect();
-            b.push_str(&format!(
-                "<section class=\"clause\"><h2><span class=\"ref\">{}</span> {}</h2>{}<p class=\"initialed\">{}</p>{reservations}</section>",
-                escape_html(&a.reference),
-                escape_html(&a.title),
-                render(&a.text),
-                escape_html(&Self::initialed_line(a))
-            ));
+            let marker = match a.version_id {
+                Some(v) => format!("clause-{}-v{v}", a.clause_id),
+                None => format!("clause-{}", a.clause_id),
+            };
+            let heading = vec![Run::plain(format!("{} — {}", a.reference, a.title))];
+            blocks.push(Block::Heading { level: 2, runs: heading, marker: Some(marker) });
+            blocks.extend(document::parse(&a.text));
+            blocks.push(Block::note(Self::initialed_line(a)));
+            for (label, text) in &a.reservations {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let runs = vec![Run::strong(format!("Reservation of {label}:")), Run::plain(format!(" {text}"))];
+                blocks.push(Block::Quote(vec![Block::Paragraph(runs)]));
+            }
         }
         if !self.pending.is_empty() {
-            b.push_str("<section class=\"clause\"><h2>Not yet agreed</h2><ul>");
-            for p in &self.pending {
-                b.push_str(&format!(
-                    "<li>{} — {} ({})</li>",
-                    escape_html(&p.reference),
-                    escape_html(&p.title),
-                    escape_html(&human(p.status.as_str()))
-                ));
-            }
-            b.push_str("</ul></section>");
+            blocks.push(Block::heading(2, "Not yet agreed"));
+            let items = self.pending.iter().map(|p| {
+                vec![Block::paragraph(format!("{} — {} ({})", p.reference, p.title, human(p.status.as_str())))]
+            });
+            blocks.push(Block::List { ordered: false, items: items.collect() });
         }
         if !self.disagreements.is_empty() {
-            b.push_str("<section class=\"annex\"><h1>Annex: protocol of disagreements</h1>");
+            blocks.push(Block::PageBreak);
+            blocks.push(Block::heading(1, "Annex: protocol of disagreements"));
             for (n, d) in self.disagreements.iter().enumerate() {
-                b.push_str(&format!(
-                    "<section class=\"clause\"><h2>{}. <span class=\"ref\">{}</span> {}</h2><p class=\"meta\">{}.</p>",
-                    n + 1,
-                    escape_html(&d.reference),
-                    escape_html(&d.title),
-                    escape_html(&next_words(d))
-                ));
+                let heading = vec![Run::plain(format!("{}. {} — {}", n + 1, d.reference, d.title))];
+                blocks.push(Block::Heading {
+                    level: 2,
+                    runs: heading,
+                    marker: Some(format!("clause-{}", d.clause_id)),
+                });
+                blocks.push(Block::note(format!("{}.", next_words(d))));
                 for (label, text) in &d.positions {
-                    let text = text.as_deref().map_or("<p class=\"none\">No text tabled.</p>".to_string(), render);
-                    b.push_str(&format!("<h3>{}</h3>{text}", escape_html(&position_title(label))));
+                    blocks.push(Block::heading(3, position_title(label)));
+                    match text {
+                        Some(text) => blocks.extend(document::parse(text)),
+                        None => blocks.push(Block::note("No text tabled.")),
+                    }
                 }
-                b.push_str("</section>");
             }
-            b.push_str("</section>");
         }
-        b.push_str("<section class=\"signatures\"><h2>Signatures</h2>");
-        for s in &self.signatures {
-            b.push_str(&format!(
-                "<div class=\"signature\"><p><strong>{}</strong><br>{}</p><p class=\"line\">{}</p><p class=\"date\">date</p></div>",
-                escape_html(&side_title(s)),
-                escape_html(&s.organisations.join("; ")),
-                escape_html(s.signatory.as_deref().unwrap_or(""))
-            ));
-        }
-        b.push_str("</section>");
-        html_page(&self.heading(), FINAL_CSS, &b)
+        blocks.push(Block::heading(2, "Signatures"));
+        let rows = self.signatures.iter().map(|b| {
+            let who = b.signatory.as_deref().unwrap_or("");
+            vec![
+                text_cell(&side_title(b)),
+                text_cell(&b.organisations.join("; ")),
+                text_cell(who),
+                text_cell(""),
+                text_cell(""),
+            ]
+        });
+        blocks.push(table(&["Side", "Organisations", "Signatory", "Signature", "Date"], rows.collect()));
+        Document { title: self.heading(), blocks, ..Document::default() }
     }
 }
-
-const FINAL_CSS: &str = ".initialed{font:.8em sans-serif;color:#444;word-break:break-all}\
-.reservation{border-left:3px solid #999;padding-left:.6em;font-size:.9em}\
-.annex{break-before:page;margin-top:3em}h3{font-size:1em;margin:.8em 0 .2em}\
-.signatures{display:flex;flex-wrap:wrap;gap:2em;margin-top:3em;break-inside:avoid}\
-.signature{flex:1 1 14em}.signature .line{border-bottom:1px solid #000;padding-top:2.5em;margin:0}\
-.signature .date{font:.8em sans-serif;color:#444;border-bottom:1px solid #000;width:8em;padding-top:1.5em}";

@@ -430,7 +430,7 @@ async fn the_status_report_says_where_everything_stands() {
     assert!(md.contains("| FTU | NEA | MLSP |"));
     assert!(
         md.contains(
-            "| Art. 14 Settlement of disputes | open | initialed 2026-10-27 | pending | initialed 2026-10-27 |"
+            "| Art. 14 Settlement of disputes | open | **initialed 2026-10-27** | *pending* | **initialed 2026-10-27** |"
         ),
         "{md}"
     );
@@ -438,7 +438,7 @@ async fn the_status_report_says_where_everything_stands() {
     assert!(r.by_topic.iter().any(|t| t.topic == "joint technology committee" && t.total == 1));
     let html = r.to_html();
     assert_inert(&html, "status report html");
-    assert!(html.contains("<td class=\"voided\">"));
+    assert!(html.contains("<td><p><s>voided "), "a voided initial is struck through");
 }
 
 #[tokio::test]

@@ -320,9 +320,9 @@ async fn the_agreed_terms_are_signed_with_a_protocol_of_disagreements() {
     assert!(md.contains("## 1. 4.2 — Retraining before dismissal"), "{md}");
     assert!(md.contains("Further procedure: a conciliation commission, decided on 2026-11-24"), "{md}");
     assert!(md.contains("Twelve months of paid retraining.") && md.contains("Six months of retraining."));
-    assert!(md.contains("**For the workers** (Federation of Trade Unions (FTU); Confederation"), "{md}");
+    assert!(md.contains("| For the workers | Federation of Trade Unions (FTU); Confederation"), "{md}");
     let html = f.to_html();
-    assert!(html.contains("class=\"signatures\"") && html.contains("the next round of negotiations"));
+    assert!(html.contains(">Signatures</h2>") && html.contains("the next round of negotiations"));
     common::assert_inert(&html, "final agreement");
     // approval steps, then the commitments of the signed agreement
     for (step, side) in [(ApprovalStep::Discussion, None), (ApprovalStep::Side, Some(Side::Employers))] {

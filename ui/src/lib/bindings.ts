@@ -71,7 +71,7 @@ export const commands = {
 	 *  The status report, the final agreement or the packet, saved where the user chooses; the file's
 	 *  name, or none.
 	 */
-	exportReport: (negotiationId: number, kind: ReportKind, format: AgreementFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format })),
+	exportReport: (negotiationId: number, kind: ReportKind, format: Format) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format })),
 	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
 	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
 	agreementOutline: (negotiationId: number) => typedError<Outline, IpcError>(__TAURI_INVOKE("agreement_outline", { negotiationId })),
@@ -79,7 +79,7 @@ export const commands = {
 	agreementDocument: (negotiationId: number, reference: Reference) => typedError<Document, IpcError>(__TAURI_INVOKE("agreement_document", { negotiationId, reference })),
 	/**  The dashboard's five clauses furthest apart and five that moved most since the last session. */
 	distances: (negotiationId: number) => typedError<Distances, IpcError>(__TAURI_INVOKE("distances", { negotiationId })),
-	/**  The four-column document as HTML or CSV, saved where the user chooses; the file's name, or none. */
+	/**  The comparison table as HTML, Word or CSV, saved where the user chooses; the file's name, or none. */
 	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format })),
 	/**
 	 *  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs
@@ -106,7 +106,7 @@ export const commands = {
 	 *  Word document shows `party`'s texts marked against the joint text as tracked changes when a party
 	 *  is given, else the joint texts.
 	 */
-	exportAgreement: (negotiationId: number, format: AgreementFormat, party: number | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, party })),
+	exportAgreement: (negotiationId: number, format: Format, party: number | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, party })),
 	/**  The position table as CSV, saved where the user chooses; the file's name, or none. */
 	exportTable: (negotiationId: number) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId })),
 	/**
@@ -123,10 +123,6 @@ export const events = {
 };
 
 /* Types */
-export type AgreementFormat = "markdown" | "html" | 
-/**  Word: the joint texts, or a party's marked against the joint text as tracked changes. */
-"docx";
-
 /**
  *  One approval step of the settled agreement: discussion by the employees, a side's internal
  *  approval, signing, registration; with a vote where there was one.
@@ -351,7 +347,10 @@ export type Document = {
 	rows: Row[],
 };
 
-export type DocumentFormat = "html" | "csv";
+/**  The comparison table as a document, or its cells as CSV. */
+export type DocumentFormat = "html" | 
+/**  Word: a landscape table whose header row repeats on every page. */
+"docx" | "csv";
 
 export type Event = {
 	id: number,
@@ -364,6 +363,13 @@ export type Event = {
 	detail: Value,
 	hash: string,
 };
+
+/**  What a document is written as. */
+export type Format = "markdown" | 
+/**  One self-contained, printable page. */
+"html" | 
+/**  Word, changes as native tracked changes. */
+"docx";
 
 /**  What is decided for a point entered in the protocol of disagreements. */
 export type Further = "talks" | "conciliation" | "next_round";

@@ -112,6 +112,7 @@ impl Body {
             }
             Block::Quote(inner) => self.blocks(inner, Context { quote: true, ..at }),
             Block::Table { header, rows } => self.table(header, rows),
+            Block::PageBreak => self.xml.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
         }
     }
 

@@ -10,60 +10,103 @@ pub fn to_html(doc: &Document) -> String {
     if !doc.title.is_empty() {
         out.push_str(&format!("<h1>{}</h1>\n", escape_html(&doc.title)));
     }
-    out.push_str(&blocks(&doc.blocks));
+    out.push_str(&Html { dated: !doc.changes_as_formatting }.blocks(&doc.blocks));
     out
 }
 
-pub(crate) fn blocks(blocks: &[Block]) -> String {
-    blocks.iter().map(block).collect::<Vec<_>>().join("\n")
+/// A whole document as one self-contained, printable HTML page: a strict CSP (no script, nothing
+/// fetched), every text escaped; a landscape document prints landscape.
+pub fn page(doc: &Document) -> String {
+    let orientation = if doc.landscape { "@page{size:A4 landscape}body{max-width:none}" } else { "" };
+    page_of(&doc.title, orientation, &to_html(doc))
 }
 
-fn block(block: &Block) -> String {
-    match block {
-        Block::Heading { level, runs: r, marker } => {
-            let level = (*level).clamp(1, 6);
-            let id = marker.as_ref().map(|m| format!(" id=\"{}\"", escape_html(m))).unwrap_or_default();
-            format!("<h{level}{id}>{}</h{level}>", runs(r))
-        }
-        Block::Paragraph(r) => format!("<p>{}</p>", runs(r)),
-        Block::Note(r) => format!("<p class=\"note\">{}</p>", runs(r)),
-        Block::List { ordered, items } => {
-            let tag = if *ordered { "ol" } else { "ul" };
-            let items: String = items.iter().map(|i| format!("<li>{}</li>", blocks(i))).collect();
-            format!("<{tag}>{items}</{tag}>")
-        }
-        Block::Quote(inner) => format!("<blockquote>{}</blockquote>", blocks(inner)),
-        Block::Table { header, rows } => {
-            let head: String = header.iter().map(|c| format!("<th>{}</th>", blocks(c))).collect();
-            let body: String = rows
-                .iter()
-                .map(|r| {
-                    format!("<tr>{}</tr>", r.iter().map(|c| format!("<td>{}</td>", blocks(c))).collect::<String>())
-                })
-                .collect();
-            format!("<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-        }
+/// A page around a body that is already escaped or sanitised.
+pub(crate) fn page_of(title: &str, extra_css: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <title>{}</title><style>{PAGE_CSS}{extra_css}</style></head><body>\n{body}</body></html>\n",
+        escape_html(title)
+    )
+}
+
+const PAGE_CSS: &str = "body{font:16px/1.55 'Noto Serif','DejaVu Serif',serif;max-width:46em;margin:2em auto;color:#111;padding:0 1em}\
+h1{font-size:1.7em}h2{font-size:1.2em;margin:1.2em 0 .2em;border-top:1px solid #bbb;padding-top:.4em}h3{font-size:1em;margin:.8em 0 .2em}\
+.note{color:#444;font:.85em/1.45 'Noto Sans','DejaVu Sans',sans-serif;margin:.2em 0}\
+table{border-collapse:collapse;width:100%;font:.85em/1.4 'Noto Sans','DejaVu Sans',sans-serif;margin:.6em 0}\
+th,td{border:1px solid #999;padding:.25em .45em;text-align:left;vertical-align:top}th{background:#eee}td p,th p{margin:.1em 0}\
+blockquote{margin:.3em 0 .8em 1em;padding-left:.8em;border-left:3px solid #bbb}\
+ins{text-decoration:underline;background:#e6f4ea}del{text-decoration:line-through;color:#555;background:#fbe9e7}\
+hr.page{border:0;break-after:page;margin:2em 0}\
+@media print{body{margin:0;max-width:none}thead{display:table-header-group}}";
+
+/// How runs are written: a change says who made it, and when unless it is only shown as formatting.
+#[derive(Clone, Copy)]
+pub(crate) struct Html {
+    pub(crate) dated: bool,
+}
+
+impl Html {
+    pub(crate) fn blocks(self, blocks: &[Block]) -> String {
+        blocks.iter().map(|b| self.block(b)).collect::<Vec<_>>().join("\n")
     }
-}
 
-pub(crate) fn runs(runs: &[Run]) -> String {
-    let mut out = String::new();
-    for run in runs {
-        let mut inner = escape_html(&run.text).replace('\n', "<br>");
-        let s = run.style;
-        for (on, tag) in [(s.code, "code"), (s.strike, "s"), (s.emphasis, "em"), (s.strong, "strong")] {
-            if on {
-                inner = format!("<{tag}>{inner}</{tag}>");
+    fn block(self, block: &Block) -> String {
+        match block {
+            Block::Heading { level, runs: r, marker } => {
+                let level = (*level).clamp(1, 6);
+                let id = marker.as_ref().map(|m| format!(" id=\"{}\"", escape_html(m))).unwrap_or_default();
+                format!("<h{level}{id}>{}</h{level}>", self.runs(r))
             }
+            Block::Paragraph(r) => format!("<p>{}</p>", self.runs(r)),
+            Block::Note(r) => format!("<p class=\"note\">{}</p>", self.runs(r)),
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                let items: String = items.iter().map(|i| format!("<li>{}</li>", self.blocks(i))).collect();
+                format!("<{tag}>{items}</{tag}>")
+            }
+            Block::Quote(inner) => format!("<blockquote>{}</blockquote>", self.blocks(inner)),
+            Block::Table { header, rows } => {
+                let head: String = header.iter().map(|c| format!("<th>{}</th>", self.blocks(c))).collect();
+                let body: String = rows
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "<tr>{}</tr>",
+                            r.iter().map(|c| format!("<td>{}</td>", self.blocks(c))).collect::<String>()
+                        )
+                    })
+                    .collect();
+                format!("<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            }
+            Block::PageBreak => "<hr class=\"page\">".into(),
         }
-        if let Some(c) = &run.change {
-            let tag = if c.kind == ChangeKind::Inserted { "ins" } else { "del" };
-            let title = format!("{}, {}", c.author, c.at.format("%Y-%m-%d %H:%M UTC"));
-            inner = format!("<{tag} title=\"{}\">{inner}</{tag}>", escape_html(&title));
-        }
-        out.push_str(&inner);
     }
-    out
+
+    pub(crate) fn runs(self, runs: &[Run]) -> String {
+        let mut out = String::new();
+        for run in runs {
+            let mut inner = escape_html(&run.text).replace('\n', "<br>");
+            let s = run.style;
+            for (on, tag) in [(s.code, "code"), (s.strike, "s"), (s.emphasis, "em"), (s.strong, "strong")] {
+                if on {
+                    inner = format!("<{tag}>{inner}</{tag}>");
+                }
+            }
+            if let Some(c) = &run.change {
+                let tag = if c.kind == ChangeKind::Inserted { "ins" } else { "del" };
+                inner = if self.dated {
+                    let title = format!("{}, {}", c.author, c.at.format("%Y-%m-%d %H:%M UTC"));
+                    format!("<{tag} title=\"{}\">{inner}</{tag}>", escape_html(&title))
+                } else {
+                    format!("<{tag}>{inner}</{tag}>")
+                };
+            }
+            out.push_str(&inner);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -73,7 +116,7 @@ mod tests {
 
     #[test]
     fn every_text_is_escaped() {
-        let html = blocks(&parse("<img src=x onerror=alert(1)> **bold**"));
+        let html = Html { dated: true }.blocks(&parse("<img src=x onerror=alert(1)> **bold**"));
         assert_eq!(html, "<p>&lt;img src=x onerror=alert(1)&gt; <strong>bold</strong></p>");
     }
 }

@@ -56,10 +56,17 @@ fn block(block: &Block) -> String {
                 cells.resize(width, String::new());
                 format!("| {} |", cells.join(" | "))
             };
-            let mut out = vec![line(header.iter().map(cell).collect()), line(vec!["---".into(); width])];
+            // a header row is bold by itself: its words are written without the markers
+            let head = |c: &Vec<Block>| {
+                let mut c = c.clone();
+                super::each_leaf(&mut c, &mut |runs| runs.iter_mut().for_each(|r| r.style.strong = false));
+                cell_text(&c)
+            };
+            let mut out = vec![line(header.iter().map(head).collect()), line(vec!["---".into(); width])];
             out.extend(rows.iter().map(|r| line(r.iter().map(cell).collect())));
             out.join("\n")
         }
+        Block::PageBreak => "---".into(),
     }
 }
 

@@ -13,12 +13,46 @@ mod marked;
 mod parse;
 
 pub use docx::to_docx;
-pub use html::to_html;
+pub use html::{page as html_page, to_html};
 pub use markdown::to_markdown;
 pub use marked::marked;
 pub use parse::parse;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+
+/// What a document is written as.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Markdown,
+    /// One self-contained, printable page.
+    Html,
+    /// Word, changes as native tracked changes.
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// A document written as `format`.
+pub fn render(doc: &Document, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Markdown => to_markdown(doc).into_bytes(),
+        Format::Html => html_page(doc).into_bytes(),
+        Format::Docx => to_docx(doc)?,
+    })
+}
 
 /// A whole document.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -53,6 +87,8 @@ pub enum Block {
         header: Vec<Vec<Block>>,
         rows: Vec<Vec<Vec<Block>>>,
     },
+    /// What follows begins a new page (an annex).
+    PageBreak,
 }
 
 /// Text in one style. A `\n` in it is a line break.
@@ -113,6 +149,16 @@ impl Block {
     }
 }
 
+/// A table cell of one plain paragraph.
+pub fn cell(text: &str) -> Vec<Block> {
+    vec![Block::paragraph(text)]
+}
+
+/// A table whose header cells are bold words.
+pub fn table(head: &[&str], rows: Vec<Vec<Vec<Block>>>) -> Block {
+    Block::Table { header: head.iter().map(|h| vec![Block::Paragraph(vec![Run::strong(*h)])]).collect(), rows }
+}
+
 /// The plain text of some runs, as a reader sees it with every change accepted (`accepted`) or every
 /// change rejected.
 pub fn runs_text(runs: &[Run], accepted: bool) -> String {
@@ -141,6 +187,7 @@ pub fn accepted(blocks: &[Block]) -> Vec<Block> {
                 header: header.iter().map(|c| all(c)).collect(),
                 rows: rows.iter().map(|r| r.iter().map(|c| all(c)).collect()).collect(),
             },
+            Block::PageBreak => Block::PageBreak,
         })
         .filter(|b| !matches!(b, Block::Paragraph(r) | Block::Heading { runs: r, .. } if r.iter().all(|x| x.text.trim().is_empty())))
         .collect()
@@ -179,6 +226,7 @@ pub(crate) fn each_leaf_ref(blocks: &[Block], f: &mut impl FnMut(&[Run])) {
             Block::Table { header, rows } => {
                 header.iter().chain(rows.iter().flatten()).for_each(|c| each_leaf_ref(c, f));
             }
+            Block::PageBreak => {}
         }
     }
 }
@@ -193,6 +241,7 @@ pub(crate) fn each_leaf(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Run>))
             Block::Table { header, rows } => {
                 header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|c| each_leaf(c, f));
             }
+            Block::PageBreak => {}
         }
     }
 }
