@@ -1,10 +1,10 @@
 //! Taking in what another party sends, into the negotiation under way: a position table (CSV), or its
-//! text in Markdown or as a Word document (its tracked changes accepted, and who made them shown). The user chooses the file in the native dialog; it is read once and kept here
-//! behind a handle, previewed, and what was previewed is what is written — all or nothing.
+//! text in Markdown or as a Word document (its tracked changes accepted, and who made them shown). The
+//! user chooses the file in the native dialog; it is read once and kept here behind a handle,
+//! previewed, and what was previewed is what is written — all or nothing.
 
 use serde::Serialize;
 use tauri::State;
-use trilogue_core::document;
 use trilogue_core::import::{TextEncoding, decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
 use trilogue_core::store::{IntakePlan, Provenance, Submission};
 
@@ -28,23 +28,12 @@ pub struct IntakePreview {
     pub plan: IntakePlan,
     pub encoding: TextEncoding,
     pub source_name: String,
-    /// The tracked changes in a Word document, by author: its text is read with them accepted.
-    pub revisions: Vec<Revisions>,
 }
 
-/// One author's tracked changes in a Word document.
-#[derive(Serialize, specta::Type)]
-pub struct Revisions {
-    pub author: String,
-    pub insertions: u32,
-    pub deletions: u32,
-}
-
-/// A party's file as read: what it brings in, its encoding, and a Word document's tracked changes.
+/// A party's file as read: what it brings in, and its encoding.
 struct Read {
     submission: Submission,
     encoding: TextEncoding,
-    revisions: Vec<Revisions>,
 }
 
 /// Reads a party's file: a table, else Markdown or a Word document whose texts are `party`'s.
@@ -52,22 +41,17 @@ fn submission(file: &Chosen, party: Option<&str>) -> IpcResult<Read> {
     if file.is_table() {
         let table = parse_position_table(&file.bytes, &file.name)?;
         let submission = Submission::from_table(&table, &file.name);
-        return Ok(Read { submission, encoding: table.encoding, revisions: vec![] });
+        return Ok(Read { submission, encoding: table.encoding });
     }
     let party = party.ok_or_else(|| trilogue_core::Error::Invalid("say whose text this file is".into()))?;
     if file.is_word() {
         let word = read_docx(&file.bytes, &file.name)?;
-        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let revisions = document::revisions(&word.blocks)
-            .into_iter()
-            .map(|(author, i, d)| Revisions { author, insertions: count(i), deletions: count(d) })
-            .collect();
         let submission = Submission::from_word(&word, party, &file.name)?;
-        return Ok(Read { submission, encoding: TextEncoding::Utf8, revisions });
+        return Ok(Read { submission, encoding: TextEncoding::Utf8 });
     }
     let agreement = parse_markdown_agreement(&decode_utf8(file.bytes.clone(), &file.name)?, &file.name)?;
     let submission = Submission::from_markdown(&agreement, party, &file.name);
-    Ok(Read { submission, encoding: TextEncoding::Utf8, revisions: vec![] })
+    Ok(Read { submission, encoding: TextEncoding::Utf8 })
 }
 
 /// Shows the Open dialog and reads the file chosen; none when the user cancels.
@@ -91,9 +75,9 @@ pub async fn preview_intake(
     handle: u32,
     party: Option<String>,
 ) -> IpcResult<IntakePreview> {
-    let Read { submission, encoding, revisions } = submission(&*pending.get(handle)?, party.as_deref())?;
+    let Read { submission, encoding } = submission(&*pending.get(handle)?, party.as_deref())?;
     let plan = workbench.store().plan_intake(negotiation_id, &submission).await?;
-    Ok(IntakePreview { plan, encoding, source_name: submission.source_name, revisions })
+    Ok(IntakePreview { plan, encoding, source_name: submission.source_name })
 }
 
 #[tauri::command]

@@ -708,6 +708,9 @@ async fn word_in_and_out(dir: &Path) {
         .unwrap()
         .trim()
         .to_string();
+    let versions = shown["versions"].as_array().unwrap();
+    let sent_id =
+        versions.iter().rfind(|v| v["track"]["party_id"] == 2 && !v["tabled_at"].is_null()).unwrap()["id"].clone();
     let by = r#"author="Marat Zhaksylykov" date="2026-11-25T10:00:00Z""#;
     let md = dir.join("reply.md");
     std::fs::write(
@@ -735,6 +738,34 @@ async fn word_in_and_out(dir: &Path) {
         .unwrap()
         .to_string();
     assert!(latest.contains("review this article every year") && !latest.contains("obsolete"), "{latest}");
+
+    // the document we sent them, edited with tracking off: what they changed shows against what we sent
+    let first_word = nea.split_whitespace().next().unwrap().to_string();
+    let untracked = common::rewrite_part(&sent, "word/document.xml", |xml| {
+        let at = xml.find("Art. 4 — Consultation before deployment").unwrap();
+        let (head, tail) = xml.split_at(at);
+        format!("{head}{}", tail.replacen(&format!(">{first_word} "), ">Henceforth the ", 1))
+    });
+    let edited = dir.join("nea-edited-untracked.docx");
+    std::fs::write(&edited, untracked).unwrap();
+    app.click("[data-testid=intake-choose]").await;
+    app.choose_in_dialog(&edited).await;
+    set_value(&app, "[data-testid=intake-party]", "NEA").await;
+    let against = format!("against version {sent_id} we sent: 2 words added, 1 word removed");
+    app.wait_text("[data-testid=intake-against-sent] summary", &against).await;
+    app.click("[data-testid=intake-against-sent] summary").await;
+    app.wait_text("[data-testid=intake-against-sent] ins", "Henceforth").await;
+    app.wait_text("[data-testid=intake-revisions]", "National Employers' Association (NEA): 24 insertions").await;
+    app.scroll_to("[data-testid=intake-against-sent]").await;
+    app.shot("52-word-intake-untracked-against-sent").await;
+    app.click("[data-testid=intake-apply]").await;
+    app.wait_text("[data-testid=setup-notice]", "Taken in: 1 text tabled").await;
+    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 4", "--json"])).unwrap();
+    let latest = shown["versions"].as_array().unwrap().iter().rfind(|v| v["track"]["party_id"] == 2).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(latest.starts_with("Henceforth the "), "on the NEA's Art. 4: {latest}");
     app.close().await;
 }
 

@@ -14,7 +14,8 @@ use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
 use trilogue_core::store::{
-    NewNegotiation, NewParty, NewSession, NewVersion, Provenance, StatusChange, Submission, default_db_path,
+    AuthorParty, NewNegotiation, NewParty, NewSession, NewVersion, Provenance, StatusChange, Submission,
+    default_db_path,
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
@@ -197,7 +198,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             print::encoding(&table.encoding, &source_name(&file));
             if let Some(into) = into {
                 let submission = Submission::from_table(&table, &source_name(&file));
-                return take_in(ctx, &into, &submission, intake).await;
+                return take_in(ctx, &into, &submission, intake, &[]).await;
             }
             let title = title.unwrap_or_default();
             let n = store.import_table(&table, &title, &source_name(&file), &ctx.who).await?;
@@ -218,7 +219,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                     bail!("--into takes one --party: the organisation whose text this is")
                 };
                 let submission = Submission::from_markdown(&agreement, party, &source_name(&file));
-                return take_in(ctx, &into, &submission, intake).await;
+                return take_in(ctx, &into, &submission, intake, &[]).await;
             }
             let Some(title) = title.or(agreement.title) else {
                 bail!("give the negotiation a --title: the document has no single top-level heading to take it from")
@@ -238,18 +239,13 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             println!("imported {} clauses as negotiation {}: {}", clauses.len(), n.id, n.title);
             Ok(())
         }
-        Command::ImportDocx { file, into, party, intake } => {
+        Command::ImportDocx { file, into, party, intake, authors } => {
             let name = source_name(&file);
             let bytes = read_input(&file)?;
             // parsing an untrusted file is bounded, and off the async runtime's thread
             let word = tokio::task::spawn_blocking(move || read_docx(&bytes, &name)).await??;
-            for (author, inserted, deleted) in document::revisions(&word.blocks) {
-                eprintln!(
-                    "tracked changes by {author}: {inserted} insertions, {deleted} deletions (taken as accepted)"
-                );
-            }
             let submission = Submission::from_word(&word, &party, &source_name(&file))?;
-            take_in(ctx, &into, &submission, intake).await
+            take_in(ctx, &into, &submission, intake, &authors).await
         }
         Command::Negotiations { json: as_json } => {
             let list = store.negotiations().await?;
@@ -531,11 +527,29 @@ fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
 }
 
 /// Takes a party's submission into a negotiation under way, or with --preview shows what it would do.
-async fn take_in(ctx: &Ctx, negotiation: &str, submission: &Submission, a: crate::IntakeArgs) -> Result<()> {
+async fn take_in(
+    ctx: &Ctx,
+    negotiation: &str,
+    submission: &Submission,
+    a: crate::IntakeArgs,
+    authors: &[String],
+) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
+    let parties = ctx.store.parties(n.id).await?;
+    let mut chosen = Vec::with_capacity(authors.len());
+    for a in authors {
+        let Some((author, label)) = a.rsplit_once('=') else {
+            bail!("--author takes NAME=ORG, the author as Word names them and the organisation's label: '{a}'")
+        };
+        chosen.push(AuthorParty {
+            author: author.trim().to_string(),
+            party_id: ctx.store.find_party(n.id, label).await?.id,
+        });
+    }
     if a.preview {
-        let plan = ctx.store.plan_intake(n.id, submission).await?;
-        print::intake(&plan, true);
+        let mut plan = ctx.store.plan_intake(n.id, submission).await?;
+        plan.take_authors_as(&chosen);
+        print::intake(&plan, true, &parties);
         return Ok(());
     }
     let session_id = match a.session {
@@ -546,9 +560,10 @@ async fn take_in(ctx: &Ctx, negotiation: &str, submission: &Submission, a: crate
         Some(label) => Some(ctx.store.find_party(n.id, &label).await?.id),
         None => None,
     };
-    let provenance = Provenance { received: a.received, session_id, letter_ref: a.letter.unwrap_or_default(), sent_by };
+    let letter_ref = a.letter.unwrap_or_default();
+    let provenance = Provenance { received: a.received, session_id, letter_ref, sent_by, authors: chosen };
     let plan = ctx.store.take_in(n.id, submission, &provenance, &ctx.who).await?;
-    print::intake(&plan, false);
+    print::intake(&plan, false, &parties);
     Ok(())
 }
 

@@ -117,6 +117,10 @@ enum Command {
         party: String,
         #[command(flatten)]
         intake: IntakeArgs,
+        /// Take an author of tracked changes as an organisation's (NAME=ORG): recorded once for the
+        /// negotiation. Unrecorded authors are taken as --party's
+        #[arg(long = "author", value_name = "NAME=ORG")]
+        authors: Vec<String>,
     },
     /// List the negotiations
     Negotiations {

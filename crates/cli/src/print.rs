@@ -3,7 +3,7 @@
 use trilogue_core::import::TextEncoding;
 use trilogue_core::model::{ClosingRule, Commitment, Event, Party, Session, Track, Version};
 use trilogue_core::report::{InitialCell, InitialsTable};
-use trilogue_core::store::{ClauseRow, IntakeChange, IntakePlan, NegotiationSummary, SearchHit};
+use trilogue_core::store::{ClauseRow, IntakeChange, IntakePlan, MatchedBy, NegotiationSummary, SearchHit};
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail, Stage};
 
 fn label(parties: &[Party], track: Track) -> String {
@@ -269,12 +269,33 @@ pub fn encoding(encoding: &TextEncoding, source: &str) {
 }
 
 /// What taking a party's file in does (`preview`) or did.
-pub fn intake(plan: &IntakePlan, preview: bool) {
+pub fn intake(plan: &IntakePlan, preview: bool, parties: &[Party]) {
+    let label = |id: Option<i64>| parties.iter().find(|p| Some(p.id) == id).map_or("?", |p| p.label.as_str());
+    for a in &plan.authors {
+        let recorded = match (a.recorded, preview) {
+            (true, true) => "as recorded before",
+            (false, true) => "recorded so when taken in",
+            (_, false) => "recorded",
+        };
+        println!(
+            "tracked changes by {}: {} insertion(s), {} deletion(s), taken as accepted — {}'s ({recorded})",
+            if a.author.is_empty() { "?" } else { &a.author },
+            a.insertions,
+            a.deletions,
+            label(a.party_id)
+        );
+    }
     for r in &plan.rows {
+        let how = match r.matched_by {
+            Some(MatchedBy::Mark) => " (by our mark)",
+            Some(MatchedBy::Title) => " (by title)",
+            Some(MatchedBy::Order) => " (by order)",
+            _ => "",
+        };
         let place = match (r.clause_id, &r.matched_ref) {
             (None, _) => "new clause".to_string(),
-            (Some(_), Some(existing)) => format!("matches {existing}"),
-            (Some(_), None) => "matches".to_string(),
+            (Some(_), Some(existing)) => format!("matches {existing}{how}"),
+            (Some(_), None) => format!("matches{how}"),
         };
         let texts: Vec<String> = r
             .texts
@@ -285,10 +306,17 @@ pub fn intake(plan: &IntakePlan, preview: bool) {
                     IntakeChange::Changed => "changed",
                     IntakeChange::Same => "unchanged",
                 };
-                format!("{} {change}", t.label)
+                let sent = t.against_sent.as_ref().map_or(String::new(), |s| {
+                    format!(
+                        " (+{} −{} words against v{} we sent)",
+                        s.diff.words_inserted, s.diff.words_deleted, s.version_id
+                    )
+                });
+                format!("{} {change}{sent}", t.label)
             })
             .collect();
-        println!("line {:>4}  {:<12} {:<22} {}", r.line, r.reference, place, texts.join(", "));
+        let name: String = format!("{} {}", r.reference, r.title).chars().take(34).collect();
+        println!("line {:>4}  {name:<34} {place:<26} {}", r.line, texts.join(", "));
     }
     for m in &plan.missing {
         println!("            {:<12} not in the file: left as it is", m.reference);

@@ -319,7 +319,8 @@ fn tracked_changes_from_pandoc_and_libreoffice_come_in_accepted() {
         let preview = b.command(&["import-docx", file, "--into", "1", "--party", "NEA", "--preview"]).output().unwrap();
         let said = String::from_utf8_lossy(&preview.stderr).to_string() + &String::from_utf8_lossy(&preview.stdout);
         assert!(preview.status.success(), "{maker}: {said}");
-        assert!(said.contains("tracked changes by Marat Zhaksylykov: 1 insertions, 1 deletions"), "{maker}: {said}");
+        let by = "tracked changes by Marat Zhaksylykov: 1 insertion(s), 1 deletion(s), taken as accepted";
+        assert!(said.contains(&format!("{by} — NEA's (recorded so when taken in)")), "{maker}: {said}");
         assert!(said.contains("would table 1 text"), "{maker}: only Art. 4 changed: {said}");
         assert_eq!(nea_latest(&b, "Art. 4"), before, "{maker}: a preview writes nothing");
         b.ok(&[
@@ -340,7 +341,42 @@ fn tracked_changes_from_pandoc_and_libreoffice_come_in_accepted() {
         let shown = b.json(&["show", "Art. 4", "--json"]);
         let v = shown["versions"].as_array().unwrap().last().unwrap().clone();
         assert_eq!(v["letter_ref"], "NEA-117", "{maker}: its provenance is recorded");
+        // the author is the NEA's from now on in this negotiation, unless the user says otherwise once
+        let again = b.ok(&["import-docx", file, "--into", "1", "--party", "NEA", "--preview"]);
+        assert!(again.contains(&format!("{by} — NEA's (as recorded before)")), "{maker}: {again}");
+        let as_mlsp = ["--author", "Marat Zhaksylykov=MLSP"];
+        let said = b.ok(&[&["import-docx", file, "--into", "1", "--party", "NEA"][..], &as_mlsp].concat());
+        assert!(said.contains(&format!("{by} — MLSP's (recorded)")), "{maker}: {said}");
+        let again = b.ok(&["import-docx", file, "--into", "1", "--party", "NEA", "--preview"]);
+        assert!(again.contains(&format!("{by} — MLSP's (as recorded before)")), "{maker}: {again}");
     }
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let wrong = ["import-docx", from_pandoc.to_str().unwrap(), "--into", "1", "--party", "NEA", "--author", "Marat"];
+    assert!(b.fails(&wrong).contains("--author takes NAME=ORG"));
+}
+
+#[test]
+fn a_document_without_marks_or_numbers_is_matched_in_order() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let md = b.file("plain.md", "## Purpose\n\nFirst text, ours.\n\n## Notice\n\nSecond text, ours.\n");
+    let docx = b.dir.path().join("plain.docx");
+    let out = Command::new("pandoc").arg(&md).arg("-o").arg(&docx).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = b.ok(&["import-docx", docx.to_str().unwrap(), "--into", "1", "--party", "NEA", "--preview"]);
+    let line = |r: &str| said.lines().find(|l| l.contains(r)).unwrap_or_else(|| panic!("{r}: {said}")).to_string();
+    assert!(line("Purpose").contains("matches Art. 1 (by order)"), "{said}");
+    assert!(line("Notice").contains("matches Art. 2 (by order)"), "{said}");
+    assert!(said.contains("would add 0 clause"), "{said}");
+    b.ok(&["import-docx", docx.to_str().unwrap(), "--into", "1", "--party", "NEA"]);
+    assert_eq!(nea_latest(&b, "Art. 2"), "Second text, ours.");
+    // a file whose clauses match by ref takes nothing in order: an unknown one is a new clause
+    let md = b.file("mixed.md", "## Art. 1 — Scope\n\nAgain.\n\n## Purpose\n\nNew.\n");
+    let out = Command::new("pandoc").arg(&md).arg("-o").arg(&docx).output().unwrap();
+    assert!(out.status.success());
+    let said = b.ok(&["import-docx", docx.to_str().unwrap(), "--into", "1", "--party", "NEA", "--preview"]);
+    assert!(said.contains("would add 1 clause") && !said.contains("by order"), "{said}");
 }
 
 #[test]
@@ -355,18 +391,6 @@ fn a_document_exported_and_taken_back_unchanged_changes_nothing() {
     assert_eq!(b.ok(&["log", "1"]), before, "nothing written, so every initial stays valid");
 }
 
-/// A .docx archive of the given parts.
-fn archive(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
 #[test]
 fn a_hostile_docx_is_refused_clearly_and_writes_nothing() {
     let b = Bench::new();
@@ -379,21 +403,21 @@ fn a_hostile_docx_is_refused_clearly_and_writes_nothing() {
     let deep = "<w:p>".repeat(300) + &"</w:p>".repeat(300);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("not-a-zip.docx", b"PK\x03\x04 not really".to_vec(), "not a Word document"),
-        ("bomb.docx", archive(&[("word/document.xml", vec![b' '; 60 * 1024 * 1024])]), "zip bomb"),
-        ("odd-path.docx", archive(&[("../../evil.xml", body("")), ("word/document.xml", body(""))]), "odd path"),
+        ("bomb.docx", common::zip_of(&[("word/document.xml", vec![b' '; 60 * 1024 * 1024])]), "zip bomb"),
+        ("odd-path.docx", common::zip_of(&[("../../evil.xml", body("")), ("word/document.xml", body(""))]), "odd path"),
         (
             "dtd.docx",
-            archive(&[(
+            common::zip_of(&[(
                 "word/document.xml",
                 br#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "xxxxxxxx">]><w:document/>"#.to_vec(),
             )]),
             "document type",
         ),
-        ("deep.docx", archive(&[("word/document.xml", body(&deep))]), "nested deeper"),
-        ("no-document.docx", archive(&[("word/other.xml", body(""))]), "no main document part"),
+        ("deep.docx", common::zip_of(&[("word/document.xml", body(&deep))]), "nested deeper"),
+        ("no-document.docx", common::zip_of(&[("word/other.xml", body(""))]), "no main document part"),
         (
             "malformed.docx",
-            archive(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>".to_vec())]),
+            common::zip_of(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>".to_vec())]),
             "malformed XML",
         ),
     ];
@@ -405,25 +429,6 @@ fn a_hostile_docx_is_refused_clearly_and_writes_nothing() {
     assert_eq!(b.ok(&["log", "1"]), before, "nothing was written");
 }
 
-/// A part of a .docx, and the same archive with that part replaced.
-fn rewrite_part(docx: &Path, part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
-    let mut parts = vec![];
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).unwrap();
-        let name = entry.name().unwrap().to_string();
-        let mut bytes = vec![];
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == part {
-            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
-        }
-        parts.push((name, bytes));
-    }
-    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
-    archive(&parts)
-}
-
 #[test]
 fn a_document_we_sent_comes_back_to_its_clauses_whatever_its_headings_say() {
     let b = Bench::new();
@@ -433,7 +438,7 @@ fn a_document_we_sent_comes_back_to_its_clauses_whatever_its_headings_say() {
     let before = nea_latest(&b, "Art. 4");
     let first_word = before.split_whitespace().next().unwrap().to_string();
     // they edited it with tracking off: a heading renamed in Russian, without its number, and a word changed
-    let edited = rewrite_part(&sent, "word/document.xml", |xml| {
+    let edited = common::rewrite_part(&sent, "word/document.xml", |xml| {
         let xml = xml.replacen("Art. 4 — Consultation before deployment", "Консультации до внедрения", 1);
         let at = xml.find("Консультации до внедрения").unwrap();
         let (head, tail) = xml.split_at(at);
@@ -442,6 +447,13 @@ fn a_document_we_sent_comes_back_to_its_clauses_whatever_its_headings_say() {
     let file = b.file("returned.docx", edited);
     let said = b.ok(&["import-docx", file.to_str().unwrap(), "--into", "1", "--party", "NEA", "--preview"]);
     assert!(said.contains("would table 1 text") && said.contains("would add 0 clause"), "{said}");
+    // what they changed untracked shows against the version the document carried
+    let art4 = b.json(&["show", "Art. 4", "--json"]);
+    let versions = art4["versions"].as_array().unwrap();
+    let sent_id =
+        versions.iter().rfind(|v| v["track"]["party_id"] == 2 && !v["tabled_at"].is_null()).unwrap()["id"].clone();
+    assert!(said.contains(&format!("NEA changed (+2 −1 words against v{sent_id} we sent)")), "{said}");
+    assert!(said.contains("(by our mark)"), "{said}");
     b.ok(&["import-docx", file.to_str().unwrap(), "--into", "1", "--party", "NEA"]);
     let after = nea_latest(&b, "Art. 4");
     assert!(after.starts_with("Henceforth the "), "the marker took it to Art. 4: {after}");

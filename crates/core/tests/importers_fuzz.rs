@@ -5,8 +5,9 @@
 //! case it finds in `proptest-regressions/`. A .docx is also fuzzed inside its archive: its XML parts
 //! mutated and packed again, so that the reader's XML handling is reached, not only the zip's.
 
+mod common;
+
 use proptest::prelude::*;
-use std::io::{Read, Write};
 
 use trilogue_core::document;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
@@ -63,16 +64,9 @@ fn take_in_docx(bytes: &[u8]) {
 
 /// The parts of the kept .docx seed, by name.
 fn docx_parts() -> Vec<(String, Vec<u8>)> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus/tracked-changes-pandoc.docx");
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    (0..zip.len())
-        .map(|i| {
-            let mut entry = zip.by_index(i).unwrap();
-            let mut bytes = vec![];
-            entry.read_to_end(&mut bytes).unwrap();
-            (entry.name().unwrap().to_string(), bytes)
-        })
-        .collect()
+    common::zip_parts(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus/tracked-changes-pandoc.docx"),
+    )
 }
 
 /// The seed .docx with bytes of its XML parts changed, cut or repeated, packed again.
@@ -93,12 +87,7 @@ fn mutated_docx() -> impl Strategy<Value = Vec<u8>> {
             let document = parts.iter_mut().find(|p| p.0 == "word/document.xml").unwrap();
             let keep = document.1.len() - usize::from(cut) % (document.1.len() / 4).max(1);
             document.1.truncate(keep);
-            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-            for (name, bytes) in &parts {
-                zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
-                zip.write_all(bytes).unwrap();
-            }
-            zip.finish().unwrap().into_inner()
+            common::zip_of(&parts)
         })
 }
 

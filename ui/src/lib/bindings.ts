@@ -123,6 +123,12 @@ export const events = {
 };
 
 /* Types */
+/**  A text as it came back, against the version we sent. */
+export type AgainstSent = {
+	version_id: number,
+	diff: WordDiff,
+};
+
 /**
  *  One approval step of the settled agreement: discussion by the employees, a side's internal
  *  approval, signing, registration; with a vote where there was one.
@@ -143,6 +149,12 @@ export type Approval = {
 
 /**  The approval steps an agreement may go through after its settlement, each optional and dated. */
 export type ApprovalStep = "discussion" | "side" | "signing" | "registration";
+
+/**  An author of tracked changes, taken as one of the negotiation's organisations. */
+export type AuthorParty = {
+	author: string,
+	party_id: number,
+};
 
 /**  One column's text in one row. */
 export type Cell = {
@@ -437,6 +449,8 @@ export type IntakePlan = {
 	/**  How many texts are (or were) tabled. */
 	tabled: number,
 	new_clauses: number,
+	/**  A Word document's tracked changes by author, with the organisation each is taken as. */
+	authors: Revisions[],
 };
 
 /**  What a file would bring in, and how it was read. */
@@ -444,8 +458,6 @@ export type IntakePreview = {
 	plan: IntakePlan,
 	encoding: TextEncoding,
 	source_name: string,
-	/**  The tracked changes in a Word document, by author: its text is read with them accepted. */
-	revisions: Revisions[],
 };
 
 /**  A clause of the submission and where it goes: an existing clause (matched by ref), or a new one. */
@@ -455,6 +467,7 @@ export type IntakeRow = {
 	title: string,
 	/**  The clause it matches; none when it is new. */
 	clause_id: number | null,
+	matched_by: MatchedBy | null,
 	/**  The existing clause's ref when it matched by number under another word ("Статья 7" → "Art. 7"). */
 	matched_ref: string | null,
 	texts: IntakeText[],
@@ -464,6 +477,12 @@ export type IntakeText = {
 	label: string,
 	track: Track,
 	change: IntakeChange,
+	/**
+	 *  What the party changed in the text Trilogue sent them, whether they tracked it or not: the
+	 *  version the document carried and the word diff from it. None when the document carried none,
+	 *  or they changed nothing.
+	 */
+	against_sent: AgainstSent | null,
 };
 
 export type IpcError = {
@@ -487,6 +506,19 @@ export type LibraryClause = {
 	notes: string,
 	standards: string[],
 };
+
+/**  How a clause of the submission was matched to one of the negotiation's. */
+export type MatchedBy = 
+/**  The mark Trilogue put in a document it exported. */
+"mark" | 
+/**  The same ref. */
+"ref" | 
+/**  The same number under another word ("Статья 7" → "Art. 7"). */
+"number" | 
+/**  The same title. */
+"title" | 
+/**  Nothing else matched anywhere in the file: its clauses are taken in order. */
+"order";
 
 /**  A menu item the user chose. */
 export type MenuCommand = "open_workbench" | "search";
@@ -688,6 +720,8 @@ export type Provenance = {
 	session_id?: number | null,
 	letter_ref?: string,
 	sent_by?: number | null,
+	/**  Authors of tracked changes taken as an organisation other than the one whose text it is. */
+	authors?: AuthorParty[],
 };
 
 /**
@@ -718,11 +752,18 @@ export type Reservation = {
 	recorded_at: string,
 };
 
-/**  One author's tracked changes in a Word document. */
+/**  One author's tracked changes in a Word document, and the organisation they are taken as. */
 export type Revisions = {
 	author: string,
 	insertions: number,
 	deletions: number,
+	/**
+	 *  The organisation whose changes these are: as recorded in this negotiation, else the one whose
+	 *  text the document is — recorded so when it is taken in.
+	 */
+	party_id: number | null,
+	/**  Whether the author was recorded before: asked once per negotiation. */
+	recorded: boolean,
 };
 
 /**  A delegate's part in the delegation. The coordinator initials and consents in the side's name. */

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{ClauseSummary, NewClause, NewVersion, Store, Who, clauses, versions};
+use super::{ClauseSummary, NewClause, NewVersion, Store, Who, clauses, revision_authors, versions};
+use crate::diff::{WordDiff, diff_words};
 use crate::document::{self, Block, Document};
 use crate::error::{Error, Result};
 use crate::import::{MarkdownAgreement, PositionTable, WordDocument, parse_markdown_agreement};
@@ -26,6 +27,8 @@ pub struct SubmittedClause {
     /// The clause Trilogue marked this one as, in a document it exported: matched first, whatever
     /// its heading now says.
     pub marked_as: Option<i64>,
+    /// The version of it that document carried: what the party changed is shown against it.
+    pub sent_version: Option<i64>,
 }
 
 /// What a party sent, read from its file.
@@ -33,6 +36,30 @@ pub struct SubmittedClause {
 pub struct Submission {
     pub source_name: String,
     pub clauses: Vec<SubmittedClause>,
+    /// A Word document's tracked changes, by author.
+    pub revisions: Vec<Revisions>,
+}
+
+/// One author's tracked changes in a Word document, and the organisation they are taken as.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revisions {
+    pub author: String,
+    pub insertions: u32,
+    pub deletions: u32,
+    /// The organisation whose changes these are: as recorded in this negotiation, else the one whose
+    /// text the document is — recorded so when it is taken in.
+    pub party_id: Option<i64>,
+    /// Whether the author was recorded before: asked once per negotiation.
+    pub recorded: bool,
+}
+
+/// An author of tracked changes, taken as one of the negotiation's organisations.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
+pub struct AuthorParty {
+    pub author: String,
+    pub party_id: i64,
 }
 
 impl Submission {
@@ -59,10 +86,11 @@ impl Submission {
                     section: String::new(),
                     texts,
                     marked_as: None,
+                    sent_version: None,
                 }
             })
             .collect();
-        Submission { source_name: source_name.into(), clauses }
+        Submission { source_name: source_name.into(), clauses, revisions: vec![] }
     }
 
     /// A party's Word document: its text with every tracked change accepted, a clause per heading, as
@@ -73,7 +101,7 @@ impl Submission {
             blocks.insert(0, Block::heading(1, title.clone()));
         }
         // each heading's marker, in order: the Markdown reading makes a clause of every heading
-        let markers: Vec<Option<i64>> = blocks
+        let markers: Vec<Option<(i64, Option<i64>)>> = blocks
             .iter()
             .filter_map(|b| match b {
                 Block::Heading { level, marker, .. } if *level > 1 || word.title.is_none() => {
@@ -92,9 +120,21 @@ impl Submission {
         };
         if headed.len() == markers.len() {
             for (clause, marker) in headed.iter_mut().zip(markers) {
-                clause.marked_as = marker;
+                clause.marked_as = marker.map(|(clause, _)| clause);
+                clause.sent_version = marker.and_then(|(_, version)| version);
             }
         }
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        submission.revisions = document::revisions(&word.blocks)
+            .into_iter()
+            .map(|(author, i, d)| Revisions {
+                author,
+                insertions: count(i),
+                deletions: count(d),
+                party_id: None,
+                recorded: false,
+            })
+            .collect();
         Ok(submission)
     }
 
@@ -111,16 +151,21 @@ impl Submission {
                 section: c.section.clone(),
                 texts: c.status_quo.iter().map(|t| (party.to_string(), t.clone())).collect(),
                 marked_as: None,
+                sent_version: None,
             })
             .collect();
-        Submission { source_name: source_name.into(), clauses }
+        Submission { source_name: source_name.into(), clauses, revisions: vec![] }
     }
 }
 
-/// The clause a marker Trilogue wrote names: `clause-12-v57` (or `clause_12_v57`, as a bookmark keeps it).
-fn marked_clause(marker: &str) -> Option<i64> {
+/// The clause a marker Trilogue wrote names, and the version it carried: `clause-12-v57` (or
+/// `clause_12_v57`, as a bookmark keeps it).
+fn marked_clause(marker: &str) -> Option<(i64, Option<i64>)> {
     let rest = marker.strip_prefix("clause")?.trim_start_matches(['-', '_']);
-    rest.split(['-', '_']).next()?.parse().ok()
+    let mut parts = rest.split(['-', '_']);
+    let clause = parts.next()?.parse().ok()?;
+    let version = parts.next().and_then(|v| v.strip_prefix('v')).and_then(|v| v.parse().ok());
+    Some((clause, version))
 }
 
 /// Where a text of the submission stands against the record.
@@ -142,6 +187,35 @@ pub struct IntakeText {
     pub label: String,
     pub track: Track,
     pub change: IntakeChange,
+    /// What the party changed in the text Trilogue sent them, whether they tracked it or not: the
+    /// version the document carried and the word diff from it. None when the document carried none,
+    /// or they changed nothing.
+    pub against_sent: Option<AgainstSent>,
+}
+
+/// A text as it came back, against the version we sent.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgainstSent {
+    pub version_id: i64,
+    pub diff: WordDiff,
+}
+
+/// How a clause of the submission was matched to one of the negotiation's.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// The mark Trilogue put in a document it exported.
+    Mark,
+    /// The same ref.
+    Ref,
+    /// The same number under another word ("Статья 7" → "Art. 7").
+    Number,
+    /// The same title.
+    Title,
+    /// Nothing else matched anywhere in the file: its clauses are taken in order.
+    Order,
 }
 
 /// A clause of the submission and where it goes: an existing clause (matched by ref), or a new one.
@@ -154,6 +228,7 @@ pub struct IntakeRow {
     pub title: String,
     /// The clause it matches; none when it is new.
     pub clause_id: Option<i64>,
+    pub matched_by: Option<MatchedBy>,
     /// The existing clause's ref when it matched by number under another word ("Статья 7" → "Art. 7").
     pub matched_ref: Option<String>,
     pub texts: Vec<IntakeText>,
@@ -169,6 +244,19 @@ pub struct IntakePlan {
     /// How many texts are (or were) tabled.
     pub tabled: usize,
     pub new_clauses: usize,
+    /// A Word document's tracked changes by author, with the organisation each is taken as.
+    pub authors: Vec<Revisions>,
+}
+
+impl IntakePlan {
+    /// Takes each author named in `chosen` as the organisation chosen for them.
+    pub fn take_authors_as(&mut self, chosen: &[AuthorParty]) {
+        for r in &mut self.authors {
+            if let Some(c) = chosen.iter().find(|c| c.author == r.author) {
+                r.party_id = Some(c.party_id);
+            }
+        }
+    }
 }
 
 /// Where the texts came from: when received, in which session, the sender's reference, the sender.
@@ -183,6 +271,9 @@ pub struct Provenance {
     pub letter_ref: String,
     #[serde(default)]
     pub sent_by: Option<i64>,
+    /// Authors of tracked changes taken as an organisation other than the one whose text it is.
+    #[serde(default)]
+    pub authors: Vec<AuthorParty>,
 }
 
 /// A ref as compared: case and spacing aside.
@@ -222,24 +313,10 @@ impl Store {
         let parties = self.parties(negotiation_id).await?;
         let existing = self.clause_summaries(negotiation_id).await?;
         let heads = self.head_hashes(negotiation_id).await?;
-        // the existing clauses by their ref, and by their number where only one has it
-        let by_ref: HashMap<String, &ClauseSummary> = existing.iter().map(|e| (ref_key(&e.reference), e)).collect();
-        let mut by_number: HashMap<String, Option<&ClauseSummary>> = HashMap::new();
-        for e in &existing {
-            if let Some(n) = number_key(&e.reference) {
-                by_number.entry(n).and_modify(|found| *found = None).or_insert(Some(e));
-            }
-        }
+        let found = matches(&existing, &submission.clauses);
         let mut rows = Vec::with_capacity(submission.clauses.len());
-        let mut matched_ids = HashSet::new();
-        for c in &submission.clauses {
-            let marked = c.marked_as.and_then(|id| existing.iter().find(|e| e.clause_id == id));
-            let exact = || by_ref.get(&ref_key(&c.reference)).copied();
-            let by_number = || by_number.get(&number_key(&c.reference)?).copied().flatten();
-            let found = marked.or_else(exact).or_else(by_number).filter(|e| !matched_ids.contains(&e.clause_id));
-            if let Some(e) = found {
-                matched_ids.insert(e.clause_id);
-            }
+        for (c, matched) in submission.clauses.iter().zip(&found) {
+            let found = matched.map(|(i, _)| &existing[i]);
             let mut texts = Vec::with_capacity(c.texts.len());
             for (label, text) in &c.texts {
                 let track = track_of(&parties, label, &submission.source_name)?;
@@ -250,23 +327,61 @@ impl Store {
                     Some(_) if self.reads_the_same(found, track, text).await? => IntakeChange::Same,
                     Some(_) => IntakeChange::Changed,
                 };
-                texts.push(IntakeText { label: label.clone(), track, change });
+                let against_sent = match (found, c.sent_version) {
+                    (Some(e), Some(v)) if change != IntakeChange::Same => {
+                        self.against_sent(e.clause_id, v, text).await?
+                    }
+                    _ => None,
+                };
+                texts.push(IntakeText { label: label.clone(), track, change, against_sent });
             }
             rows.push(IntakeRow {
                 line: c.line,
                 reference: c.reference.clone(),
                 title: c.title.clone(),
                 clause_id: found.map(|e| e.clause_id),
+                matched_by: matched.map(|(_, by)| by),
                 matched_ref: found
                     .filter(|e| ref_key(&e.reference) != ref_key(&c.reference))
                     .map(|e| e.reference.clone()),
                 texts,
             });
         }
+        let matched_ids: HashSet<i64> = rows.iter().filter_map(|r| r.clause_id).collect();
         let missing = existing.into_iter().filter(|e| !matched_ids.contains(&e.clause_id)).collect();
         let tabled = rows.iter().flat_map(|r| &r.texts).filter(|t| t.change != IntakeChange::Same).count();
         let new_clauses = rows.iter().filter(|r| r.clause_id.is_none()).count();
-        Ok(IntakePlan { rows, missing, tabled, new_clauses })
+        let authors = self.authors(negotiation_id, submission, &parties).await?;
+        Ok(IntakePlan { rows, missing, tabled, new_clauses, authors })
+    }
+
+    /// The version the document carried, and what the text now says against it — when the version is
+    /// this clause's and the text differs.
+    async fn against_sent(&self, clause_id: i64, version_id: i64, text: &str) -> Result<Option<AgainstSent>> {
+        let Ok(sent) = self.version(version_id).await else { return Ok(None) };
+        if sent.clause_id != clause_id || sent.tabled_at.is_none() {
+            return Ok(None);
+        }
+        let diff = diff_words(&sent.text, text);
+        Ok((!diff.is_unchanged()).then_some(AgainstSent { version_id, diff }))
+    }
+
+    /// The submission's authors of tracked changes, each with the organisation recorded for them in
+    /// this negotiation, else the one whose text it is.
+    async fn authors(&self, negotiation_id: i64, submission: &Submission, parties: &[Party]) -> Result<Vec<Revisions>> {
+        if submission.revisions.is_empty() {
+            return Ok(vec![]);
+        }
+        let recorded = self.revision_authors(negotiation_id).await?;
+        let whose = submission_party(submission, parties);
+        Ok(submission
+            .revisions
+            .iter()
+            .map(|r| {
+                let known = recorded.get(&r.author).copied();
+                Revisions { party_id: known.or(whose), recorded: known.is_some(), ..r.clone() }
+            })
+            .collect())
     }
 
     /// Whether `text` is the track's latest text written another way (lines wrapped elsewhere, another
@@ -288,8 +403,23 @@ impl Store {
         provenance: &Provenance,
         who: &Who,
     ) -> Result<IntakePlan> {
-        let plan = self.plan_intake(negotiation_id, submission).await?;
+        let mut plan = self.plan_intake(negotiation_id, submission).await?;
+        let parties = self.parties(negotiation_id).await?;
+        for a in &provenance.authors {
+            if !parties.iter().any(|p| p.id == a.party_id) {
+                return Err(Error::not_found(format!("party {} in this negotiation", a.party_id)));
+            }
+        }
+        let recorded: Vec<bool> = plan.authors.iter().map(|r| r.recorded).collect();
+        plan.take_authors_as(&provenance.authors);
         let mut tx = self.begin().await?;
+        for (r, was_recorded) in plan.authors.iter_mut().zip(recorded) {
+            let chosen = provenance.authors.iter().any(|a| a.author == r.author);
+            if let Some(party_id) = r.party_id.filter(|_| chosen || !was_recorded) {
+                revision_authors::record(&mut tx, negotiation_id, &r.author, party_id, who).await?;
+                r.recorded = true;
+            }
+        }
         for (row, sent) in plan.rows.iter().zip(&submission.clauses) {
             let clause_id = match row.clause_id {
                 Some(id) => id,
@@ -322,6 +452,56 @@ impl Store {
         tx.commit().await?;
         Ok(plan)
     }
+}
+
+/// Each submitted clause's match among the existing ones (by index) and how it was found: by
+/// Trilogue's mark, by ref, by number, by title; and when none of the file's clauses matches any of
+/// these ways, in order. An existing clause is matched once.
+fn matches(existing: &[ClauseSummary], submitted: &[SubmittedClause]) -> Vec<Option<(usize, MatchedBy)>> {
+    let by_ref: HashMap<String, usize> = existing.iter().enumerate().map(|(i, e)| (ref_key(&e.reference), i)).collect();
+    // a number or a title that only one clause has
+    let unique = |key: &dyn Fn(&ClauseSummary) -> Option<String>| {
+        let mut found: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, e) in existing.iter().enumerate() {
+            if let Some(k) = key(e) {
+                found.entry(k).and_modify(|f| *f = None).or_insert(Some(i));
+            }
+        }
+        found
+    };
+    let by_number = unique(&|e| number_key(&e.reference));
+    let by_title = unique(&|e| Some(ref_key(&e.title)).filter(|t| !t.is_empty()));
+    let mut taken = HashSet::new();
+    let mut out: Vec<Option<(usize, MatchedBy)>> = submitted
+        .iter()
+        .map(|c| {
+            // a heading without a number of its own was given its place (`#3`) as a ref: not a number
+            let number = Some(&c.reference).filter(|r| !r.starts_with('#')).and_then(|r| number_key(r));
+            let ways = [
+                (c.marked_as.and_then(|id| existing.iter().position(|e| e.clause_id == id)), MatchedBy::Mark),
+                (by_ref.get(&ref_key(&c.reference)).copied(), MatchedBy::Ref),
+                (number.and_then(|n| by_number.get(&n).copied().flatten()), MatchedBy::Number),
+                (by_title.get(&ref_key(&c.title)).copied().flatten(), MatchedBy::Title),
+            ];
+            let found = ways.into_iter().find_map(|(i, by)| i.filter(|i| !taken.contains(i)).map(|i| (i, by)));
+            if let Some((i, _)) = found {
+                taken.insert(i);
+            }
+            found
+        })
+        .collect();
+    if out.iter().all(Option::is_none) {
+        for (i, m) in out.iter_mut().enumerate().take(existing.len()) {
+            *m = Some((i, MatchedBy::Order));
+        }
+    }
+    out
+}
+
+/// The organisation whose text a submission is, when it is one organisation's.
+fn submission_party(submission: &Submission, parties: &[Party]) -> Option<i64> {
+    let label = submission.clauses.iter().flat_map(|c| &c.texts).map(|(label, _)| label).next()?;
+    parties.iter().find(|p| p.label.eq_ignore_ascii_case(label.trim())).map(|p| p.id)
 }
 
 /// A refusal while writing, placed at the line of the file it came from.

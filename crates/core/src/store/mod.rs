@@ -11,6 +11,7 @@ mod intake;
 mod library;
 mod negotiations;
 mod notes;
+mod revision_authors;
 mod schema;
 mod search;
 mod sessions;
@@ -29,7 +30,10 @@ use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 
 pub use clauses::{ClauseEdit, ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead, reorder};
 pub use events::ChainBreak;
-pub use intake::{IntakeChange, IntakePlan, IntakeRow, IntakeText, Provenance, Submission, SubmittedClause};
+pub use intake::{
+    AgainstSent, AuthorParty, IntakeChange, IntakePlan, IntakeRow, IntakeText, MatchedBy, Provenance, Revisions,
+    Submission, SubmittedClause,
+};
 pub use negotiations::{DelegateEdit, NegotiationSummary, NewNegotiation, NewParty, languages_text, party_colour};
 pub use search::SearchHit;
 pub use sessions::{ClauseSummary, InitialGiven, NewSession, Tabling};

@@ -175,3 +175,40 @@ pub fn assert_inert(html: &str, context: &str) {
         rest = &rest[end..];
     }
 }
+
+/// The parts of a .docx (any zip archive), by name, in order.
+pub fn zip_parts(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut bytes = vec![];
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// A zip archive of the given parts, deflated.
+pub fn zip_of<N: AsRef<str>>(parts: &[(N, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(name.as_ref(), options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A .docx with one part's XML edited, as someone editing with tracking off leaves it.
+pub fn rewrite_part(docx: &std::path::Path, part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let mut parts = zip_parts(docx);
+    for (name, bytes) in &mut parts {
+        if name == part {
+            *bytes = edit(String::from_utf8(std::mem::take(bytes)).unwrap()).into_bytes();
+        }
+    }
+    zip_of(&parts)
+}

@@ -14,18 +14,39 @@ const parties = [party(1, "FTU", "workers"), party(2, "NEA", "employers"), party
 
 const plan: IntakePlan = {
   rows: [
-    { line: 2, ref: "Статья 1", title: "Уведомление", clause_id: 11, matched_ref: null, texts: [{ label: "MLSP", track: { kind: "party", party_id: 3 }, change: "changed" }, { label: "joint", track: { kind: "joint" }, change: "new" }] },
-    { line: 3, ref: "Статья 7", title: "<script>alert(1)</script>", clause_id: 17, matched_ref: "Art. 7", texts: [{ label: "MLSP", track: { kind: "party", party_id: 3 }, change: "same" }] },
-    { line: 4, ref: "Статья 9", title: "Споры", clause_id: null, matched_ref: null, texts: [{ label: "MLSP", track: { kind: "party", party_id: 3 }, change: "new" }] },
+    { line: 2, ref: "Статья 1", title: "Уведомление", clause_id: 11, matched_by: "ref", matched_ref: null, texts: [{ label: "MLSP", track: { kind: "party", party_id: 3 }, change: "changed", against_sent: null }, { label: "joint", track: { kind: "joint" }, change: "new", against_sent: null }] },
+    { line: 3, ref: "Статья 7", title: "<script>alert(1)</script>", clause_id: 17, matched_by: "number", matched_ref: "Art. 7", texts: [{ label: "MLSP", track: { kind: "party", party_id: 3 }, change: "same", against_sent: null }] },
+    { line: 4, ref: "Статья 9", title: "Споры", clause_id: null, matched_by: null, matched_ref: null, texts: [{ label: "MLSP", track: { kind: "party", party_id: 3 }, change: "new", against_sent: null }] },
   ],
   missing: [{ clause_id: 12, ref: "Статья 2", title: "Прозрачность", status: "open" }],
   tabled: 3,
   new_clauses: 1,
+  authors: [],
+};
+
+/** A Word document we sent, back with tracked changes by two people and one text edited untracked. */
+const word: IntakePlan = {
+  rows: [
+    {
+      line: 1, ref: "Scope", title: "Scope", clause_id: 11, matched_by: "order", matched_ref: "Art. 1",
+      texts: [{
+        label: "NEA", track: { kind: "party", party_id: 2 }, change: "changed",
+        against_sent: { version_id: 57, diff: { ops: [{ op: "equal", text: "Notice of " }, { op: "delete", text: "ninety" }, { op: "insert", text: "sixty" }, { op: "equal", text: " days." }], similarity: 0.8, words_deleted: 1, words_inserted: 1 } },
+      }],
+    },
+  ],
+  missing: [],
+  tabled: 1,
+  new_clauses: 0,
+  authors: [
+    { author: "Marat Z.", insertions: 2, deletions: 1, party_id: 2, recorded: true },
+    { author: "Ivanova A.", insertions: 1, deletions: 0, party_id: 2, recorded: false },
+  ],
 };
 
 /** The core's side: the file the user picks in the dialog it shows is kept behind handle 7. */
-function setup(picked: string, calls: { took?: [number, string | null, Provenance]; previewed?: number }) {
-  const preview: IntakePreview = { plan, encoding: { encoding: "windows1251", lost_letters: true, first_lost_line: 3 }, source_name: "mlsp.csv", revisions: [] };
+function setup(picked: string, calls: { took?: [number, string | null, Provenance]; previewed?: number }, shown = plan) {
+  const preview: IntakePreview = { plan: shown, encoding: { encoding: "windows1251", lost_letters: true, first_lost_line: 3 }, source_name: picked };
   const api = {
     chooseIntake: () => okay({ handle: 7, name: picked, is_table: picked.endsWith(".csv") }),
     previewIntake: (_n: number, handle: number) => ((calls.previewed = handle), okay(preview)),
@@ -61,7 +82,29 @@ describe("taking in a party's file", () => {
     await fireEvent.click(screen.getByTestId("intake-apply"));
     await screen.findByTestId("intake-choose");
     expect(calls.previewed).toBe(7);
-    expect(calls.took).toEqual([7, null, { received: "2026-11-20", session_id: null, letter_ref: "МТСЗН-01/77", sent_by: null }]);
+    expect(calls.took).toEqual([7, null, { received: "2026-11-20", session_id: null, letter_ref: "МТСЗН-01/77", sent_by: null, authors: [] }]);
     expect(notice()).toBe("Taken in: 3 texts tabled, 1 clause added.");
+  });
+
+  it("shows who made the tracked changes, what changed against what we sent, and takes an author as another party", async () => {
+    const calls: { took?: [number, string | null, Provenance]; previewed?: number } = {};
+    setup("nea-reply.docx", calls, word);
+    await fireEvent.click(screen.getByTestId("intake-choose"));
+    await fireEvent.change(await screen.findByTestId("intake-party"), { target: { value: "NEA" } });
+    const revisions = await screen.findByTestId("intake-revisions");
+    expect(revisions.textContent).toContain("Marat Z.: 2 insertions, 1 deletion");
+    expect(revisions.textContent).toContain("as recorded for this negotiation");
+    expect(revisions.textContent).toContain("first seen: recorded when taken in");
+    expect(screen.getByTestId("intake-matched-by").textContent).toContain("by order");
+    const sent = screen.getByTestId("intake-against-sent");
+    expect(sent.querySelector("summary")?.textContent).toBe("against version 57 we sent: 1 word added, 1 word removed");
+    expect(sent.querySelector("del")?.textContent).toBe("ninety");
+    expect(sent.querySelector("ins")?.textContent).toBe("sixty");
+    const [, second] = screen.getAllByTestId("intake-author");
+    await fireEvent.change(second, { target: { value: "3" } });
+    await fireEvent.click(screen.getByTestId("intake-apply"));
+    await screen.findByTestId("intake-choose");
+    expect(calls.took?.[1]).toBe("NEA");
+    expect(calls.took?.[2].authors).toEqual([{ author: "Ivanova A.", party_id: 3 }]);
   });
 });
