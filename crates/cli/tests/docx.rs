@@ -459,3 +459,32 @@ fn a_document_we_sent_comes_back_to_its_clauses_whatever_its_headings_say() {
     assert!(after.starts_with("Henceforth the "), "the marker took it to Art. 4: {after}");
     assert_eq!(b.json(&["clauses", "1", "--json"]).as_array().unwrap().len(), 14, "no clause was added");
 }
+
+#[test]
+fn a_document_we_sent_edited_and_saved_by_libreoffice_with_tracking_off_shows_what_changed() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    let sent = b.dir.path().join("sent.docx");
+    b.ok(&["export", "1", "--format", "docx", "--out", sent.to_str().unwrap(), "--track", "NEA"]);
+    let before = nea_latest(&b, "Art. 4");
+    let sent_id = b.json(&["show", "Art. 4", "--json"])["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|v| v["track"]["party_id"] == 2 && !v["tabled_at"].is_null())
+        .unwrap()["id"]
+        .clone();
+    // LibreOffice opens it, the text is edited in its own format, and LibreOffice saves it as Word
+    let fodt = libreoffice(&sent, &b.dir.path().join("opened"), "fodt");
+    let first = before.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let xml = std::fs::read_to_string(&fodt).unwrap();
+    assert!(xml.contains("trilogue_clause_"), "LibreOffice keeps the marks as bookmarks");
+    let (head, tail) = xml.split_at(xml.find("Consultation before deployment").unwrap());
+    std::fs::write(&fodt, format!("{head}{}", tail.replacen(&first, &format!("Henceforth {first}"), 1))).unwrap();
+    let returned = libreoffice(&fodt, &b.dir.path().join("saved"), "docx:MS Word 2007 XML");
+    let said = b.ok(&["import-docx", returned.to_str().unwrap(), "--into", "1", "--party", "NEA", "--preview"]);
+    let art4 = said.lines().find(|l| l.contains("Art. 4")).unwrap_or_else(|| panic!("{said}"));
+    assert!(art4.contains(&format!("NEA changed (+1 −0 words against v{sent_id} we sent)")), "{said}");
+    assert!(said.contains("would table 1 text") && said.contains("would add 0 clause"), "{said}");
+    assert_eq!(said.matches("(by our mark)").count(), 14, "{said}");
+}
