@@ -85,10 +85,16 @@ impl App {
     /// The app on `db`, or on its own workbench when none is given — its data folder under
     /// `data_home` (XDG_DATA_HOME) when one is given.
     pub async fn launch_with(db: Option<&Path>, data_home: Option<&Path>) -> App {
+        App::launch_env(db, data_home, &[]).await
+    }
+
+    /// The same, with more of the environment set for it (the system's language).
+    pub async fn launch_env(db: Option<&Path>, data_home: Option<&Path>, env: &[(&str, &str)]) -> App {
         let (display, xvfb) = display();
         let (port, native_port) = (free_port(), free_port());
         let mut driver = Command::new(tool("tauri-driver"));
         driver.env_remove("TRILOGUE_DB");
+        driver.envs(env.iter().copied());
         if let Some(data_home) = data_home {
             driver.env("XDG_DATA_HOME", data_home);
         }

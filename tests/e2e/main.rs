@@ -4,6 +4,7 @@
 //! target/e2e/timings.json (figures in BENCHMARKS.md).
 
 mod app;
+mod languages;
 mod measure;
 
 #[path = "../../crates/core/tests/common/mod.rs"]
@@ -21,7 +22,7 @@ fn cli() -> PathBuf {
     app::app_binary().with_file_name("trilogue-cli")
 }
 
-fn run_cli(db: &Path, args: &[&str]) -> Vec<u8> {
+pub(crate) fn run_cli(db: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new(cli()).arg("--db").arg(db).args(args).output().unwrap();
     assert!(out.status.success(), "trilogue-cli {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     out.stdout
@@ -36,6 +37,7 @@ async fn the_workbench_in_a_real_window() {
     a_development_build_keeps_to_its_own_workbench(dir.path()).await;
     two_windows_on_one_workbench(dir.path()).await;
     word_in_and_out(dir.path()).await;
+    languages::the_interface_in_kazakh_and_russian(dir.path()).await;
     timings.extend(the_demo_on_first_run(dir.path()).await);
     timings.extend(a_negotiation_of_1775_clauses(dir.path()).await);
     std::fs::write(out_dir().join("timings.json"), serde_json::to_string_pretty(&timings).unwrap()).unwrap();
@@ -374,7 +376,7 @@ async fn initialing_voiding_and_where_the_agreement_stands(app: &mut App, dir: &
 const SET_VALUE: &str = r#"const [css, value] = arguments; const el = document.querySelector(css);
     el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true }));"#;
 
-async fn set_value(app: &App, css: &str, value: &str) {
+pub(crate) async fn set_value(app: &App, css: &str, value: &str) {
     app.wait(css).await;
     app.client.execute(SET_VALUE, vec![json!(css), json!(value)]).await.unwrap();
 }

@@ -1,5 +1,6 @@
 // Filtering and sorting the clause list: plain functions, tested without a window.
 import type { ClauseRow, ClauseStatus } from "./bindings";
+import { collate } from "./format";
 
 export type Filters = { status: ClauseStatus | ""; topic: string; partyId: number | null; text: string };
 export type SortKey = "position" | "status" | "title";
@@ -22,7 +23,7 @@ export function filterClauses(rows: ClauseRow[], f: Filters): ClauseRow[] {
 export function sortClauses(rows: ClauseRow[], key: SortKey): ClauseRow[] {
   const sorted = [...rows];
   if (key === "position") sorted.sort((a, b) => a.position - b.position);
-  if (key === "title") sorted.sort((a, b) => a.title.localeCompare(b.title));
+  if (key === "title") sorted.sort((a, b) => collate(a.title, b.title));
   if (key === "status") sorted.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.position - b.position);
   return sorted;
 }
