@@ -7,6 +7,7 @@ use trilogue_core::agreement::{self, Document, Outline, Row};
 use trilogue_core::compare::{Comparison, Reference, compare};
 use trilogue_core::convergence::{self, Distances};
 use trilogue_core::document::{self, Format};
+use trilogue_core::words::{Lang, Words};
 
 use crate::error::IpcResult;
 use crate::files;
@@ -75,6 +76,7 @@ pub async fn export_four_columns(
     negotiation_id: i64,
     reference: Reference,
     format: DocumentFormat,
+    lang: Lang,
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
@@ -86,8 +88,8 @@ pub async fn export_four_columns(
     let contents = async {
         let table = agreement::document(&store, negotiation_id, reference).await?;
         Ok(match format {
-            DocumentFormat::Html => document::render(&table.to_model(), Format::Html)?,
-            DocumentFormat::Docx => document::render(&table.to_model(), Format::Docx)?,
+            DocumentFormat::Html => document::render(&table.to_model(&Words::new(lang)), Format::Html)?,
+            DocumentFormat::Docx => document::render(&table.to_model(&Words::new(lang)), Format::Docx)?,
             DocumentFormat::Csv => table.to_csv()?.into_bytes(),
         })
     };

@@ -9,6 +9,7 @@ use trilogue_core::export;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
 use trilogue_core::model::{Level, Negotiation, Track};
 use trilogue_core::store::NewNegotiation;
+use trilogue_core::words::{Lang, Words};
 
 use crate::error::{IpcError, IpcResult};
 use crate::files::{self, Chosen};
@@ -101,6 +102,7 @@ pub async fn export_agreement(
     negotiation_id: i64,
     format: Format,
     party: Option<i64>,
+    lang: Lang,
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
@@ -109,7 +111,9 @@ pub async fn export_agreement(
         Some(id) => export::Marking { track: Track::Party(id), against: Some(Reference::Joint) },
         None => export::Marking::default(),
     };
-    let contents = async { Ok(document::render(&export::agreement(&store, negotiation_id, marking).await?, format)?) };
+    let words = Words::new(lang);
+    let contents =
+        async { Ok(document::render(&export::agreement(&store, negotiation_id, marking, &words).await?, format)?) };
     files::export(&window, &name, files::document_filter(format), contents).await
 }
 

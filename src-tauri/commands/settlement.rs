@@ -9,6 +9,7 @@ use trilogue_core::packet::{Packet, packet, packet_page};
 use trilogue_core::report::{InitialsTable, StatusReport, final_agreement, initials_table, status_report};
 use trilogue_core::store::{NewApproval, NewCommitment, NewSession};
 use trilogue_core::views::SessionDetail;
+use trilogue_core::words::{Lang, Words};
 
 use crate::error::IpcResult;
 use crate::files;
@@ -86,8 +87,9 @@ pub async fn session_packet(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn report(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<StatusReport> {
-    Ok(status_report(&workbench.store(), negotiation_id, 30, workbench.now()).await?)
+/// The status report, its events in `lang`'s words.
+pub async fn report(workbench: State<'_, Workbench>, negotiation_id: i64, lang: Lang) -> IpcResult<StatusReport> {
+    Ok(status_report(&workbench.store(), negotiation_id, 30, workbench.now(), &Words::new(lang)).await?)
 }
 
 #[tauri::command]
@@ -164,7 +166,9 @@ pub async fn export_report(
     negotiation_id: i64,
     kind: ReportKind,
     format: Format,
+    lang: Lang,
 ) -> IpcResult<Option<String>> {
+    let w = Words::new(lang);
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
     let what = match kind {
@@ -175,9 +179,9 @@ pub async fn export_report(
     let now = workbench.now();
     let contents = async {
         let model = match kind {
-            ReportKind::StatusReport => status_report(&store, negotiation_id, 30, now).await?.to_model(),
-            ReportKind::FinalAgreement => final_agreement(&store, negotiation_id).await?.to_model(),
-            ReportKind::Packet => packet(&store, negotiation_id, None, now).await?.to_model(),
+            ReportKind::StatusReport => status_report(&store, negotiation_id, 30, now, &w).await?.to_model(&w),
+            ReportKind::FinalAgreement => final_agreement(&store, negotiation_id).await?.to_model(&w),
+            ReportKind::Packet => packet(&store, negotiation_id, None, now).await?.to_model(&w),
         };
         Ok(document::render(&model, format)?)
     };

@@ -128,6 +128,15 @@ pub async fn the_interface_in_kazakh_and_russian(dir: &Path) {
     let app = App::launch_env(Some(&db), Some(&home), &russian).await;
     app.wait_text("nav", "Обзор").await;
     tour(&app, "ru", 60).await;
+    // a document exported from a Russian screen is in Russian
+    app.client.execute("location.hash = '#/standing'", vec![]).await.unwrap();
+    let report = dir.join("report-ru.html");
+    app.click("[data-testid=export-report]").await;
+    app.save_in_dialog(&report).await;
+    app.wait_text("[data-testid=standing-notice]", "report-ru.html").await;
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("Информация о ходе переговоров") && html.contains("Визы сторон"), "{html}");
+    app.client.execute("location.hash = '#/settings'", vec![]).await.unwrap();
     set_value(&app, "[data-testid=language]", "kk").await;
     app.wait_text("nav", "Шолу").await;
     tour(&app, "kk", 61).await;

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use trilogue_core::compare::{Comparison, Reference, compare};
+use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::document;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
@@ -18,6 +18,7 @@ use trilogue_core::store::{
     default_db_path,
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
+use trilogue_core::words::{Lang, Words};
 use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
 
 use crate::{Cli, Command, CompareFormat, DiffFormat, DocFormat, ReportFormat, TableFormat};
@@ -106,6 +107,17 @@ fn source_name(path: &Path) -> String {
 pub(crate) struct Ctx {
     pub(crate) store: Store,
     pub(crate) who: Who,
+    /// The words of the documents written, in the language asked for.
+    pub(crate) words: Words,
+}
+
+/// The language given by `--lang`, else the system's when Trilogue writes in it, else English.
+fn language(lang: Option<&str>) -> Result<Lang> {
+    if let Some(code) = lang {
+        return Ok(code.parse()?);
+    }
+    let system = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.is_empty());
+    Ok(system.and_then(|l| Lang::of_locale(&l)).unwrap_or_default())
 }
 
 /// The time given by `--now`, else the real time: the clock every command hands to the core.
@@ -178,7 +190,8 @@ pub async fn run(cli: Cli) -> Result<()> {
     let path = cli.db.unwrap_or_else(default_db_path);
     let store = Store::open(&path).await?;
     let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
-    let ctx = Ctx { store, who: Who::at(actor, now) };
+    let words = Words::new(language(cli.lang.as_deref())?);
+    let ctx = Ctx { store, who: Who::at(actor, now), words };
     let result = dispatch(&ctx, cli.command).await;
     ctx.store.close().await;
     result
@@ -410,7 +423,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let p = packet::packet(store, n.id, since, ctx.who.at).await?;
-            emit_document(&p, packet::Packet::to_model, format, out.as_deref())
+            emit_document(&p, |p| p.to_model(&ctx.words), format, out.as_deref())
         }
         Command::Initials { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -419,13 +432,13 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Report { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let r = report::status_report(store, n.id, 30, ctx.who.at).await?;
-            emit_document(&r, report::StatusReport::to_model, format, out.as_deref())
+            let r = report::status_report(store, n.id, 30, ctx.who.at, &ctx.words).await?;
+            emit_document(&r, |r| r.to_model(&ctx.words), format, out.as_deref())
         }
         Command::Final { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let f = report::final_agreement(store, n.id).await?;
-            emit_document(&f, report::FinalAgreement::to_model, format, out.as_deref())
+            emit_document(&f, |f| f.to_model(&ctx.words), format, out.as_deref())
         }
         Command::Initial { clause, party, version, session, delegate, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -457,7 +470,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 CompareFormat::Html => ReportFormat::Html,
                 CompareFormat::Docx => ReportFormat::Docx,
             };
-            emit_document(&c, Comparison::to_model, document, out.as_deref())
+            emit_document(&c, |c| c.to_model(&ctx.words), document, out.as_deref())
         }
         Command::Search { query, negotiation, limit, json: as_json } => {
             let negotiation_id = match negotiation {
@@ -476,7 +489,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 TableFormat::Html => ReportFormat::Html,
                 TableFormat::Docx => ReportFormat::Docx,
             };
-            emit_document(&d, agreement::Document::to_model, document, out.as_deref())
+            emit_document(&d, |d| d.to_model(&ctx.words), document, out.as_deref())
         }
         Command::Export { negotiation, format, out, track, against } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -485,7 +498,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let marking = export::Marking { track: ctx.track(n.id, &track).await?, against };
-            let doc = export::agreement(store, n.id, marking).await?;
+            let doc = export::agreement(store, n.id, marking, &ctx.words).await?;
             write_output(&out, document::render(&doc, format.document())?)
         }
         Command::ExportTable { negotiation, out } => {

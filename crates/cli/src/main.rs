@@ -25,6 +25,10 @@ struct Cli {
     /// recorded with every change. The real time by default
     #[arg(long, global = true, env = "TRILOGUE_NOW", value_name = "TIME")]
     now: Option<String>,
+    /// The language of the documents written: kk, ru or en. By default the system's (LANG), when
+    /// Trilogue writes in it, else English
+    #[arg(long, global = true, env = "TRILOGUE_LANG", value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }

@@ -237,7 +237,7 @@ fn diff_and_compare_in_every_format() {
     assert_inert(&html, "diff html");
 
     let compare = b.ok(&["compare", "Art. 7", "--against", "NEA"]);
-    assert!(compare.contains("reference: NEA"), "{compare}");
+    assert!(compare.contains("reference: the text of NEA"), "{compare}");
     assert!(compare.contains("== FTU"), "{compare}");
     assert!(!compare.contains("extendable to twelve"), "the FTU's private draft is not compared: {compare}");
     let json: Value = serde_json::from_str(&b.ok(&["compare", "Art. 7", "--format", "json"])).unwrap();
@@ -788,7 +788,8 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.contains("agreed terms, signed with a protocol of disagreements"), "{md}");
     assert!(
-        md.contains("## 1. Статья 2 — Прозрачность") && md.contains("a conciliation commission, decided on 2026-11-24"),
+        md.contains("## 1. Статья 2 — Прозрачность")
+            && md.contains("a conciliation commission, decided on 24 November 2026"),
         "{md}"
     );
     assert!(md.contains("| For the workers | Federation of Trade Unions (FTU); Confederation of Independent Trade Unions (KTU) | Aigerim Seitkali |"), "{md}");
@@ -827,6 +828,23 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     b.ok(&["commitment", "done", "1"]);
     assert!(b.ok(&["commitment", "list", "1"]).contains("done 2026-11-24"));
     assert!(b.ok(&["verify", "1"]).contains("are intact"));
+    // the same record's documents in Russian and Kazakh: its data is Russian, so any English phrase
+    // of the catalogue left in them is the document's own
+    let phrases = english_phrases();
+    for lang in ["ru", "kk"] {
+        for args in [&["report", "1"][..], &["final", "1"], &["compare-all", "1", "--format", "html"]] {
+            let text = b.ok(&[args, &["--lang", lang]].concat());
+            for phrase in &phrases {
+                assert!(!text.contains(phrase.as_str()), "{args:?} in {lang} keeps English: {phrase}\n{text}");
+            }
+        }
+    }
+    let final_ru = b.ok(&["final", "1", "--lang", "ru"]);
+    assert!(final_ru.contains("# Приложение: протокол разногласий"), "{final_ru}");
+    assert!(
+        final_ru.contains("Дальнейший порядок: примирительная комиссия, решение от 24 ноября 2026 г."),
+        "{final_ru}"
+    );
 }
 
 /// The id of the newest version on a clause's track.
@@ -1076,4 +1094,45 @@ fn a_crash_loop_over_the_write_commands_leaves_the_record_whole() {
     eprintln!("crash loop: {attempted} attempted, {killed} killed, {acknowledged} acknowledged, {lost} lost");
     assert_eq!(lost, 0, "a write that said it was done is in the record");
     assert!(killed >= attempted / 2, "most attempts were killed mid-way: {killed} of {attempted}");
+}
+
+/// The English catalogue's phrases of three words or more, without their placeables.
+fn english_phrases() -> Vec<String> {
+    let catalogue = include_str!("../../core/locales/en.ftl");
+    let mut out = vec![];
+    for line in catalogue.lines().filter(|l| !l.starts_with('#') && l.contains(" = ")) {
+        let text = line.split_once(" = ").unwrap().1;
+        for piece in text.split(['{', '}']).step_by(2) {
+            let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
+            if piece.split_whitespace().count() >= 3 {
+                out.push(piece.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn documents_in_kazakh_and_russian() {
+    let b = Bench::new();
+    b.ok(&["demo"]);
+    assert!(english_phrases().iter().any(|p| p == "Carried over unchanged from the agreement in force"));
+    let report = b.ok(&["report", "1", "--lang", "ru"]);
+    assert!(report.starts_with("# Информация о ходе переговоров — General Agreement"), "{report}");
+    assert!(report.contains("## Визы сторон") && report.contains("Статус соглашения: идут переговоры"), "{report}");
+    assert!(report.contains("| ожидается |") || report.contains("*ожидается*"), "{report}");
+    let final_kk = b.ok(&["final", "1", "--lang", "kk"]);
+    assert!(final_kk.contains("## Қолдар") && final_kk.contains("| Жұмыскерлер атынан |"), "{final_kk}");
+    assert!(final_kk.contains("жылғы"), "dates in the Kazakh legal style: {final_kk}");
+    let packet = b.ok(&["packet", "1", "--lang", "kk"]);
+    assert!(packet.contains("3-отырыс басталғаннан бері не өзгерді"), "{packet}");
+    let compare = b.ok(&["compare-all", "1", "--lang", "ru", "--format", "html"]);
+    assert!(compare.contains("Сравнительная таблица ·"), "named as users name it");
+    assert!(!report.contains("Status report") && !packet.contains("What changed") && !final_kk.contains("Signatures"));
+    // the system's language when none is asked for; English when Trilogue does not write it
+    let russian = b.command(&["report", "1"]).env_remove("TRILOGUE_LANG").env("LANG", "ru_RU.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&russian.stdout).starts_with("# Информация о ходе переговоров"));
+    let german = b.command(&["report", "1"]).env_remove("TRILOGUE_LANG").env("LANG", "de_DE.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&german.stdout).starts_with("# Status report"));
+    assert!(b.fails(&["report", "1", "--lang", "de"]).contains("unknown language 'de': use kk, ru or en"));
 }

@@ -8,6 +8,7 @@ use tokio::runtime::Runtime;
 use trilogue_core::diff::diff_words;
 use trilogue_core::import::{PositionTable, TableRow, parse_markdown_agreement, parse_position_table};
 use trilogue_core::store::Submission;
+use trilogue_core::words::{Lang, Words};
 use trilogue_core::{Store, Who};
 
 fn runtime() -> Runtime {
@@ -290,7 +291,7 @@ fn four_columns(c: &mut Criterion) {
         b.iter(|| {
             rt.block_on(async {
                 let d = agreement::document(&store, n, Reference::Base).await.unwrap();
-                trilogue_core::document::to_docx(&d.to_model()).unwrap()
+                trilogue_core::document::to_docx(&d.to_model(&Words::new(Lang::En))).unwrap()
             })
         })
     });
@@ -355,7 +356,11 @@ fn reports(c: &mut Criterion) {
         b.iter(|| rt.block_on(async { report::initials_table(&store, n).await.unwrap() }))
     });
     group.bench_function("status_report_html", |b| {
-        b.iter(|| rt.block_on(async { report::status_report(&store, n, 30, common::now()).await.unwrap().to_html() }))
+        b.iter(|| {
+            rt.block_on(async {
+                report::status_report(&store, n, 30, common::now(), &Words::new(Lang::En)).await.unwrap().to_html()
+            })
+        })
     });
     group.bench_function("final_agreement_html", |b| {
         b.iter(|| rt.block_on(async { report::final_agreement(&store, n).await.unwrap().to_html() }))
@@ -419,7 +424,9 @@ fn word(c: &mut Criterion) {
     // taking the party's document back in, up to the preview of what it would table
     let plain = Marking { track: Track::Party(parties[1].id), against: None };
     let docx = rt.block_on(export::agreement_docx(&store, n, plain)).unwrap();
-    let markdown = trilogue_core::document::to_markdown(&rt.block_on(export::agreement(&store, n, plain)).unwrap());
+    let markdown = trilogue_core::document::to_markdown(
+        &rt.block_on(export::agreement(&store, n, plain, &Words::new(Lang::En))).unwrap(),
+    );
     group.bench_function("docx_to_preview", |b| {
         b.iter(|| {
             let word = trilogue_core::import::read_docx(&docx, "300.docx").unwrap();

@@ -15,9 +15,9 @@ use crate::compare::{
 use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
-use crate::report::day;
 use crate::spreadsheet::guard;
 use crate::store::Store;
+use crate::words::{Lang, Words};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -176,13 +176,15 @@ struct Marked {
 }
 
 impl Document {
-    fn reference_label(&self) -> String {
+    fn reference_label(&self, w: &Words) -> String {
         match (&self.since, self.columns.iter().find(|c| c.reference == self.reference)) {
-            (Some(s), _) => format!("each text as it stood at session {} ({})", s.number, day(&s.starts_at)),
+            (Some(s), _) => {
+                w.f("reference-since-day", &[("number", s.number.into()), ("date", (&w.date(&s.starts_at)).into())])
+            }
             (None, Some(c)) => match c.reference {
-                Reference::Joint => "the joint text".into(),
-                Reference::Base => "the status quo".into(),
-                _ => format!("the text of {}", column_title(c)),
+                Reference::Joint => w.t("reference-joint"),
+                Reference::Base => w.t("reference-base"),
+                _ => w.f("reference-party", &[("party", (&c.title(w)).into())]),
             },
             (None, None) => "?".into(),
         }
@@ -191,19 +193,19 @@ impl Document {
     /// One self-contained printable HTML file: landscape, a column per party, the changes marked so that
     /// they read in grey print too (underlined insertions, struck deletions), every text escaped.
     pub fn to_html(&self) -> String {
-        document::html_page(&self.to_model())
+        document::html_page(&self.to_model(&Words::new(Lang::En)))
     }
 
     /// The comparison table as the one document model: a landscape table with a column per party whose
     /// header row repeats on every page, each text marked against the reference as formatting.
-    pub fn to_model(&self) -> document::Document {
+    pub fn to_model(&self, w: &Words) -> document::Document {
         let shown: Vec<usize> = self.with_text.iter().map(|&i| i as usize).collect();
         let para = |runs: Vec<Run>| vec![Block::Paragraph(runs)];
-        let mut header = vec![para(vec![Run::strong("Clause")])];
+        let mut header = vec![para(vec![Run::strong(w.t("clause"))])];
         for c in shown.iter().map(|&i| &self.columns[i]) {
-            let mut runs = vec![Run::strong(column_title(c))];
+            let mut runs = vec![Run::strong(c.title(w))];
             if c.reference == self.reference {
-                runs.push(Run::emphasis(" (reference)"));
+                runs.push(Run::emphasis(format!(" ({})", w.t("is-reference"))));
             }
             header.push(para(runs));
         }
@@ -211,24 +213,24 @@ impl Document {
             .rows
             .iter()
             .map(|row| {
-                let status = row.status.as_str().replace('_', " ");
-                let convergence = row.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default();
+                let status = w.name("status", row.status.as_str());
+                let convergence = row
+                    .convergence
+                    .map(|c| format!(" · {}", w.f("convergence", &[("value", (&format!("{c:.2}")).into())])))
+                    .unwrap_or_default();
                 let mut cells = vec![vec![
                     Block::Paragraph(vec![Run::strong(row.reference.clone())]),
                     Block::paragraph(row.title.clone()),
                     Block::note(format!("{status}{convergence}")),
                 ]];
                 for (cell, column) in shown.iter().map(|&i| (&row.cells[i], &self.columns[i])) {
-                    cells.push(cell.to_blocks(&column.label));
+                    cells.push(cell.to_blocks(&column.label, w));
                 }
                 cells
             })
             .collect();
-        let intro = format!(
-            "Comparison table · {} clauses · changes marked against {}: inserted underlined, deleted struck through · only tabled texts",
-            self.rows.len(),
-            self.reference_label()
-        );
+        let reference = self.reference_label(w);
+        let intro = w.f("comparison-intro", &[("count", self.rows.len().into()), ("reference", (&reference).into())]);
         document::Document {
             title: self.negotiation.title.clone(),
             landscape: true,
@@ -271,14 +273,4 @@ impl Document {
 
 fn csv_error(e: csv::Error) -> Error {
     Error::invalid(format!("writing the CSV failed: {e}"))
-}
-
-/// A column as a reader names it: the party's name and label, "Joint text", "Status quo".
-fn column_title(c: &ColumnHead) -> String {
-    match c.reference {
-        Reference::Joint => "Joint text".into(),
-        Reference::Base => "Status quo".into(),
-        _ if c.name == c.label || c.name.is_empty() => c.label.clone(),
-        _ => format!("{} ({})", c.name, c.label),
-    }
 }

@@ -17,6 +17,7 @@ use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
 use crate::model::{Clause, Party, Session, Track, Version};
 use crate::store::{Store, stamp};
+use crate::words::{Lang, Words};
 
 /// What the columns are compared against: one of the columns, or each column's own text as it stood
 /// at a session (`since`).
@@ -97,6 +98,19 @@ pub struct PairSimilarity {
 pub type Heads = HashMap<(i64, Track), Version>;
 
 /// The columns of a negotiation: its parties in their order, the joint text, the status quo.
+impl ColumnHead {
+    /// The column's title on paper: the joint text, the status quo, or an organisation's full name
+    /// with its label.
+    pub fn title(&self, w: &Words) -> String {
+        match self.reference {
+            Reference::Joint => w.t("joint"),
+            Reference::Base => w.t("base"),
+            _ if self.name == self.label || self.name.is_empty() => self.label.clone(),
+            _ => format!("{} ({})", self.name, self.label),
+        }
+    }
+}
+
 pub fn column_heads(parties: &[Party]) -> Vec<ColumnHead> {
     let mut heads: Vec<ColumnHead> = parties
         .iter()
@@ -259,10 +273,15 @@ pub async fn compare(store: &Store, clause_id: i64, reference: Reference, now: D
 }
 
 impl Comparison {
-    fn reference_label(&self) -> String {
+    fn reference_label(&self, w: &Words) -> String {
         match &self.since {
-            Some(s) => format!("each text as it stood at session {}", s.number),
-            None => self.columns.iter().find(|c| c.cell.is_reference).map_or("?", |c| c.head.label.as_str()).into(),
+            Some(s) => w.f("reference-since", &[("number", s.number.into())]),
+            None => match self.columns.iter().find(|c| c.cell.is_reference).map(|c| &c.head) {
+                Some(h) if h.reference == Reference::Joint => w.t("reference-joint"),
+                Some(h) if h.reference == Reference::Base => w.t("reference-base"),
+                Some(h) => w.f("reference-party", &[("party", (&h.label).into())]),
+                None => "?".into(),
+            },
         }
     }
 
@@ -273,7 +292,7 @@ impl Comparison {
             self.clause.reference,
             self.clause.title,
             self.clause.status,
-            self.reference_label()
+            self.reference_label(&Words::new(Lang::En))
         );
         if let Some(c) = self.convergence {
             out.push_str(&format!("  ·  convergence {c:.2}"));
@@ -301,27 +320,29 @@ impl Comparison {
 
     /// One self-contained HTML page, every text escaped, the changes in `<ins>` and `<del>`.
     pub fn to_html(&self) -> String {
-        document::html_page(&self.to_model())
+        document::html_page(&self.to_model(&Words::new(Lang::En)))
     }
 
     /// The comparison as the one document model: a landscape table, a column per text, each marked
     /// against the reference as formatting.
-    pub fn to_model(&self) -> document::Document {
-        let convergence = self.convergence.map(|c| format!(" · convergence {c:.2}")).unwrap_or_default();
-        let meta = format!(
-            "{} · compared against {}{convergence} · inserted underlined, deleted struck through",
-            self.clause.status.as_str().replace('_', " "),
-            self.reference_label()
-        );
+    pub fn to_model(&self, w: &Words) -> document::Document {
+        let status = w.name("status", self.clause.status.as_str());
+        let mut meta =
+            w.f("compared-against", &[("status", (&status).into()), ("reference", (&self.reference_label(w)).into())]);
+        if let Some(c) = self.convergence {
+            meta.push_str(&format!(" · {}", w.f("convergence", &[("value", (&format!("{c:.2}")).into())])));
+        }
+        meta.push_str(&format!(" · {}", w.t("marked-how")));
         let header = self
             .columns
             .iter()
             .map(|Column { head, cell }| {
-                let version = cell.version_id.map(|v| format!(" (version {v})")).unwrap_or_default();
-                vec![Block::Paragraph(vec![Run::strong(head.label.clone()), Run::plain(version)])]
+                let version =
+                    cell.version_id.map(|v| format!(" ({})", w.f("version", &[("id", v.into())]))).unwrap_or_default();
+                vec![Block::Paragraph(vec![Run::strong(head.title(w)), Run::plain(version)])]
             })
             .collect();
-        let row = self.columns.iter().map(|Column { head, cell }| cell.to_blocks(&head.label)).collect();
+        let row = self.columns.iter().map(|Column { head, cell }| cell.to_blocks(&head.label, w)).collect();
         document::Document {
             title: format!("{} — {}", self.clause.reference, self.clause.title),
             landscape: true,
@@ -343,20 +364,22 @@ impl Cell {
 
     /// The cell as blocks of the document model: its text marked against the reference as `author`'s
     /// changes, how similar it is, and why it was tabled.
-    pub fn to_blocks(&self, author: &str) -> Vec<Block> {
+    pub fn to_blocks(&self, author: &str, w: &Words) -> Vec<Block> {
         let at = DateTime::<Utc>::default(); // shown as formatting: no date is shown
         let mut blocks = match (&self.text, &self.diff) {
             (Some(text), Some(diff)) => document::marked(&diff.old_text(), text, author, at),
             (Some(text), None) => document::parse(text),
-            (None, _) => vec![Block::note("No text tabled.")],
+            (None, _) => vec![Block::note(w.t("no-text"))],
         };
-        let note = self.similarity_note();
-        let note = note.trim_start_matches(" · ").trim_matches([' ', '(', ')']);
-        if !note.is_empty() {
-            blocks.push(Block::note(note));
+        match (&self.diff, self.is_reference) {
+            (_, true) => blocks.push(Block::note(w.t("is-reference"))),
+            (Some(d), _) => {
+                blocks.push(Block::note(w.f("similarity", &[("value", (&format!("{:.2}", d.similarity)).into())])))
+            }
+            _ => {}
         }
         if !self.justification.is_empty() {
-            let why = vec![Run::emphasis("Justification:"), Run::plain(format!(" {}", self.justification))];
+            let why = vec![Run::emphasis(w.t("justification")), Run::plain(format!(" {}", self.justification))];
             blocks.push(Block::Note(why));
         }
         blocks

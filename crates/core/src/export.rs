@@ -8,9 +8,11 @@ use chrono::{DateTime, Utc};
 use crate::compare::Reference;
 use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
-use crate::model::{Clause, Negotiation, Party, Track, Version};
+use crate::model::{Clause, ClauseStatus, Negotiation, Party, Track, Version};
+use crate::report::counts_line;
 use crate::spreadsheet::guard;
 use crate::store::Store;
+use crate::words::{Lang, Words};
 
 /// Everything an export shows, read once.
 struct Snapshot {
@@ -44,39 +46,33 @@ impl Snapshot {
         })
     }
 
-    fn reference_name(&self, reference: Reference) -> Result<String> {
+    fn reference_name(&self, reference: Reference, w: &Words) -> Result<String> {
         Ok(match reference {
-            Reference::Joint => "the joint text".into(),
-            Reference::Base => "the status quo".into(),
+            Reference::Joint => w.t("reference-joint"),
+            Reference::Base => w.t("reference-base"),
             Reference::Party(id) => match self.parties.iter().find(|p| p.id == id) {
-                Some(p) => format!("the text of {} ({})", p.name, p.label),
+                Some(p) => w.f("reference-party", &[("party", (&format!("{} ({})", p.name, p.label)).into())]),
                 None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
             },
             Reference::Since(_) => return Err(not_a_document_reference()),
         })
     }
 
-    fn status_line(&self) -> String {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+    /// How many clauses in all, and in each status, in the order the statuses first come.
+    fn status_line(&self, w: &Words) -> String {
+        let mut counts: Vec<(ClauseStatus, i64)> = Vec::new();
         for c in &self.clauses {
-            let name = human(c.status.as_str());
-            match counts.iter_mut().find(|(n, _)| *n == name) {
+            match counts.iter_mut().find(|(s, _)| *s == c.status) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((name, 1)),
+                None => counts.push((c.status, 1)),
             }
         }
-        let parts: Vec<String> = counts.iter().map(|(n, c)| format!("{c} {n}")).collect();
-        format!("{} clauses: {}", self.clauses.len(), parts.join(", "))
+        counts_line(&counts, w)
     }
 }
 
 fn not_a_document_reference() -> Error {
     Error::invalid("a document is marked against the joint text, the status quo or a party's text")
-}
-
-/// `tentatively_agreed` → `tentatively agreed`
-pub(crate) fn human(name: &str) -> String {
-    name.replace('_', " ")
 }
 
 /// Whose texts an agreement export shows, and what they are marked against.
@@ -99,27 +95,31 @@ impl Default for Marking {
 /// track's tabled text — marked against the reference when one is given. Each heading carries the
 /// clause's marker (`clause-12`) and, when there is a text, its version's (`v57`), so that a document
 /// sent back can be matched to the record.
-pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking) -> Result<Document> {
+pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: &Words) -> Result<Document> {
     let s = snapshot(store, negotiation_id).await?;
     let author = match marking.track {
-        Track::Joint => "Joint text".to_string(),
+        Track::Joint => w.t("joint"),
         Track::Party(id) => match s.parties.iter().find(|p| p.id == id) {
             Some(p) => format!("{} ({})", p.name, p.label),
             None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
         },
     };
+    let status = w.name("negotiation", s.negotiation.status.as_str());
+    let counts = s.status_line(w);
     let mut blocks =
-        vec![Block::note(format!("Agreement status: {}. {}.", human(s.negotiation.status.as_str()), s.status_line()))];
+        vec![Block::note(w.f("agreement-status", &[("status", (&status).into()), ("counts", (&counts).into())]))];
     if !s.parties.is_empty() {
         let names: Vec<String> = s.parties.iter().map(|p| format!("{} ({})", p.name, p.label)).collect();
-        blocks.push(Block::note(format!("Parties: {}.", names.join("; "))));
+        blocks.push(Block::note(w.f("parties", &[("names", (&names.join("; ")).into())])));
     }
     if marking.track != Track::Joint || marking.against.is_some() {
-        let against = match marking.against {
-            Some(reference) => format!(", marked against {}", s.reference_name(reference)?),
-            None => String::new(),
-        };
-        blocks.push(Block::note(format!("The texts of {author}{against}.")));
+        blocks.push(Block::note(match marking.against {
+            Some(reference) => {
+                let against = s.reference_name(reference, w)?;
+                w.f("texts-of-marked", &[("author", (&author).into()), ("reference", (&against).into())])
+            }
+            None => w.f("texts-of", &[("author", (&author).into())]),
+        }));
     }
     for c in &s.clauses {
         let version = s.heads.get(&(c.id, marking.track));
@@ -129,13 +129,10 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking) -> 
         };
         let heading = vec![Run::plain(format!("{} — {}", c.reference, c.title))];
         blocks.push(Block::Heading { level: 2, runs: heading, marker: Some(marker) });
-        blocks.push(Block::note(format!("Status: {}", human(c.status.as_str()))));
+        let status = w.name("status", c.status.as_str());
+        blocks.push(Block::note(w.f("status-is", &[("status", (&status).into())])));
         let Some(version) = version else {
-            blocks.push(Block::note(if marking.track == Track::Joint {
-                "No joint text yet."
-            } else {
-                "No text tabled."
-            }));
+            blocks.push(Block::note(w.t(if marking.track == Track::Joint { "no-joint-text" } else { "no-text" })));
             continue;
         };
         let reference = match marking.against {
@@ -156,18 +153,22 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking) -> 
 
 /// The agreement as Markdown: the joint text of every clause in order, with its status.
 pub async fn agreement_markdown(store: &Store, negotiation_id: i64) -> Result<String> {
-    Ok(document::to_markdown(&agreement(store, negotiation_id, Marking::default()).await?))
+    Ok(document::to_markdown(&agreement(store, negotiation_id, Marking::default(), &english()).await?))
+}
+
+fn english() -> Words {
+    Words::new(Lang::En)
 }
 
 /// The agreement as one self-contained, printable HTML page.
 pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String> {
-    Ok(document::html_page(&agreement(store, negotiation_id, Marking::default()).await?))
+    Ok(document::html_page(&agreement(store, negotiation_id, Marking::default(), &english()).await?))
 }
 
 /// The agreement as a Word document, its texts marked as `marking` says: differences as native
 /// tracked changes.
 pub async fn agreement_docx(store: &Store, negotiation_id: i64, marking: Marking) -> Result<Vec<u8>> {
-    document::to_docx(&agreement(store, negotiation_id, marking).await?)
+    document::to_docx(&agreement(store, negotiation_id, marking, &english()).await?)
 }
 
 /// The position table as CSV, in the import's layout: `ref,title,<party…>[,joint][,base]`. It begins

@@ -19,6 +19,7 @@ pub mod spreadsheet;
 pub mod store;
 pub mod text;
 pub mod views;
+pub mod words;
 
 pub use error::{Disk, Error, Result};
 pub use store::{Store, Who};

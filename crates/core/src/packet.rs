@@ -12,10 +12,10 @@ use crate::diff::WordDiff;
 use crate::diff_cache::Hashed;
 use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
-use crate::export::human;
 use crate::model::{ClauseStatus, Event, Negotiation, Party, Session, Track};
-use crate::report::{day, describe};
+use crate::report::describe;
 use crate::store::Store;
+use crate::words::{Lang, Words};
 
 /// The journal's kinds that belong in a packet: decisions at the table, never a private draft.
 const TABLE_EVENTS: [&str; 3] = ["status_changed", "initialed", "initials_voided"];
@@ -178,52 +178,58 @@ pub async fn packet_page(
 }
 
 impl Packet {
-    fn heading(&self) -> String {
-        format!(
-            "What changed since session {} ({}, {})",
-            self.since.number,
-            day(&self.since.starts_at),
-            self.since.place
+    fn heading(&self, w: &Words) -> String {
+        let date = w.date(&self.since.starts_at);
+        w.f(
+            "packet-heading",
+            &[("number", self.since.number.into()), ("date", (&date).into()), ("place", (&self.since.place).into())],
         )
     }
 
-    fn summary(&self) -> String {
+    fn summary(&self, w: &Words) -> String {
+        let label = |t: &TrackCount| if t.track == Track::Joint { w.t("joint-text") } else { t.label.clone() };
         let per: Vec<String> =
-            self.by_track.iter().filter(|t| t.clauses > 0).map(|t| format!("{} {}", t.label, t.clauses)).collect();
-        let per = if per.is_empty() { "no new texts".to_string() } else { format!("new texts — {}", per.join(", ")) };
-        format!("{} clause(s) changed; {per}.", self.changed)
+            self.by_track.iter().filter(|t| t.clauses > 0).map(|t| format!("{} {}", label(t), t.clauses)).collect();
+        let per = if per.is_empty() {
+            w.t("packet-no-new-texts")
+        } else {
+            w.f("packet-new-texts", &[("tracks", (&per.join(", ")).into())])
+        };
+        w.f("packet-summary", &[("changed", self.changed.into()), ("per", (&per).into())])
     }
 
     /// The packet as Markdown; changes in the word-diff notation `[-deleted-]{+inserted+}`.
     pub fn to_markdown(&self) -> String {
-        document::to_markdown(&self.to_model())
+        document::to_markdown(&self.to_model(&Words::new(Lang::En)))
     }
 
     /// The packet as one self-contained HTML page; insertions underlined, deletions struck.
     pub fn to_html(&self) -> String {
-        document::html_page(&self.to_model())
+        document::html_page(&self.to_model(&Words::new(Lang::En)))
     }
 
     /// The packet as the one document model: per clause, each text tabled or changed with its changes
     /// marked as formatting (it shows what changed; it proposes nothing), and what happened to it.
-    pub fn to_model(&self) -> Document {
-        let mut blocks = vec![Block::heading(2, self.heading()), Block::paragraph(self.summary())];
+    pub fn to_model(&self, w: &Words) -> Document {
+        let mut blocks = vec![Block::heading(2, self.heading(w)), Block::paragraph(self.summary(w))];
         let at = DateTime::<Utc>::default(); // formatting only: no date is shown
         for c in &self.clauses {
             let heading = vec![Run::plain(format!("{} — {}", c.reference, c.title))];
             blocks.push(Block::Heading { level: 3, runs: heading, marker: Some(format!("clause-{}", c.clause_id)) });
-            blocks.push(Block::note(format!("Status: {}", human(c.status.as_str()))));
+            let status = w.name("status", c.status.as_str());
+            blocks.push(Block::note(w.f("status-is", &[("status", (&status).into())])));
             for t in &c.texts {
-                let what = if t.before.is_some() { "changed" } else { "tabled" };
-                let who = vec![Run::strong(t.label.clone()), Run::plain(format!(" {what} (version {}):", t.after))];
-                blocks.push(Block::Paragraph(who));
+                let what = if t.before.is_some() { "packet-changed" } else { "packet-tabled" };
+                let party = if t.track == Track::Joint { w.t("joint") } else { t.label.clone() };
+                let who = w.f(what, &[("party", (&party).into()), ("version", t.after.into())]);
+                blocks.push(Block::Paragraph(vec![Run::strong(who)]));
                 let new = t.diff.new_text();
                 blocks.push(Block::Quote(document::marked(&t.diff.old_text(), &new, &t.label, at)));
             }
             let events = c
                 .events
                 .iter()
-                .map(|e| vec![Block::paragraph(format!("{}: {}", day(&e.at), describe(e, &self.parties)))]);
+                .map(|e| vec![Block::paragraph(format!("{}: {}", w.date(&e.at), describe(e, &self.parties, w)))]);
             if !c.events.is_empty() {
                 blocks.push(Block::List { ordered: false, items: events.collect() });
             }

@@ -8,13 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{self, Block, Document, Run, Style, cell as text_cell, table};
 use crate::error::{Error, Result};
-use crate::export::human;
 use crate::model::{
     Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,
     Session, Side, Track,
 };
 use crate::store::{ClauseSummary, Store, stamp};
 use crate::text::text_hash;
+use crate::words::{Lang, Words};
 
 /// The journal's kinds that stay in the workbench: a draft saved is our side's business.
 const PRIVATE_EVENTS: [&str; 1] = ["draft_saved"];
@@ -105,22 +105,29 @@ pub async fn initials_table(store: &Store, negotiation_id: i64) -> Result<Initia
 }
 
 /// An event of the journal in words, for a report or a packet.
-pub fn describe(e: &Event, parties: &[Party]) -> String {
+pub fn describe(e: &Event, parties: &[Party], w: &Words) -> String {
     let label = |key: &str| {
         let id = e.detail.get(key).and_then(|v| v.as_i64());
-        parties.iter().find(|p| Some(p.id) == id).map_or("joint text".to_string(), |p| p.label.clone())
+        parties.iter().find(|p| Some(p.id) == id).map_or_else(|| w.t("joint-text"), |p| p.label.clone())
     };
     let num = |key: &str| e.detail.get(key).and_then(|v| v.as_i64()).unwrap_or_default();
-    let to = e.detail.get("to").and_then(|v| v.as_str()).map(human).unwrap_or_default();
-    let because = if e.reason.is_empty() { String::new() } else { format!(": {}", e.reason) };
-    match e.kind.as_str() {
-        "status_changed" => format!("status → {to}{because}"),
-        "negotiation_status_changed" => format!("agreement → {to}{because}"),
-        "initialed" => format!("{} initialed version {}", label("party_id"), num("version_id")),
-        "version_tabled" => format!("{}: version {} tabled", label("party_id"), num("version_id")),
-        "session_scheduled" => format!("session {} scheduled", num("number")),
-        "minutes_written" => format!("minutes of session {} written", num("number")),
-        kind => format!("{}{because}", human(kind)),
+    let to = |kind: &str| e.detail.get("to").and_then(|v| v.as_str()).map(|to| w.name(kind, to)).unwrap_or_default();
+    let id = format!("event-{}", e.kind);
+    let what = match e.kind.as_str() {
+        "status_changed" => w.f(&id, &[("to", (&to("status")).into())]),
+        "negotiation_status_changed" => w.f(&id, &[("to", (&to("negotiation")).into())]),
+        "initialed" | "version_tabled" => {
+            w.f(&id, &[("party", (&label("party_id")).into()), ("version", num("version_id").into())])
+        }
+        "session_scheduled" | "minutes_written" => w.f(&id, &[("number", num("number").into())]),
+        _ => w.t(&id),
+    };
+    if e.reason.is_empty()
+        || matches!(e.kind.as_str(), "initialed" | "version_tabled" | "session_scheduled" | "minutes_written")
+    {
+        what
+    } else {
+        w.f("event-because", &[("what", (&what).into()), ("reason", (&e.reason).into())])
     }
 }
 
@@ -158,12 +165,14 @@ pub struct StatusReport {
     pub timeline: Vec<TimelineEntry>,
 }
 
-/// The status report as at `now`: the moment it says it was made, which decides the sessions held.
+/// The status report as at `now`: the moment it says it was made, which decides the sessions held. Its
+/// events are put into `w`'s words.
 pub async fn status_report(
     store: &Store,
     negotiation_id: i64,
     timeline: usize,
     now: chrono::DateTime<chrono::Utc>,
+    w: &Words,
 ) -> Result<StatusReport> {
     let negotiation = store.negotiation(negotiation_id).await?;
     let parties = store.parties(negotiation_id).await?;
@@ -177,7 +186,7 @@ pub async fn status_report(
             at: e.at.clone(),
             clause: e.clause_id.and_then(|id| refs.get(&id)).map(|r| r.to_string()),
             actor: e.actor.clone(),
-            text: describe(e, &parties),
+            text: describe(e, &parties, w),
         })
         .collect();
     Ok(StatusReport {
@@ -192,10 +201,13 @@ pub async fn status_report(
     })
 }
 
+/// The topic of the clauses that have none, in the report's data; its words are the reader's language's.
+const NO_TOPIC: &str = "(no topic)";
+
 fn by_topic(clauses: &[Clause]) -> Vec<TopicProgress> {
     let mut topics: Vec<TopicProgress> = Vec::new();
     for c in clauses {
-        let untagged = ["(no topic)".to_string()];
+        let untagged = [NO_TOPIC.to_string()];
         let tags = if c.topics.is_empty() { &untagged[..] } else { &c.topics[..] };
         for topic in tags {
             let i = match topics.iter().position(|t| &t.topic == topic) {
@@ -224,58 +236,75 @@ pub(crate) fn day(stamp: &str) -> &str {
     stamp.get(..10).unwrap_or(stamp)
 }
 
-/// A cell of the table of initials in words: "12 May 2027", "pending", "voided".
-fn cell_words(c: &InitialCell) -> String {
+/// A cell of the table of initials in words: "initialed 12 May 2027", "pending", "voided …".
+fn cell_words(c: &InitialCell, w: &Words) -> String {
     match c {
-        InitialCell::Pending => "pending".into(),
-        InitialCell::Initialed { at, current: true, .. } => format!("initialed {}", day(at)),
-        InitialCell::Initialed { at, version_id, .. } => format!("initialed {} (version {version_id})", day(at)),
-        InitialCell::Voided { voided_at, .. } => format!("voided {}", day(voided_at)),
+        InitialCell::Pending => w.t("cell-pending"),
+        InitialCell::Initialed { at, current: true, .. } => w.f("cell-initialed", &[("date", (&w.date(at)).into())]),
+        InitialCell::Initialed { at, version_id, .. } => {
+            w.f("cell-initialed-older", &[("date", (&w.date(at)).into()), ("version", (*version_id).into())])
+        }
+        InitialCell::Voided { voided_at, .. } => w.f("cell-voided", &[("date", (&w.date(voided_at)).into())]),
     }
 }
 
-fn counts_line(by_status: &[(ClauseStatus, i64)]) -> String {
+/// How many clauses in all, and how many in each status.
+pub(crate) fn counts_line(by_status: &[(ClauseStatus, i64)], w: &Words) -> String {
     let total: i64 = by_status.iter().map(|(_, n)| n).sum();
-    let parts: Vec<String> =
-        by_status.iter().filter(|(_, n)| *n > 0).map(|(s, n)| format!("{n} {}", human(s.as_str()))).collect();
-    format!("{total} clauses: {}", parts.join(", "))
+    let parts: Vec<String> = by_status
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| w.f("count-of", &[("status", (&w.name("status", s.as_str())).into()), ("count", (*n).into())]))
+        .collect();
+    w.f("clauses-total", &[("total", total.into()), ("parts", (&parts.join(", ")).into())])
 }
 
 impl StatusReport {
     pub fn to_markdown(&self) -> String {
-        document::to_markdown(&self.to_model())
+        document::to_markdown(&self.to_model(&Words::new(Lang::En)))
     }
 
     pub fn to_html(&self) -> String {
-        document::html_page(&self.to_model())
+        document::html_page(&self.to_model(&Words::new(Lang::En)))
     }
 
     /// The report as the one document model: where the agreement stands, by topic, the table of
     /// initials, the sessions, the approval and the latest events.
-    pub fn to_model(&self) -> Document {
+    pub fn to_model(&self, w: &Words) -> Document {
         let n = &self.negotiation;
+        let status = w.name("negotiation", n.status.as_str());
         let mut blocks = vec![
-            Block::Note(vec![
-                Run::plain("Agreement status: "),
-                Run::strong(human(n.status.as_str())),
-                Run::plain(format!(". {}.", counts_line(&self.by_status))),
-            ]),
-            Block::note(format!("As of {}.", day(&self.generated_at))),
-            Block::heading(2, "Progress by topic"),
+            Block::note(w.f(
+                "agreement-status",
+                &[("status", (&status).into()), ("counts", (&counts_line(&self.by_status, w)).into())],
+            )),
+            Block::note(w.f("as-of", &[("date", (&w.date(&self.generated_at)).into())])),
+            Block::heading(2, w.t("by-topic")),
         ];
         let topics = self.by_topic.iter().map(|t| {
-            let parts: Vec<String> = t.by_status.iter().map(|(s, c)| format!("{c} {}", human(s.as_str()))).collect();
-            vec![text_cell(&t.topic), text_cell(&t.total.to_string()), text_cell(&parts.join(", "))]
+            let parts: Vec<String> = t
+                .by_status
+                .iter()
+                .map(|(s, c)| {
+                    w.f("count-of", &[("status", (&w.name("status", s.as_str())).into()), ("count", (*c).into())])
+                })
+                .collect();
+            let topic = if t.topic == NO_TOPIC { w.t("no-topic") } else { t.topic.clone() };
+            vec![text_cell(&topic), text_cell(&t.total.to_string()), text_cell(&parts.join(", "))]
         });
-        blocks.push(table(&["Topic", "Clauses", "Where they stand"], topics.collect()));
-        blocks.push(Block::heading(2, "Initials"));
-        let mut head = vec!["Clause", "Status"];
+        let head = [w.t("topic"), w.t("clauses"), w.t("where-they-stand")];
+        blocks.push(table(&head.each_ref().map(String::as_str), topics.collect()));
+        blocks.push(Block::heading(2, w.t("initials")));
+        let (clause, status) = (w.t("clause"), w.t("status"));
+        let mut head = vec![clause.as_str(), status.as_str()];
         head.extend(self.initials.parties.iter().map(|p| p.label.as_str()));
         let rows = self.initials.rows.iter().map(|r| {
-            let mut row =
-                vec![text_cell(&format!("{} {}", r.reference, r.title)), text_cell(&human(r.status.as_str()))];
+            let mut row = vec![
+                text_cell(&format!("{} {}", r.reference, r.title)),
+                text_cell(&w.name("status", r.status.as_str())),
+            ];
             row.extend(r.cells.iter().map(|c| {
-                let text = cell_words(c);
+                let text = cell_words(c, w);
                 let run = match c {
                     InitialCell::Pending => Run::emphasis(text),
                     InitialCell::Initialed { .. } => Run::strong(text),
@@ -288,51 +317,61 @@ impl StatusReport {
             row
         });
         blocks.push(table(&head, rows.collect()));
-        blocks.push(Block::heading(2, "Sessions"));
+        blocks.push(Block::heading(2, w.t("sessions")));
         let sessions = self.sessions.iter().map(|s| {
-            vec![Block::paragraph(format!(
-                "Session {} — {}, {} ({}){}",
-                s.number,
-                day(&s.starts_at),
-                s.place,
-                human(s.kind.as_str()),
-                if s.has_begun(&self.generated_at) { "" } else { " — scheduled" }
-            ))]
+            let mut line = w.f(
+                "session-line",
+                &[
+                    ("number", s.number.into()),
+                    ("date", (&w.date(&s.starts_at)).into()),
+                    ("place", (&s.place).into()),
+                    ("kind", (&w.name("session", s.kind.as_str())).into()),
+                ],
+            );
+            if !s.has_begun(&self.generated_at) {
+                line.push_str(&format!(" — {}", w.t("scheduled")));
+            }
+            vec![Block::paragraph(line)]
         });
         blocks.push(Block::List { ordered: false, items: sessions.collect() });
         if !self.approvals.is_empty() {
-            blocks.push(Block::heading(2, "Approval"));
+            blocks.push(Block::heading(2, w.t("approval")));
             let rows = self.approvals.iter().map(|r| {
                 let [f, a, ab] = vote_cells(r);
-                let outcome = if r.approved { "approved" } else { "rejected" };
+                let outcome = w.t(if r.approved { "approved" } else { "rejected" });
+                let date = w.date(&r.decided_on);
                 vec![
-                    text_cell(&step_words(r)),
+                    text_cell(&step_words(r, w)),
                     text_cell(&r.body),
-                    text_cell(&r.decided_on),
+                    text_cell(&date),
                     text_cell(&f),
                     text_cell(&a),
                     text_cell(&ab),
-                    text_cell(outcome),
+                    text_cell(&outcome),
                 ]
             });
-            let head = ["Step", "Body", "Date", "For", "Against", "Abstaining", "Outcome"];
-            blocks.push(table(&head, rows.collect()));
+            let head = ["step", "body", "date-column", "votes-for", "votes-against", "abstaining", "outcome"]
+                .map(|id| w.t(id));
+            blocks.push(table(&head.each_ref().map(String::as_str), rows.collect()));
         }
-        blocks.push(Block::heading(2, "Latest events"));
+        blocks.push(Block::heading(2, w.t("latest-events")));
         let events = self.timeline.iter().map(|e| {
             let clause = e.clause.as_deref().map(|c| format!("{c} — ")).unwrap_or_default();
-            vec![Block::paragraph(format!("{} {clause}{} ({})", day(&e.at), e.text, e.actor))]
+            vec![Block::paragraph(format!("{} {clause}{} ({})", w.date(&e.at), e.text, e.actor))]
         });
         blocks.push(Block::List { ordered: false, items: events.collect() });
-        Document { title: format!("Status report — {}", n.title), blocks, ..Document::default() }
+        Document { title: w.f("report-title", &[("title", (&n.title).into())]), blocks, ..Document::default() }
     }
 }
 
 /// An approval step in words: "side approval (workers)".
-fn step_words(a: &Approval) -> String {
+fn step_words(a: &Approval, w: &Words) -> String {
+    let step = w.name("approval", a.step.as_str());
     match a.side {
-        Some(side) => format!("{} ({})", human(a.step.as_str()), side.words()),
-        None => human(a.step.as_str()),
+        Some(side) => {
+            w.f("step-of-side", &[("step", (&step).into()), ("side", (&w.name("side", side.as_str())).into())])
+        }
+        None => step,
     }
 }
 
@@ -558,86 +597,78 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
 }
 
 /// What happens next to a disputed point, in words.
-fn next_words(d: &Disagreement) -> String {
-    let when = d.decided_on.as_deref().map(|day| format!(", decided on {day}")).unwrap_or_default();
-    let why = if d.reason.trim().is_empty() { String::new() } else { format!(" — {}", d.reason.trim()) };
-    match (d.further, d.referred_to) {
-        (Some(Further::Talks), _) => format!("Further procedure: further talks{when}{why}"),
-        (Some(Further::Conciliation), _) => format!("Further procedure: a conciliation commission{when}{why}"),
-        (Some(Further::NextRound), _) => format!("Further procedure: the next round of negotiations{when}{why}"),
-        (None, Some(r)) => format!("In impasse, referred to {}", referral_words(r)),
-        (None, None) => "In impasse".into(),
+fn next_words(d: &Disagreement, w: &Words) -> String {
+    let mut out = match (d.further, d.referred_to) {
+        (Some(further), _) => w.f("further-procedure", &[("further", (&w.name("further", further.as_str())).into())]),
+        (None, Some(r)) => w.f("in-impasse-referred", &[("to", (&w.name("referral", r.as_str())).into())]),
+        (None, None) => w.t("in-impasse"),
+    };
+    if d.further.is_some() {
+        if let Some(day) = &d.decided_on {
+            out.push_str(&format!(", {}", w.f("decided-on", &[("date", (&w.date(day)).into())])));
+        }
+        if !d.reason.trim().is_empty() {
+            out.push_str(&format!(" — {}", d.reason.trim()));
+        }
     }
+    out
 }
 
-fn referral_words(r: Referral) -> &'static str {
-    match r {
-        Referral::WorkingGroup => "the working group",
-        Referral::Coordinators => "the coordinators of the sides",
-        Referral::Plenary => "the commission's plenary",
-        Referral::Conciliation => "a conciliation commission",
-        Referral::Mediator => "a mediator",
-        Referral::Arbitration => "labour arbitration",
-    }
-}
-
-fn side_title(b: &SignatureBlock) -> String {
+fn side_title(b: &SignatureBlock, w: &Words) -> String {
     match b.side {
-        Some(Side::Workers) => "For the workers".into(),
-        Some(Side::Employers) => "For the employers".into(),
-        Some(Side::Government) => "For the government".into(),
-        Some(Side::Mediator) => "For the mediator".into(),
-        None => format!("For {}", b.organisations.join(", ")),
+        Some(side) => w.t(&format!("for-side-{}", side.as_str())),
+        None => w.f("for-organisations", &[("names", (&b.organisations.join(", ")).into())]),
     }
 }
 
-fn position_title(label: &str) -> String {
-    if label == "joint" { "Joint text".into() } else { label.to_string() }
+fn position_title(label: &str, w: &Words) -> String {
+    if label == "joint" { w.t("joint") } else { label.to_string() }
 }
 
 impl FinalAgreement {
     /// "Final agreement", or a draft when clauses are still to be settled.
-    fn heading(&self) -> String {
+    fn heading(&self, w: &Words) -> String {
+        let title = ("title", (&self.negotiation.title).into());
         if self.pending.is_empty()
             && self.negotiation.closing_rule == ClosingRule::Protocol
             && !self.disagreements.is_empty()
         {
-            format!("{} — agreed terms, signed with a protocol of disagreements", self.negotiation.title)
+            w.f("final-protocol", &[title])
         } else if self.pending.is_empty() {
-            format!("{} — final agreement", self.negotiation.title)
+            w.f("final", &[title])
         } else {
-            format!("{} — draft: {} clause(s) not yet agreed", self.negotiation.title, self.pending.len())
+            w.f("final-draft", &[title, ("count", self.pending.len().into())])
         }
     }
 
-    fn initialed_line(a: &Article) -> String {
-        if a.version_id.is_none() {
-            return "Carried over unchanged from the agreement in force.".into();
-        }
-        let by: Vec<String> = a.initialed.iter().map(|(p, d)| format!("{p} {d}")).collect();
-        format!(
-            "Initialed: {} — version {}, SHA-256 {}",
-            by.join(", "),
-            a.version_id.unwrap_or_default(),
-            a.hash.as_deref().unwrap_or("")
+    fn initialed_line(a: &Article, w: &Words) -> String {
+        let Some(version) = a.version_id else { return w.t("carried-over") };
+        let by: Vec<String> = a.initialed.iter().map(|(p, d)| format!("{p} {}", w.date(d))).collect();
+        w.f(
+            "initialed-by",
+            &[
+                ("by", (&by.join(", ")).into()),
+                ("version", version.into()),
+                ("hash", a.hash.as_deref().unwrap_or("").into()),
+            ],
         )
     }
 
     pub fn to_markdown(&self) -> String {
-        document::to_markdown(&self.to_model())
+        document::to_markdown(&self.to_model(&Words::new(Lang::En)))
     }
 
     pub fn to_html(&self) -> String {
-        document::html_page(&self.to_model())
+        document::html_page(&self.to_model(&Words::new(Lang::En)))
     }
 
     /// The final agreement as the one document model: the articles with their initials and
     /// reservations, what is not yet agreed, the protocol of disagreements as an annex on a page of its
     /// own, and the signatures.
-    pub fn to_model(&self) -> Document {
+    pub fn to_model(&self, w: &Words) -> Document {
         let names: Vec<String> =
             initialing(&self.parties).iter().map(|p| format!("{} ({})", p.name, p.label)).collect();
-        let mut blocks = vec![Block::note(format!("Between: {}.", names.join("; ")))];
+        let mut blocks = vec![Block::note(w.f("between", &[("names", (&names.join("; ")).into())]))];
         for a in &self.articles {
             let marker = match a.version_id {
                 Some(v) => format!("clause-{}-v{v}", a.clause_id),
@@ -646,23 +677,25 @@ impl FinalAgreement {
             let heading = vec![Run::plain(format!("{} — {}", a.reference, a.title))];
             blocks.push(Block::Heading { level: 2, runs: heading, marker: Some(marker) });
             blocks.extend(document::parse(&a.text));
-            blocks.push(Block::note(Self::initialed_line(a)));
+            blocks.push(Block::note(Self::initialed_line(a, w)));
             for (label, text) in &a.reservations {
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let runs = vec![Run::strong(format!("Reservation of {label}:")), Run::plain(format!(" {text}"))];
+                let of = w.f("reservation-of", &[("party", label.into())]);
+                let runs = vec![Run::strong(of), Run::plain(format!(" {text}"))];
                 blocks.push(Block::Quote(vec![Block::Paragraph(runs)]));
             }
         }
         if !self.pending.is_empty() {
-            blocks.push(Block::heading(2, "Not yet agreed"));
+            blocks.push(Block::heading(2, w.t("not-yet-agreed")));
             let items = self.pending.iter().map(|p| {
-                vec![Block::paragraph(format!("{} — {} ({})", p.reference, p.title, human(p.status.as_str())))]
+                let status = w.name("status", p.status.as_str());
+                vec![Block::paragraph(format!("{} — {} ({status})", p.reference, p.title))]
             });
             blocks.push(Block::List { ordered: false, items: items.collect() });
         }
         if !self.disagreements.is_empty() {
             blocks.push(Block::PageBreak);
-            blocks.push(Block::heading(1, "Annex: protocol of disagreements"));
+            blocks.push(Block::heading(1, w.t("annex")));
             for (n, d) in self.disagreements.iter().enumerate() {
                 let heading = vec![Run::plain(format!("{}. {} — {}", n + 1, d.reference, d.title))];
                 blocks.push(Block::Heading {
@@ -670,28 +703,29 @@ impl FinalAgreement {
                     runs: heading,
                     marker: Some(format!("clause-{}", d.clause_id)),
                 });
-                blocks.push(Block::note(format!("{}.", next_words(d))));
+                blocks.push(Block::note(format!("{}.", next_words(d, w))));
                 for (label, text) in &d.positions {
-                    blocks.push(Block::heading(3, position_title(label)));
+                    blocks.push(Block::heading(3, position_title(label, w)));
                     match text {
                         Some(text) => blocks.extend(document::parse(text)),
-                        None => blocks.push(Block::note("No text tabled.")),
+                        None => blocks.push(Block::note(w.t("no-text"))),
                     }
                 }
             }
         }
-        blocks.push(Block::heading(2, "Signatures"));
+        blocks.push(Block::heading(2, w.t("signatures")));
         let rows = self.signatures.iter().map(|b| {
             let who = b.signatory.as_deref().unwrap_or("");
             vec![
-                text_cell(&side_title(b)),
+                text_cell(&side_title(b, w)),
                 text_cell(&b.organisations.join("; ")),
                 text_cell(who),
                 text_cell(""),
                 text_cell(""),
             ]
         });
-        blocks.push(table(&["Side", "Organisations", "Signatory", "Signature", "Date"], rows.collect()));
-        Document { title: self.heading(), blocks, ..Document::default() }
+        let head = ["side", "organisations", "signatory", "signature", "date-column"].map(|id| w.t(id));
+        blocks.push(table(&head.each_ref().map(String::as_str), rows.collect()));
+        Document { title: self.heading(w), blocks, ..Document::default() }
     }
 }

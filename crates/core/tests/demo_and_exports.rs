@@ -7,6 +7,7 @@ use common::{assert_inert, store};
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{ClauseStatus, Priority, Track};
 use trilogue_core::store::NewVersion;
+use trilogue_core::words::{Lang, Words};
 use trilogue_core::{Who, agreement, convergence, demo, export, import, packet, report};
 
 #[tokio::test]
@@ -103,7 +104,7 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
             outputs.push(("compare json", serde_json::to_string(&c).unwrap()));
         }
     }
-    let report = report::status_report(&store, n.id, 1000, common::now()).await.unwrap();
+    let report = report::status_report(&store, n.id, 1000, common::now(), &Words::new(Lang::En)).await.unwrap();
     outputs.push(("status report md", report.to_markdown()));
     outputs.push(("status report html", report.to_html()));
     outputs.push(("status report json", serde_json::to_string(&report).unwrap()));

@@ -10,6 +10,7 @@ use strum::VariantArray;
 use trilogue_core::model::{ApprovalStep, ClauseStatus, NegotiationStatus, Referral, SessionKind, Side, Track, Vote};
 use trilogue_core::report::{InitialCell, final_agreement, initials_table, status_report};
 use trilogue_core::store::{NewApproval, NewSession, StatusChange, agreement_transitions, check_agreement_transition};
+use trilogue_core::words::{Lang, Words};
 use trilogue_core::{Store, Who, demo, packet};
 
 async fn demo_store() -> (Store, tempfile::TempDir, i64) {
@@ -392,7 +393,7 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     assert_eq!(json(&kept.clauses), json(&first.clauses[..2]));
     let past = packet::packet_page(&store, n, Some(sessions[0].id), first.changed, 2, common::now()).await.unwrap();
     assert!(past.clauses.is_empty() && past.changed == first.changed);
-    assert!(kept.to_markdown().contains(&format!("{} clause(s) changed", first.clauses.len())));
+    assert!(kept.to_markdown().contains(&format!("{} clauses changed", first.clauses.len())));
     let md = p.to_markdown();
     assert!(md.contains("What changed since session 3") && md.contains("### Art. 7"), "{md}");
     let html = p.to_html();
@@ -422,19 +423,19 @@ async fn the_table_of_initials_shows_who_initialed_when_and_what_was_voided() {
 #[tokio::test]
 async fn the_status_report_says_where_everything_stands() {
     let (store, _dir, n) = demo_store().await;
-    let r = status_report(&store, n, 15, common::now()).await.unwrap();
+    let r = status_report(&store, n, 15, common::now(), &Words::new(Lang::En)).await.unwrap();
     assert_eq!(r.timeline.len(), 15);
     assert!(r.timeline.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let md = r.to_markdown();
-    assert!(md.contains("Agreement status: **in session**. 14 clauses: 5 open, 2 agreed in principle, 5 tentatively agreed, 1 parked, 1 impasse"), "{md}");
+    assert!(md.contains("Agreement status: in session. 14 clauses: open: 5, agreed in principle: 2, tentatively agreed: 5, parked: 1, impasse: 1."), "{md}");
     assert!(md.contains("| FTU | NEA | MLSP |"));
     assert!(
         md.contains(
-            "| Art. 14 Settlement of disputes | open | **initialed 2026-10-27** | *pending* | **initialed 2026-10-27** |"
+            "| Art. 14 Settlement of disputes | open | **initialed 27 October 2026** | *pending* | **initialed 27 October 2026** |"
         ),
         "{md}"
     );
-    assert!(md.contains("Session 4 — 2026-12-08, ") && md.contains("— scheduled"));
+    assert!(md.contains("Session 4 — 8 December 2026, ") && md.contains("— scheduled"));
     assert!(r.by_topic.iter().any(|t| t.topic == "joint technology committee" && t.total == 1));
     let html = r.to_html();
     assert_inert(&html, "status report html");
@@ -461,7 +462,7 @@ async fn the_final_agreement_holds_the_initialed_texts_and_the_protocol_of_disag
     assert!(art8.positions.iter().all(|(_, t)| t.is_some()));
     assert!(f.pending.iter().any(|p| p.reference == "Art. 12" && p.status == ClauseStatus::Parked));
     let md = f.to_markdown();
-    assert!(md.contains("draft: 8 clause(s) not yet agreed"), "{md}");
+    assert!(md.contains("draft: 8 clauses not yet agreed"), "{md}");
     assert!(md.contains("# Annex: protocol of disagreements") && md.contains("*In impasse, referred to a mediator.*"));
     let html = f.to_html();
     assert_inert(&html, "final agreement html");

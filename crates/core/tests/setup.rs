@@ -318,7 +318,7 @@ async fn the_agreed_terms_are_signed_with_a_protocol_of_disagreements() {
     let md = f.to_markdown();
     assert!(md.contains("signed with a protocol of disagreements"), "{md}");
     assert!(md.contains("## 1. 4.2 — Retraining before dismissal"), "{md}");
-    assert!(md.contains("Further procedure: a conciliation commission, decided on 2026-11-24"), "{md}");
+    assert!(md.contains("Further procedure: a conciliation commission, decided on 24 November 2026"), "{md}");
     assert!(md.contains("Twelve months of paid retraining.") && md.contains("Six months of retraining."));
     assert!(md.contains("| For the workers | Federation of Trade Unions (FTU); Confederation"), "{md}");
     let html = f.to_html();

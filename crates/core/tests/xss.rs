@@ -6,6 +6,7 @@ use common::{XSS, assert_inert, store};
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{ClauseStatus, Level, Referral, SessionKind, Side, Track};
 use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange};
+use trilogue_core::words::{Lang, Words};
 use trilogue_core::{Who, agreement, diff, export, markdown, packet, report};
 
 #[test]
@@ -116,7 +117,7 @@ async fn comparison_and_exports_are_inert() {
     let mut impasse = StatusChange::to(ClauseStatus::Impasse, hostile.clone());
     impasse.referred_to = Some(Referral::WorkingGroup);
     store.change_status(clauses[1].clause.id, &impasse, &who).await.unwrap();
-    let report = report::status_report(&store, n.id, 100, common::now()).await.unwrap();
+    let report = report::status_report(&store, n.id, 100, common::now(), &Words::new(Lang::En)).await.unwrap();
     let settlement = report::final_agreement(&store, n.id).await.unwrap();
     let packet = packet::packet(&store, n.id, None, common::now()).await.unwrap();
     assert!(!settlement.disagreements.is_empty() && !settlement.articles.is_empty() && !packet.clauses.is_empty());

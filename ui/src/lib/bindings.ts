@@ -42,7 +42,8 @@ export const commands = {
 	 *  them all.
 	 */
 	sessionPacket: (negotiationId: number, since: number | null, from: number, limit: number) => typedError<Packet, IpcError>(__TAURI_INVOKE("session_packet", { negotiationId, since, from, limit })),
-	report: (negotiationId: number) => typedError<StatusReport, IpcError>(__TAURI_INVOKE("report", { negotiationId })),
+	/**  The status report, its events in `lang`'s words. */
+	report: (negotiationId: number, lang: Lang) => typedError<StatusReport, IpcError>(__TAURI_INVOKE("report", { negotiationId, lang })),
 	setAgreementStatus: (negotiationId: number, status: NegotiationStatus, reason: string) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("set_agreement_status", { negotiationId, status, reason })),
 	/**  Records an approval step of the settled agreement. */
 	recordApproval: (negotiationId: number, approval: NewApproval) => typedError<Approval, IpcError>(__TAURI_INVOKE("record_approval", { negotiationId, approval })),
@@ -71,7 +72,7 @@ export const commands = {
 	 *  The status report, the final agreement or the packet, saved where the user chooses; the file's
 	 *  name, or none.
 	 */
-	exportReport: (negotiationId: number, kind: ReportKind, format: Format) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format })),
+	exportReport: (negotiationId: number, kind: ReportKind, format: Format, lang: Lang) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format, lang })),
 	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
 	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
 	agreementOutline: (negotiationId: number) => typedError<Outline, IpcError>(__TAURI_INVOKE("agreement_outline", { negotiationId })),
@@ -80,7 +81,7 @@ export const commands = {
 	/**  The dashboard's five clauses furthest apart and five that moved most since the last session. */
 	distances: (negotiationId: number) => typedError<Distances, IpcError>(__TAURI_INVOKE("distances", { negotiationId })),
 	/**  The comparison table as HTML, Word or CSV, saved where the user chooses; the file's name, or none. */
-	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format })),
+	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat, lang: Lang) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format, lang })),
 	/**
 	 *  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs
 	 *  on a worker thread, never on the window's.
@@ -106,7 +107,7 @@ export const commands = {
 	 *  Word document shows `party`'s texts marked against the joint text as tracked changes when a party
 	 *  is given, else the joint texts.
 	 */
-	exportAgreement: (negotiationId: number, format: Format, party: number | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, party })),
+	exportAgreement: (negotiationId: number, format: Format, party: number | null, lang: Lang) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_agreement", { negotiationId, format, party, lang })),
 	/**  The position table as CSV, saved where the user chooses; the file's name, or none. */
 	exportTable: (negotiationId: number) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_table", { negotiationId })),
 	/**
@@ -493,6 +494,9 @@ export type IpcError = {
 	kind: string,
 	message: string,
 };
+
+/**  A language Trilogue writes in. */
+export type Lang = "kk" | "ru" | "en";
 
 /**  General is the republican level: the General Agreement. */
 export type Level = "general" | "sectoral" | "regional" | "enterprise";

@@ -52,6 +52,8 @@ impl Bench {
         c.arg("--db").arg(self.db()).args(args).env("TRILOGUE_USER", "Aigerim Seitkali").env_remove("TRILOGUE_DB");
         // the tests' clock, whatever the machine's says (one test below runs on the real one)
         c.env("TRILOGUE_NOW", common::now().to_rfc3339());
+        // documents in English, whatever the machine's language; a test asks for another with --lang
+        c.env("TRILOGUE_LANG", "en");
         c
     }
 
