@@ -108,7 +108,7 @@ pub async fn export_agreement(
     let title = store.negotiation(negotiation_id).await?.title;
     let name = files::suggested_name(&title, "agreement", format.extension());
     let marking = match party {
-        Some(id) => export::Marking { track: Track::Party(id), against: Some(Reference::Joint) },
+        Some(id) => export::Marking { track: Track::Party(id), against: Some(Reference::Joint), clause: None },
         None => export::Marking::default(),
     };
     let words = Words::new(lang);

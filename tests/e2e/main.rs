@@ -782,7 +782,7 @@ async fn the_page_never_names_a_file(app: &App, dir: &Path) {
     let target = dir.join("written-by-the-page");
     for (command, args) in [
         ("export_table", json!({ "negotiationId": 1, "path": target })),
-        ("export_agreement", json!({ "negotiationId": 1, "format": "html", "path": target })),
+        ("export_agreement", json!({ "negotiationId": 1, "format": "html", "lang": "en", "path": target })),
         ("open_workbench", json!({ "path": target })),
     ] {
         let call = app.client.execute_async(invoke, vec![json!(command), args]);

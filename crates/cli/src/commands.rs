@@ -491,13 +491,17 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             emit_document(&d, |d| d.to_model(&ctx.words), document, out.as_deref())
         }
-        Command::Export { negotiation, format, out, track, against } => {
+        Command::Export { negotiation, format, out, track, against, clause } => {
             let n = ctx.negotiation(&negotiation).await?;
             let against = match against {
                 Some(name) => Some(ctx.reference(n.id, &name).await?),
                 None => None,
             };
-            let marking = export::Marking { track: ctx.track(n.id, &track).await?, against };
+            let clause = match clause {
+                Some(reference) => Some(ctx.clause(&reference, Some(&n.id.to_string())).await?.id),
+                None => None,
+            };
+            let marking = export::Marking { track: ctx.track(n.id, &track).await?, against, clause };
             let doc = export::agreement(store, n.id, marking, &ctx.words).await?;
             write_output(&out, document::render(&doc, format.document())?)
         }

@@ -457,6 +457,9 @@ enum Command {
         /// Show the differences against `joint`, `base` or a party's label (in Word as tracked changes)
         #[arg(long)]
         against: Option<String>,
+        /// One clause alone (its ref or id), rather than the whole agreement
+        #[arg(long)]
+        clause: Option<String>,
     },
     /// Export the position table as CSV (the import's layout)
     ExportTable {

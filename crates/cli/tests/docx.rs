@@ -187,6 +187,17 @@ fn a_partys_proposal_as_tracked_changes_that_pandoc_and_libreoffice_read_alike()
         "joint",
     ]);
     assert!(std::fs::read(&docx).unwrap() == std::fs::read(&again).unwrap(), "byte for byte");
+
+    // one clause alone: the NEA's Art. 7 against the joint text, its changes the whole file's
+    let art7 = b.dir.path().join("art7.docx");
+    let one = ["--clause", "Art. 7", "--track", "NEA", "--against", "joint"];
+    b.ok(&[&["export", "1", "--format", "docx", "--out", art7.to_str().unwrap()][..], &one].concat());
+    let plain = pandoc(&["-t", "plain", "--wrap=none"], &art7);
+    assert!(plain.contains("Art. 7 — Retraining before dismissal") && !plain.contains("Art. 6"), "{plain}");
+    let (inserted, deleted, authors) = pandoc_changes(&art7);
+    assert!(!inserted.is_empty() && !deleted.is_empty() && authors.iter().all(|a| a.trim_matches('"') == NEA));
+    let wrong = ["export", "1", "--format", "docx", "--out", "x.docx", "--clause", "Art. 99"];
+    assert!(b.fails(&wrong).contains("Art. 99"), "an unknown clause is refused");
 }
 
 #[test]

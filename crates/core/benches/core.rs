@@ -412,7 +412,8 @@ fn word(c: &mut Criterion) {
         (store, n.id)
     });
     let parties = rt.block_on(store.parties(n)).unwrap();
-    let marking = Marking { track: Track::Party(parties[1].id), against: Some(Reference::Party(parties[0].id)) };
+    let marking =
+        Marking { track: Track::Party(parties[1].id), against: Some(Reference::Party(parties[0].id)), clause: None };
     let mut group = c.benchmark_group("word_300");
     group.sample_size(10);
     group.bench_function("agreement_docx_tracked", |b| {
@@ -422,7 +423,7 @@ fn word(c: &mut Criterion) {
         b.iter(|| rt.block_on(export::agreement_html(&store, n)).unwrap())
     });
     // taking the party's document back in, up to the preview of what it would table
-    let plain = Marking { track: Track::Party(parties[1].id), against: None };
+    let plain = Marking { track: Track::Party(parties[1].id), against: None, clause: None };
     let docx = rt.block_on(export::agreement_docx(&store, n, plain)).unwrap();
     let markdown = trilogue_core::document::to_markdown(
         &rt.block_on(export::agreement(&store, n, plain, &Words::new(Lang::En))).unwrap(),

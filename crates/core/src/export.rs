@@ -83,11 +83,13 @@ pub struct Marking {
     /// The texts its differences are shown against, as changes made by the track's party; none for
     /// the texts alone. The joint text, the status quo or a party's.
     pub against: Option<Reference>,
+    /// One clause alone, rather than the whole agreement.
+    pub clause: Option<i64>,
 }
 
 impl Default for Marking {
     fn default() -> Self {
-        Marking { track: Track::Joint, against: None }
+        Marking { track: Track::Joint, against: None, clause: None }
     }
 }
 
@@ -97,6 +99,9 @@ impl Default for Marking {
 /// sent back can be matched to the record.
 pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: &Words) -> Result<Document> {
     let s = snapshot(store, negotiation_id).await?;
+    if let Some(id) = marking.clause.filter(|id| !s.clauses.iter().any(|c| c.id == *id)) {
+        return Err(Error::not_found(format!("clause {id} in this negotiation")));
+    }
     let author = match marking.track {
         Track::Joint => w.t("joint"),
         Track::Party(id) => match s.parties.iter().find(|p| p.id == id) {
@@ -121,7 +126,7 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: 
             None => w.f("texts-of", &[("author", (&author).into())]),
         }));
     }
-    for c in &s.clauses {
+    for c in s.clauses.iter().filter(|c| marking.clause.is_none_or(|id| id == c.id)) {
         let version = s.heads.get(&(c.id, marking.track));
         let marker = match version {
             Some(v) => format!("clause-{}-v{}", c.id, v.id),
