@@ -680,6 +680,13 @@ async fn two_windows_on_one_workbench(dir: &Path) {
     }
 }
 
+/// The NEA's latest text of Art. 4, as the CLI shows it.
+fn neas_latest_art4(db: &Path) -> String {
+    let shown: Value = serde_json::from_slice(&run_cli(db, &["show", "Art. 4", "--json"])).unwrap();
+    let versions = shown["versions"].as_array().unwrap();
+    versions.iter().rfind(|v| v["track"]["party_id"] == 2).unwrap()["text"].as_str().unwrap().to_string()
+}
+
 /// Word out and in: the NEA's texts saved as Word with their changes to the joint text tracked (read
 /// back by pandoc), and a counter-proposal edited in Word with tracking on taken in through the dialog,
 /// its tracked changes and their author shown in the preview before anything is written.
@@ -734,11 +741,7 @@ async fn word_in_and_out(dir: &Path) {
     app.shot("51-word-intake-preview").await;
     app.click("[data-testid=intake-apply]").await;
     app.wait_text("[data-testid=setup-notice]", "Taken in: 1 text tabled").await;
-    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 4", "--json"])).unwrap();
-    let latest = shown["versions"].as_array().unwrap().iter().rfind(|v| v["track"]["party_id"] == 2).unwrap()["text"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let latest = neas_latest_art4(&db);
     assert!(latest.contains("review this article every year") && !latest.contains("obsolete"), "{latest}");
 
     // the document we sent them, edited with tracking off: what they changed shows against what we sent
@@ -762,11 +765,7 @@ async fn word_in_and_out(dir: &Path) {
     app.shot("52-word-intake-untracked-against-sent").await;
     app.click("[data-testid=intake-apply]").await;
     app.wait_text("[data-testid=setup-notice]", "Taken in: 1 text tabled").await;
-    let shown: Value = serde_json::from_slice(&run_cli(&db, &["show", "Art. 4", "--json"])).unwrap();
-    let latest = shown["versions"].as_array().unwrap().iter().rfind(|v| v["track"]["party_id"] == 2).unwrap()["text"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let latest = neas_latest_art4(&db);
     assert!(latest.starts_with("Henceforth the "), "on the NEA's Art. 4: {latest}");
     app.close().await;
 }
