@@ -13,6 +13,7 @@ pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             negotiations::workbench_info,
+            negotiations::set_language,
             negotiations::open_workbench,
             negotiations::negotiations,
             negotiations::overview,

@@ -12,6 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 use tokio::sync::oneshot;
 
 use trilogue_core::document::Format;
+use trilogue_core::message::Msg;
 
 use crate::error::{IpcError, IpcResult};
 
@@ -68,10 +69,10 @@ impl Chosen {
         let name = path.file_name().map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
         let size = tokio::fs::metadata(path).await?.len();
         if size > MAX_FILE_BYTES {
-            return Err(IpcError {
-                kind: "import".into(),
-                message: format!("{name} is {} MB: Trilogue reads files up to {} MB", size >> 20, MAX_FILE_BYTES >> 20),
-            });
+            return Err(IpcError::refused(
+                "import",
+                Msg::FileTooLarge { name, mb: size >> 20, max: MAX_FILE_BYTES >> 20 },
+            ));
         }
         Ok(Chosen { name, bytes: tokio::fs::read(path).await? })
     }
@@ -105,10 +106,7 @@ impl Pending {
         let slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
         match slot.as_ref() {
             Some((h, chosen)) if *h == handle => Ok(chosen.clone()),
-            _ => Err(IpcError {
-                kind: "not_found".into(),
-                message: "choose the file again: another was read since".into(),
-            }),
+            _ => Err(IpcError::refused("not_found", Msg::ChooseAgain)),
         }
     }
 
@@ -134,7 +132,7 @@ pub async fn write_whole(path: &Path, bytes: impl AsRef<[u8]>) -> IpcResult<()> 
     .await;
     if let Err(e) = written {
         let _ = tokio::fs::remove_file(&partial).await;
-        return Err(IpcError { kind: "io".into(), message: format!("{name} could not be written: {e}") });
+        return Err(IpcError::refused("io", Msg::WriteFailed { name, detail: e.to_string() }));
     }
     Ok(())
 }

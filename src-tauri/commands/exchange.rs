@@ -7,6 +7,7 @@ use trilogue_core::compare::Reference;
 use trilogue_core::document::{self, Format};
 use trilogue_core::export;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table};
+use trilogue_core::message::Msg;
 use trilogue_core::model::{Level, Negotiation, Track};
 use trilogue_core::store::NewNegotiation;
 use trilogue_core::words::{Lang, Words};
@@ -137,7 +138,5 @@ pub async fn export_table(
 #[tauri::command]
 #[specta::specta]
 pub fn print_window(window: tauri::WebviewWindow) -> IpcResult<()> {
-    window
-        .print()
-        .map_err(|e| IpcError { kind: "io".into(), message: format!("the print dialog could not be opened: {e}") })
+    window.print().map_err(|e| IpcError::refused("io", Msg::PrintFailed { detail: e.to_string() }))
 }

@@ -43,7 +43,7 @@ fn submission(file: &Chosen, party: Option<&str>) -> IpcResult<Read> {
         let submission = Submission::from_table(&table, &file.name);
         return Ok(Read { submission, encoding: table.encoding });
     }
-    let party = party.ok_or_else(|| trilogue_core::Error::Invalid("say whose text this file is".into()))?;
+    let party = party.ok_or_else(|| trilogue_core::Error::Invalid(trilogue_core::message::Msg::SayWhoseText))?;
     if file.is_word() {
         let word = read_docx(&file.bytes, &file.name)?;
         let submission = Submission::from_word(&word, party, &file.name)?;

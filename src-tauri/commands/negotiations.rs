@@ -6,6 +6,7 @@ use trilogue_core::Store;
 use trilogue_core::model::Event;
 use trilogue_core::store::NegotiationSummary;
 use trilogue_core::views::Overview;
+use trilogue_core::words::Lang;
 
 use crate::error::IpcResult;
 use crate::files;
@@ -21,6 +22,13 @@ pub struct WorkbenchInfo {
 #[specta::specta]
 pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
     WorkbenchInfo { path: workbench.store().path().display().to_string(), actor: workbench.actor().to_string() }
+}
+
+/// The language the interface speaks, in which the core's refusals reach it.
+#[tauri::command]
+#[specta::specta]
+pub fn set_language(lang: Lang) {
+    crate::error::speak(lang);
 }
 
 /// Opens another workbench file (File › Open workbench), chosen in the native Open dialog; none when

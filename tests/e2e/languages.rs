@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::app::App;
-use crate::{run_cli, set_value};
+use crate::{run_cli, set_value, type_into};
 
 /// The views the tour visits: the route, what shows when the view is ready, and its name.
 const VIEWS: [(&str, &str, &str); 10] = [
@@ -140,6 +140,15 @@ pub async fn the_interface_in_kazakh_and_russian(dir: &Path) {
     set_value(&app, "[data-testid=language]", "kk").await;
     app.wait_text("nav", "Шолу").await;
     tour(&app, "kk", 61).await;
+    // the core's refusal, in the language the interface speaks
+    app.client.execute("location.hash = '#/setup'", vec![]).await.unwrap();
+    app.wait("[data-testid=clause-ref]").await;
+    type_into(&app, "[data-testid=clause-ref]", "Art. 4").await;
+    type_into(&app, "[data-testid=clause-title]", "Қайталау").await;
+    app.click("[data-testid=clause-add]").await;
+    app.wait_text("[data-testid=clause-error]", "бұл келіссөздерде Art. 4 тармағы бар").await;
+    app.scroll_to("[data-testid=clause-error]").await;
+    app.shot("61-kk-refusal").await;
     app.close().await;
     // the language chosen is kept: the next run is Kazakh on a Russian system
     let app = App::launch_env(Some(&db), Some(&home), &russian).await;

@@ -385,7 +385,7 @@ async fn select(app: &App, css: &str, label: &str) {
     app.wait(css).await.select_by_label(label).await.unwrap_or_else(|e| panic!("{css}: no option '{label}': {e}"));
 }
 
-async fn type_into(app: &App, css: &str, text: &str) {
+pub(crate) async fn type_into(app: &App, css: &str, text: &str) {
     let field = app.wait(css).await;
     field.clear().await.unwrap();
     if !text.is_empty() {

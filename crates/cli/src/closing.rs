@@ -5,7 +5,9 @@ use anyhow::Result;
 use trilogue_core::model::{ApprovalStep, ClauseStatus, Further, Side, Vote};
 use trilogue_core::store::{NewApproval, NewCommitment, StatusChange};
 
-use crate::commands::{Ctx, listing, say};
+use trilogue_core::words::Arg;
+
+use crate::commands::{Ctx, listing};
 use crate::{CommitmentCommand, print};
 
 pub async fn protocol(ctx: &Ctx, clause: &str, further: &str, reason: String, negotiation: Option<&str>) -> Result<()> {
@@ -13,14 +15,15 @@ pub async fn protocol(ctx: &Ctx, clause: &str, further: &str, reason: String, ne
     let mut change = StatusChange::to(ClauseStatus::InProtocol, reason);
     change.further = Some(Further::parse(further)?);
     ctx.store.change_status(c.id, &change, &ctx.who).await?;
-    say(format!("{} is entered in the protocol of disagreements ({})", c.reference, further.replace('_', " ")))
+    let further = ctx.words.name("further", change.further.map_or("", |f| f.as_str()));
+    ctx.say("cli-in-protocol", &[("reference", (&c.reference).into()), ("further", (&further).into())])
 }
 
 pub async fn reservation(ctx: &Ctx, clause: &str, org: &str, text: &str, negotiation: Option<&str>) -> Result<()> {
     let c = ctx.clause(clause, negotiation).await?;
     let party = ctx.store.find_party(c.negotiation_id, org).await?;
     ctx.store.add_reservation(c.id, party.id, text, &ctx.who).await?;
-    say(format!("{} records a reservation on {}", party.label, c.reference))
+    ctx.say("cli-reservation", &[("party", (&party.label).into()), ("reference", (&c.reference).into())])
 }
 
 pub struct ApprovalArgs {
@@ -44,8 +47,13 @@ pub async fn approval(ctx: &Ctx, a: ApprovalArgs) -> Result<()> {
         approved: !a.rejected,
     };
     let r = ctx.store.record_approval(n.id, &new, &ctx.who).await?;
-    let outcome = if r.approved { "approved" } else { "rejected" };
-    say(format!("recorded: {} on {} — {outcome}", r.step.words(), r.decided_on))
+    let step = ctx.words.name("approval", r.step.as_str());
+    let args: [(&str, Arg); 3] = [
+        ("step", (&step).into()),
+        ("day", (&r.decided_on).into()),
+        ("approved", if r.approved { "yes" } else { "no" }.into()),
+    ];
+    ctx.say("cli-approval", &args)
 }
 
 pub async fn commitment(ctx: &Ctx, command: CommitmentCommand) -> Result<()> {
@@ -58,17 +66,23 @@ pub async fn commitment(ctx: &Ctx, command: CommitmentCommand) -> Result<()> {
             };
             let new = NewCommitment { text, responsible, due_on: due, clause_id };
             let c = ctx.store.add_commitment(n.id, &new, &ctx.who).await?;
-            say(format!("commitment {}: {} — {} by {}", c.id, c.text, c.responsible, c.due_on))
+            let args: [(&str, Arg); 4] = [
+                ("id", c.id.into()),
+                ("text", (&c.text).into()),
+                ("responsible", (&c.responsible).into()),
+                ("day", (&c.due_on).into()),
+            ];
+            ctx.say("cli-commitment", &args)
         }
         CommitmentCommand::Done { id, on } => {
             let day = on.unwrap_or_else(|| ctx.who.at.date_naive().to_string());
             let c = ctx.store.commitment_done(id, &day, &ctx.who).await?;
-            say(format!("commitment {} done on {}", c.id, c.done_on.unwrap_or_default()))
+            ctx.say("cli-commitment-done", &[("id", c.id.into()), ("day", (&c.done_on.unwrap_or_default()).into())])
         }
         CommitmentCommand::List { negotiation, json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let list = ctx.store.commitments(n.id).await?;
-            listing(json, &list, |l| print::commitments(l, &ctx.who.at.date_naive().to_string()))
+            listing(json, &list, |l| print::commitments(l, &ctx.who.at.date_naive().to_string(), &ctx.words))
         }
     }
 }

@@ -10,6 +10,7 @@ use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::document;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
+use trilogue_core::message::Msg;
 use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
@@ -18,7 +19,7 @@ use trilogue_core::store::{
     default_db_path,
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
-use trilogue_core::words::{Lang, Words};
+use trilogue_core::words::{Arg, Lang, Words};
 use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
 
 use crate::{Cli, Command, CompareFormat, DiffFormat, DocFormat, ReportFormat, TableFormat};
@@ -49,21 +50,22 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
         std::io::stdin().read_to_end(&mut bytes)?;
     } else {
-        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
     }
     Ok(bytes)
 }
 
-fn write_output(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    eprintln!("wrote {}", path.display());
+fn write_output(path: &Path, text: impl AsRef<[u8]>, w: &Words) -> Result<()> {
+    let shown = path.display().to_string();
+    std::fs::write(path, text).with_context(|| w.f("cli-cannot-write", &[("path", (&shown).into())]))?;
+    eprintln!("{}", w.f("cli-wrote", &[("path", (&shown).into())]));
     Ok(())
 }
 
 /// Writes to a file when one is given, else to standard output.
-fn emit(out: Option<&Path>, text: &str) -> Result<()> {
+fn emit(out: Option<&Path>, text: &str, w: &Words) -> Result<()> {
     match out {
-        Some(path) => write_output(path, text),
+        Some(path) => write_output(path, text, w),
         None => say(text.trim_end()),
     }
 }
@@ -85,23 +87,36 @@ fn emit_document<T: Serialize>(
     model: impl FnOnce(&T) -> document::Document,
     format: ReportFormat,
     out: Option<&Path>,
+    w: &Words,
 ) -> Result<()> {
     let format = match format {
-        ReportFormat::Json => return emit(out, &serde_json::to_string_pretty(value)?),
+        ReportFormat::Json => return emit(out, &serde_json::to_string_pretty(value)?, w),
         ReportFormat::Md => DocFormat::Md,
         ReportFormat::Html => DocFormat::Html,
         ReportFormat::Docx => DocFormat::Docx,
     };
     let bytes = document::render(&model(value), format.document())?;
     match out {
-        Some(path) => write_output(path, bytes),
-        None if matches!(format, DocFormat::Docx) => bail!("a .docx goes to a file: give --out FILE"),
+        Some(path) => write_output(path, bytes, w),
+        None if matches!(format, DocFormat::Docx) => bail!(w.t("cli-docx-to-file")),
         None => say(String::from_utf8(bytes)?.trim_end()),
     }
 }
 
 fn source_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+impl Ctx {
+    /// A message of the catalogue, in the language asked for.
+    pub(crate) fn f(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.words.f(id, args)
+    }
+
+    /// Prints a message of the catalogue and returns success.
+    pub(crate) fn say(&self, id: &str, args: &[(&str, Arg)]) -> Result<()> {
+        say(self.f(id, args))
+    }
 }
 
 pub(crate) struct Ctx {
@@ -111,13 +126,18 @@ pub(crate) struct Ctx {
     pub(crate) words: Words,
 }
 
-/// The language given by `--lang`, else the system's when Trilogue writes in it, else English.
-fn language(lang: Option<&str>) -> Result<Lang> {
-    if let Some(code) = lang {
-        return Ok(code.parse()?);
+/// The language given by `--lang`, else the system's.
+pub(crate) fn language(lang: Option<&str>) -> Result<Lang> {
+    match lang {
+        Some(code) => Ok(code.parse()?),
+        None => Ok(system_language()),
     }
+}
+
+/// The system's language when Trilogue writes in it, else English.
+pub(crate) fn system_language() -> Lang {
     let system = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.is_empty());
-    Ok(system.and_then(|l| Lang::of_locale(&l)).unwrap_or_default())
+    system.and_then(|l| Lang::of_locale(&l)).unwrap_or_default()
 }
 
 /// The time given by `--now`, else the real time: the clock every command hands to the core.
@@ -125,7 +145,7 @@ fn clock(now: Option<&str>) -> Result<DateTime<Utc>> {
     match now {
         None => Ok(Utc::now()),
         Some(t) => Ok(DateTime::parse_from_rfc3339(t)
-            .with_context(|| format!("--now '{t}': write the time as 2027-01-12T09:00:00Z"))?
+            .with_context(|| format!("--now '{t}': 2027-01-12T09:00:00Z"))?
             .with_timezone(&Utc)),
     }
 }
@@ -147,14 +167,10 @@ impl Ctx {
     async fn reference(&self, negotiation_id: i64, name: &str) -> Result<Reference> {
         if let Some(number) = name.strip_prefix("since:") {
             let number: i64 =
-                number.trim().parse().with_context(|| format!("'{name}': give a session number, as since:2"))?;
+                number.trim().parse().with_context(|| self.f("cli-since-number", &[("value", name.into())]))?;
             let sessions = self.store.sessions(negotiation_id).await?;
             let Some(s) = sessions.iter().find(|s| s.number == number) else {
-                let numbers: Vec<String> = sessions.iter().map(|s| s.number.to_string()).collect();
-                if numbers.is_empty() {
-                    bail!("there is no session {number}: this negotiation has no sessions");
-                }
-                bail!("there is no session {number}; the sessions are: {}", numbers.join(", "));
+                return Err(self.no_session(&sessions, number));
             };
             return Ok(Reference::Since(s.id));
         }
@@ -169,11 +185,15 @@ impl Ctx {
     pub(crate) fn session(&self, sessions: &[Session], number: i64) -> Result<Session> {
         match sessions.iter().find(|s| s.number == number) {
             Some(s) => Ok(s.clone()),
-            None => {
-                let numbers: Vec<String> = sessions.iter().map(|s| s.number.to_string()).collect();
-                bail!("there is no session {number}; the sessions are: {}", numbers.join(", "))
-            }
+            None => Err(self.no_session(sessions, number)),
         }
+    }
+
+    /// There is no session `number`: which there are.
+    fn no_session(&self, sessions: &[Session], number: i64) -> anyhow::Error {
+        let numbers: Vec<String> = sessions.iter().map(|s| s.number.to_string()).collect();
+        let args: [(&str, Arg); 2] = [("number", number.into()), ("numbers", numbers.join(", ").into())];
+        anyhow::anyhow!(self.f("cli-no-session", &args))
     }
 
     /// A negotiation's track named by a party's label or `joint`.
@@ -190,7 +210,7 @@ pub async fn run(cli: Cli) -> Result<()> {
     let path = cli.db.unwrap_or_else(default_db_path);
     let store = Store::open(&path).await?;
     let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
-    let words = Words::new(language(cli.lang.as_deref())?);
+    let words = crate::words(language(cli.lang.as_deref())?);
     let ctx = Ctx { store, who: Who::at(actor, now), words };
     let result = dispatch(&ctx, cli.command).await;
     ctx.store.close().await;
@@ -202,43 +222,40 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
         Command::Demo { json: as_json } => {
             let n = demo::load_demo(store, ctx.who.at).await?;
-            eprintln!("demo negotiation {} in {}", n.id, store.path().display());
+            let path = store.path().display().to_string();
+            eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&path).into())]));
             overview(ctx, &n.id.to_string(), as_json).await
         }
         Command::ImportTable { file, title, into, intake } => {
             let bytes = read_input(&file)?;
             let table = parse_position_table(&bytes, &source_name(&file))?;
-            print::encoding(&table.encoding, &source_name(&file));
+            print::encoding(&table.encoding, &source_name(&file), &ctx.words);
             if let Some(into) = into {
                 let submission = Submission::from_table(&table, &source_name(&file));
                 return take_in(ctx, &into, &submission, intake, &[]).await;
             }
             let title = title.unwrap_or_default();
             let n = store.import_table(&table, &title, &source_name(&file), &ctx.who).await?;
-            println!(
-                "imported {} clauses of {} parties as negotiation {}: {}",
-                table.rows.len(),
-                table.parties.len(),
-                n.id,
-                n.title
-            );
-            Ok(())
+            let args: [(&str, Arg); 4] = [
+                ("clauses", table.rows.len().into()),
+                ("parties", table.parties.len().into()),
+                ("id", n.id.into()),
+                ("title", (&n.title).into()),
+            ];
+            ctx.say("cli-imported-table", &args)
         }
         Command::ImportMarkdown { file, title, parties, into, intake } => {
             let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
             let agreement = parse_markdown_agreement(&text, &source_name(&file))?;
             if let Some(into) = into {
-                let [party] = parties.as_slice() else {
-                    bail!("--into takes one --party: the organisation whose text this is")
-                };
+                let [party] = parties.as_slice() else { bail!(ctx.f("cli-into-one-party", &[])) };
                 let submission = Submission::from_markdown(&agreement, party, &source_name(&file));
                 return take_in(ctx, &into, &submission, intake, &[]).await;
             }
-            let Some(title) = title.or(agreement.title) else {
-                bail!("give the negotiation a --title: the document has no single top-level heading to take it from")
-            };
+            let Some(title) = title.or(agreement.title) else { bail!(ctx.f("cli-give-title", &[])) };
             let clauses = agreement.clauses;
-            let parties = parties.iter().enumerate().map(|(i, p)| parse_party(p, i)).collect::<Result<Vec<_>>>()?;
+            let parties =
+                parties.iter().enumerate().map(|(i, p)| parse_party(ctx, p, i)).collect::<Result<Vec<_>>>()?;
             let new = NewNegotiation {
                 title,
                 level: Level::General,
@@ -249,8 +266,9 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 languages: Vec::new(),
             };
             let n = store.import_clauses(&new, &parties, &clauses, &source_name(&file), &ctx.who).await?;
-            println!("imported {} clauses as negotiation {}: {}", clauses.len(), n.id, n.title);
-            Ok(())
+            let args: [(&str, Arg); 3] =
+                [("clauses", clauses.len().into()), ("id", n.id.into()), ("title", (&n.title).into())];
+            ctx.say("cli-imported", &args)
         }
         Command::ImportDocx { file, into, party, intake, authors } => {
             let name = source_name(&file);
@@ -262,19 +280,19 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Negotiations { json: as_json } => {
             let list = store.negotiations().await?;
-            listing(as_json, &list, |l| print::negotiations(l))
+            listing(as_json, &list, |l| print::negotiations(l, &ctx.words))
         }
         Command::Overview { negotiation, json: as_json } => overview(ctx, &negotiation, as_json).await,
         Command::Clauses { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let rows = store.list_clauses(n.id).await?;
             let parties = store.parties(n.id).await?;
-            listing(as_json, &rows, |r| print::clauses(r, &parties))
+            listing(as_json, &rows, |r| print::clauses(r, &parties, &ctx.words))
         }
         Command::Show { clause, negotiation, json: as_json } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let view = ClauseDetail::load(store, clause).await?;
-            listing(as_json, &view, print::clause)
+            listing(as_json, &view, |v| print::clause(v, &ctx.words))
         }
         Command::Propose {
             clause,
@@ -312,23 +330,29 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             let v = store.propose(clause.id, &new, &ctx.who).await?;
             let state = match &v.tabled_at {
-                Some(at) => format!("tabled {}", &at[..10]),
-                None => "saved as a private draft".into(),
+                Some(at) => ctx.f("cli-tabled-on", &[("day", (&at[..10]).into())]),
+                None => ctx.f("cli-saved-draft", &[]),
             };
-            println!("version {} of {} {state} ({})", v.id, clause.reference, &v.hash[..12]);
-            Ok(())
+            let args: [(&str, Arg); 4] = [
+                ("version", v.id.into()),
+                ("reference", (&clause.reference).into()),
+                ("state", (&state).into()),
+                ("hash", (&v.hash[..12]).into()),
+            ];
+            ctx.say("cli-version-saved", &args)
         }
         Command::Table { version, session } => {
             let v = store.table(version, session, &ctx.who).await?;
-            println!("version {} tabled at {}", v.id, v.tabled_at.unwrap_or_default());
-            Ok(())
+            let at = v.tabled_at.unwrap_or_default();
+            ctx.say("cli-version-tabled", &[("version", v.id.into()), ("at", (&at).into())])
         }
         Command::Status { clause, status, reason, referred_to, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let mut change = StatusChange::to(ClauseStatus::parse(&status)?, reason);
             change.referred_to = referred_to.as_deref().map(Referral::parse).transpose()?;
             store.change_status(clause.id, &change, &ctx.who).await?;
-            say(format!("{} is now {}", clause.reference, change.to))
+            let status = ctx.words.name("status", change.to.as_str());
+            ctx.say("cli-clause-now", &[("reference", (&clause.reference).into()), ("status", (&status).into())])
         }
         Command::Reopen { clause, consenting, reason, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -337,13 +361,15 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 change.consenting.push(store.find_party(clause.negotiation_id, label).await?.id);
             }
             store.change_status(clause.id, &change, &ctx.who).await?;
-            say(format!("{} is open again, with the consent of {}", clause.reference, consenting.join(", ")))
+            let args: [(&str, Arg); 2] =
+                [("reference", (&clause.reference).into()), ("parties", consenting.join(", ").into())];
+            ctx.say("cli-reopened", &args)
         }
         Command::Agreement { negotiation, status, reason } => {
             let n = ctx.negotiation(&negotiation).await?;
             let to = NegotiationStatus::parse(&status)?;
             store.set_negotiation_status(n.id, to, &reason, &ctx.who).await?;
-            say(format!("the agreement is now {to}"))
+            ctx.say("cli-agreement-now", &[("status", (&ctx.words.name("negotiation", to.as_str())).into())])
         }
         Command::Approval { negotiation, step, date, side, body, votes_for, votes_against, abstaining, rejected } => {
             let votes = votes_for.zip(votes_against).map(|(f, a)| (f, a, abstaining));
@@ -366,14 +392,16 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let sessions = store.sessions(n.id).await?;
-            let Some(number) = number else { return listing(as_json, &sessions, |s| print::sessions(s, ctx.who.at)) };
+            let Some(number) = number else {
+                return listing(as_json, &sessions, |s| print::sessions(s, ctx.who.at, &ctx.words));
+            };
             let view = SessionDetail::load(store, ctx.session(&sessions, number)?).await?;
-            listing(as_json, &view, print::session)
+            listing(as_json, &view, |v| print::session(v, &ctx.words))
         }
         Command::Schedule { negotiation, at, place, kind, agenda } => {
             let n = ctx.negotiation(&negotiation).await?;
             let starts_at = chrono::DateTime::parse_from_rfc3339(&at)
-                .with_context(|| format!("--at '{at}': write the time as 2027-01-12T09:00:00Z"))?;
+                .with_context(|| format!("--at '{at}': 2027-01-12T09:00:00Z"))?;
             let mut clauses = Vec::new();
             for name in &agenda {
                 clauses.push(store.find_clause(Some(n.id), name).await?.id);
@@ -387,7 +415,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 agenda: clauses,
             };
             let s = store.add_session(n.id, &new, &ctx.who).await?;
-            say(format!("session {} scheduled for {}", s.number, s.starts_at))
+            ctx.say("cli-scheduled-for", &[("number", s.number.into()), ("at", (&s.starts_at).into())])
         }
         Command::Attendance { negotiation, number, delegates } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -397,24 +425,26 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             for name in &delegates {
                 match known.iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())) {
                     Some(d) => ids.push(d.id),
-                    None => bail!("no delegate named '{name}' in this negotiation"),
+                    None => {
+                        return Err(trilogue_core::Error::NotFound(Msg::NoDelegateNamed { name: name.clone() }).into());
+                    }
                 }
             }
             let attended = store.set_attendees(session.id, &ids, &ctx.who).await?;
-            say(format!("{} delegate(s) attended session {number}", attended.len()))
+            ctx.say("cli-attended", &[("count", attended.len().into()), ("number", number.into())])
         }
         Command::Note { clause, priority, red_line, reasoning, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
             let priority = Priority::parse(&priority)?;
             store.add_note(clause.id, priority, &red_line, &reasoning, &ctx.who).await?;
-            say(format!("private note on {} saved (never exported)", clause.reference))
+            ctx.say("cli-note-saved", &[("reference", (&clause.reference).into())])
         }
         Command::Minutes { negotiation, number, file } => {
             let n = ctx.negotiation(&negotiation).await?;
             let session = ctx.session(&store.sessions(n.id).await?, number)?;
             let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
             store.set_minutes(session.id, &text, &ctx.who).await?;
-            say(format!("minutes of session {number} written"))
+            ctx.say("cli-minutes-written", &[("number", number.into())])
         }
         Command::Packet { negotiation, since, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -423,22 +453,22 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let p = packet::packet(store, n.id, since, ctx.who.at).await?;
-            emit_document(&p, |p| p.to_model(&ctx.words), format, out.as_deref())
+            emit_document(&p, |p| p.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
         }
         Command::Initials { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let table = report::initials_table(store, n.id).await?;
-            listing(as_json, &table, print::initials)
+            listing(as_json, &table, |t| print::initials(t, &ctx.words))
         }
         Command::Report { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let r = report::status_report(store, n.id, 30, ctx.who.at, &ctx.words).await?;
-            emit_document(&r, |r| r.to_model(&ctx.words), format, out.as_deref())
+            emit_document(&r, |r| r.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
         }
         Command::Final { negotiation, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let f = report::final_agreement(store, n.id).await?;
-            emit_document(&f, |f| f.to_model(&ctx.words), format, out.as_deref())
+            emit_document(&f, |f| f.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
         }
         Command::Initial { clause, party, version, session, delegate, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -448,8 +478,14 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let status = store.initial_by(clause.id, (party.id, delegate), version, session, &ctx.who).await?;
-            println!("{} initialed version {version} of {}; the clause is {status}", party.label, clause.reference);
-            Ok(())
+            let status = ctx.words.name("status", status.as_str());
+            let args: [(&str, Arg); 4] = [
+                ("party", (&party.label).into()),
+                ("version", version.into()),
+                ("reference", (&clause.reference).into()),
+                ("status", (&status).into()),
+            ];
+            ctx.say("cli-initialed", &args)
         }
         Command::Diff { a, b, format } => {
             let (a, b) = (store.version(a).await?, store.version(b).await?);
@@ -457,7 +493,10 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             match format {
                 DiffFormat::Json => json(&d),
                 DiffFormat::Html => say(d.to_html()),
-                DiffFormat::Text => say(format!("{}\n\nsimilarity {:.2}", d.to_text(), d.similarity)),
+                DiffFormat::Text => {
+                    let similarity = format!("{:.2}", d.similarity);
+                    say(format!("{}\n\n{}", d.to_text(), ctx.f("cli-similarity", &[("value", (&similarity).into())])))
+                }
             }
         }
         Command::Compare { clause, against, format, out, negotiation } => {
@@ -465,12 +504,12 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let c =
                 compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?, ctx.who.at).await?;
             let document = match format {
-                CompareFormat::Text => return emit(out.as_deref(), &c.to_text()),
+                CompareFormat::Text => return emit(out.as_deref(), &c.to_text(), &ctx.words),
                 CompareFormat::Json => ReportFormat::Json,
                 CompareFormat::Html => ReportFormat::Html,
                 CompareFormat::Docx => ReportFormat::Docx,
             };
-            emit_document(&c, |c| c.to_model(&ctx.words), document, out.as_deref())
+            emit_document(&c, |c| c.to_model(&ctx.words), document, out.as_deref(), &ctx.words)
         }
         Command::Search { query, negotiation, limit, json: as_json } => {
             let negotiation_id = match negotiation {
@@ -478,18 +517,18 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 None => None,
             };
             let hits = store.search(&query, negotiation_id, limit).await?;
-            listing(as_json, &hits, |h| print::hits(h))
+            listing(as_json, &hits, |h| print::hits(h, &ctx.words))
         }
         Command::CompareAll { negotiation, against, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let d = agreement::document(store, n.id, ctx.reference(n.id, &against).await?).await?;
             let document = match format {
-                TableFormat::Csv => return emit(out.as_deref(), &d.to_csv()?),
+                TableFormat::Csv => return emit(out.as_deref(), &d.to_csv()?, &ctx.words),
                 TableFormat::Json => ReportFormat::Json,
                 TableFormat::Html => ReportFormat::Html,
                 TableFormat::Docx => ReportFormat::Docx,
             };
-            emit_document(&d, |d| d.to_model(&ctx.words), document, out.as_deref())
+            emit_document(&d, |d| d.to_model(&ctx.words), document, out.as_deref(), &ctx.words)
         }
         Command::Export { negotiation, format, out, track, against, clause } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -503,37 +542,36 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             };
             let marking = export::Marking { track: ctx.track(n.id, &track).await?, against, clause };
             let doc = export::agreement(store, n.id, marking, &ctx.words).await?;
-            write_output(&out, document::render(&doc, format.document())?)
+            write_output(&out, document::render(&doc, format.document())?, &ctx.words)
         }
         Command::ExportTable { negotiation, out } => {
             let n = ctx.negotiation(&negotiation).await?;
-            write_output(&out, &export::position_table_csv(store, n.id).await?)
+            write_output(&out, export::position_table_csv(store, n.id).await?, &ctx.words)
         }
         Command::Log { negotiation, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let events = store.events(n.id).await?;
-            listing(as_json, &events, |e| print::events(e))
+            listing(as_json, &events, |e| print::events(e, &ctx.words))
         }
         Command::Verify { negotiation } => {
             let n = ctx.negotiation(&negotiation).await?;
             if let Some(b) = store.verify_journal(n.id).await? {
-                bail!("the journal was altered: event {} ({}) does not match the chain", b.event_id, b.kind);
+                bail!(ctx.f("cli-journal-altered", &[("event", b.event_id.into()), ("kind", (&b.kind).into())]));
             }
             let altered = store.verify_texts(n.id).await?;
             if !altered.is_empty() {
-                bail!(
-                    "the text of version(s) {altered:?} was altered: it no longer matches the hash it was saved with"
-                );
+                let versions: Vec<String> = altered.iter().map(|v| v.to_string()).collect();
+                bail!(ctx.f("cli-texts-altered", &[("versions", (&versions.join(", ")).into())]));
             }
-            say(format!("the journal and the texts of negotiation {} are intact", n.id))
+            ctx.say("cli-intact", &[("id", n.id.into())])
         }
     }
 }
 
-fn parse_party(spec: &str, position: usize) -> Result<NewParty> {
+fn parse_party(ctx: &Ctx, spec: &str, position: usize) -> Result<NewParty> {
     let mut parts = spec.splitn(3, ':');
     let (Some(label), Some(side), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
-        bail!("--party '{spec}': write it as LABEL:SIDE:NAME, for example FTU:workers:Federation of Trade Unions");
+        bail!(ctx.f("cli-party-spec", &[("value", spec.into())]));
     };
     Ok(NewParty {
         label: label.trim().into(),
@@ -555,9 +593,7 @@ async fn take_in(
     let parties = ctx.store.parties(n.id).await?;
     let mut chosen = Vec::with_capacity(authors.len());
     for a in authors {
-        let Some((author, label)) = a.rsplit_once('=') else {
-            bail!("--author takes NAME=ORG, the author as Word names them and the organisation's label: '{a}'")
-        };
+        let Some((author, label)) = a.rsplit_once('=') else { bail!(ctx.f("cli-author-spec", &[("value", a.into())])) };
         chosen.push(AuthorParty {
             author: author.trim().to_string(),
             party_id: ctx.store.find_party(n.id, label).await?.id,
@@ -566,7 +602,7 @@ async fn take_in(
     if a.preview {
         let mut plan = ctx.store.plan_intake(n.id, submission).await?;
         plan.take_authors_as(&chosen);
-        print::intake(&plan, true, &parties);
+        print::intake(&plan, true, &parties, &ctx.words);
         return Ok(());
     }
     let session_id = match a.session {
@@ -580,12 +616,12 @@ async fn take_in(
     let letter_ref = a.letter.unwrap_or_default();
     let provenance = Provenance { received: a.received, session_id, letter_ref, sent_by, authors: chosen };
     let plan = ctx.store.take_in(n.id, submission, &provenance, &ctx.who).await?;
-    print::intake(&plan, false, &parties);
+    print::intake(&plan, false, &parties, &ctx.words);
     Ok(())
 }
 
 async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
     let view = Overview::load(&ctx.store, n, ctx.who.at).await?;
-    listing(as_json, &view, print::overview)
+    listing(as_json, &view, |v| print::overview(v, &ctx.words))
 }

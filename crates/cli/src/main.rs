@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use trilogue_core::words::{Lang, Words};
 
 #[derive(Parser)]
 #[command(name = "trilogue-cli", version, about = "Trilogue — the negotiation record, from the command line")]
@@ -632,6 +633,18 @@ enum CommitmentCommand {
     },
 }
 
+/// The core's catalogue with the command line's own messages, in `lang`.
+fn words(lang: Lang) -> Words {
+    Words::with(
+        lang,
+        match lang {
+            Lang::Kk => include_str!("../locales/kk.ftl"),
+            Lang::Ru => include_str!("../locales/ru.ftl"),
+            Lang::En => include_str!("../locales/en.ftl"),
+        },
+    )
+}
+
 fn main() -> ExitCode {
     #[cfg(unix)]
     // SAFETY: called first, before any other thread exists; it only restores the default action.
@@ -639,15 +652,100 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    // an unknown --lang is itself reported, in the system's language
+    let words = words(commands::language(cli.lang.as_deref()).unwrap_or_else(|_| commands::system_language()));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a Tokio runtime");
     match runtime.block_on(commands::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
-            }
+            print::failure(&e, &words);
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use trilogue_core::words::{Lang, message_ids};
+
+    const CATALOGUES: [(Lang, &str); 3] = [
+        (Lang::Kk, include_str!("../locales/kk.ftl")),
+        (Lang::Ru, include_str!("../locales/ru.ftl")),
+        (Lang::En, include_str!("../locales/en.ftl")),
+    ];
+
+    #[test]
+    fn every_language_has_every_message_of_the_command_line() {
+        let english = message_ids(CATALOGUES[2].1);
+        for (lang, file) in CATALOGUES {
+            assert_eq!(message_ids(file), english, "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn every_message_of_the_command_line_formats() {
+        const NAMES: [&str; 41] = [
+            "message",
+            "path",
+            "value",
+            "number",
+            "numbers",
+            "event",
+            "kind",
+            "versions",
+            "id",
+            "clauses",
+            "parties",
+            "title",
+            "day",
+            "version",
+            "reference",
+            "state",
+            "hash",
+            "at",
+            "status",
+            "count",
+            "party",
+            "label",
+            "name",
+            "side",
+            "role",
+            "before",
+            "section",
+            "topics",
+            "standards",
+            "further",
+            "step",
+            "approved",
+            "text",
+            "responsible",
+            "author",
+            "by",
+            "priority",
+            "level",
+            "rule",
+            "languages",
+            "place",
+        ];
+        const MORE: [&str; 12] = [
+            "source",
+            "line",
+            "insertions",
+            "deletions",
+            "recorded",
+            "how",
+            "inserted",
+            "deleted",
+            "preview",
+            "tabled",
+            "added",
+            "missing",
+        ];
+        for (lang, file) in CATALOGUES {
+            let w = super::words(lang);
+            let names: Vec<&str> = NAMES.iter().chain(&MORE).copied().collect();
+            let problems: Vec<String> = message_ids(file).iter().flat_map(|id| w.problems(id, &names)).collect();
+            assert!(problems.is_empty(), "{}: {problems:?}", lang.code());
         }
     }
 }

@@ -1,17 +1,20 @@
-//! What the commands print for people (`--json` prints the core's types as they are).
+//! What the commands print for people (`--json` prints the core's types as they are), in the words of
+//! the language chosen (`crates/cli/locales/*.ftl` beside the core's catalogue).
 
 use trilogue_core::import::TextEncoding;
 use trilogue_core::model::{ClosingRule, Commitment, Event, Party, Session, Track, Version};
 use trilogue_core::report::{InitialCell, InitialsTable};
 use trilogue_core::store::{ClauseRow, IntakeChange, IntakePlan, MatchedBy, NegotiationSummary, SearchHit};
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail, Stage};
+use trilogue_core::words::{Arg, Words};
 
-fn label(parties: &[Party], track: Track) -> String {
+fn label(parties: &[Party], track: Track, w: &Words) -> String {
     match track {
-        Track::Joint => "joint".into(),
-        Track::Party(id) => {
-            parties.iter().find(|p| p.id == id).map_or_else(|| format!("party {id}"), |p| p.label.clone())
-        }
+        Track::Joint => w.t("cli-joint"),
+        Track::Party(id) => parties
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| w.f("cli-party-n", &[("id", id.into())]), |p| p.label.clone()),
     }
 }
 
@@ -21,24 +24,31 @@ fn excerpt(text: &str, chars: usize) -> String {
     if line.chars().count() <= chars { line } else { format!("{}…", line.chars().take(chars).collect::<String>()) }
 }
 
-pub fn negotiations(list: &[NegotiationSummary]) {
+/// The first ten characters of a stamp: its day.
+fn day(stamp: &str) -> &str {
+    stamp.get(..10).unwrap_or(stamp)
+}
+
+pub fn negotiations(list: &[NegotiationSummary], w: &Words) {
     if list.is_empty() {
-        println!("no negotiations yet: `trilogue-cli demo` loads an example, `import-table` imports one");
+        println!("{}", w.t("cli-no-negotiations"));
     }
     for s in list {
         let n = &s.negotiation;
-        println!("{:>4}  {}  [{}]  {} clauses", n.id, n.title, n.status, s.clauses);
+        let clauses = w.f("cli-clauses-count", &[("count", s.clauses.into())]);
+        println!("{:>4}  {}  [{}]  {clauses}", n.id, n.title, w.name("negotiation", n.status.as_str()));
     }
 }
 
-pub fn clauses(rows: &[ClauseRow], parties: &[Party]) {
+pub fn clauses(rows: &[ClauseRow], parties: &[Party], w: &Words) {
     let width = rows.iter().map(|r| r.clause.reference.chars().count()).max().unwrap_or(3);
+    let draft = w.t("cli-draft-mark");
     for r in rows {
         let c = &r.clause;
         let heads: Vec<String> = r
             .heads
             .iter()
-            .map(|h| format!("{}:v{}{}", label(parties, h.track), h.version_id, if h.tabled { "" } else { "(draft)" }))
+            .map(|h| format!("{}:v{}{}", label(parties, h.track, w), h.version_id, if h.tabled { "" } else { &draft }))
             .collect();
         println!(
             "{:>5}  {:<width$}  {:<20}  {}  — {}",
@@ -51,48 +61,55 @@ pub fn clauses(rows: &[ClauseRow], parties: &[Party]) {
     }
 }
 
-pub fn hits(hits: &[SearchHit]) {
+pub fn hits(hits: &[SearchHit], w: &Words) {
     if hits.is_empty() {
-        println!("nothing found");
+        println!("{}", w.t("cli-nothing-found"));
     }
     for h in hits {
         let place = match (&h.party_label, h.version_id) {
-            (Some(p), Some(v)) => format!("{p} v{v}{}", if h.tabled == Some(false) { " (private draft)" } else { "" }),
-            _ => "title".into(),
+            (Some(p), Some(v)) => {
+                let draft = if h.tabled == Some(false) { w.t("cli-private-draft-mark") } else { String::new() };
+                format!("{p} v{v}{draft}")
+            }
+            _ => w.t("cli-in-title"),
         };
         println!("{} — {}  [{place}]\n    {}", h.reference, h.title, excerpt(&h.snippet, 160));
     }
 }
 
-pub fn events(events: &[Event]) {
+pub fn events(events: &[Event], w: &Words) {
     for e in events {
         let reason = if e.reason.is_empty() { String::new() } else { format!(" — {}", e.reason) };
-        let clause = e.clause_id.map(|c| format!(" clause {c}")).unwrap_or_default();
+        let clause = e.clause_id.map(|c| format!(" {}", w.f("cli-clause-n", &[("id", c.into())]))).unwrap_or_default();
         println!("{}  {:<24} {}{clause}{reason}", e.at, e.kind, e.actor);
     }
 }
 
 /// A clause as text: every track's versions, initials, standards, our private notes.
-pub fn clause(view: &ClauseDetail) {
+pub fn clause(view: &ClauseDetail, w: &Words) {
     let c = &view.clause;
-    println!("{} — {}  [{}]  (clause {})", c.reference, c.title, c.status, c.id);
+    let status = w.name("status", c.status.as_str());
+    println!("{} — {}  [{status}]  ({})", c.reference, c.title, w.f("cli-clause-n", &[("id", c.id.into())]));
     if !c.section.is_empty() {
-        println!("section: {}", c.section);
+        println!("{}", w.f("cli-section", &[("value", (&c.section).into())]));
     }
     if !c.topics.is_empty() {
-        println!("topics: {}", c.topics.join(", "));
+        println!("{}", w.f("cli-topics", &[("value", (&c.topics.join(", ")).into())]));
     }
     if !view.standards.is_empty() {
-        println!("standards: {}", view.standards.join("; "));
+        println!("{}", w.f("cli-standards", &[("value", (&view.standards.join("; ")).into())]));
     }
+    let by = |track| label(&view.parties, track, w);
     match view.stage {
-        Some(Stage::Draft) => println!("stage: our drafts only, nothing tabled"),
-        Some(Stage::Tabled { track }) => println!("stage: tabled by {}", label(&view.parties, track)),
-        Some(Stage::Countered { track }) => println!("stage: countered, last by {}", label(&view.parties, track)),
+        Some(Stage::Draft) => println!("{}", w.t("cli-stage-draft")),
+        Some(Stage::Tabled { track }) => println!("{}", w.f("cli-stage-tabled", &[("party", (&by(track)).into())])),
+        Some(Stage::Countered { track }) => {
+            println!("{}", w.f("cli-stage-countered", &[("party", (&by(track)).into())]))
+        }
         None => {}
     }
     if let Some(base) = &c.status_quo {
-        println!("\n== status quo\n{base}");
+        println!("\n== {}\n{base}", w.t("cli-status-quo"));
     }
     let tracks = view.parties.iter().map(|p| Track::Party(p.id)).chain([Track::Joint]);
     for track in tracks {
@@ -100,17 +117,23 @@ pub fn clause(view: &ClauseDetail) {
         if versions.is_empty() {
             continue;
         }
-        println!("\n== {}", label(&view.parties, track));
+        println!("\n== {}", by(track));
         for v in versions {
             let state = match &v.tabled_at {
                 Some(at) => {
-                    let from = v.sent_by.map(|p| format!(" from {}", label(&view.parties, Track::Party(p))));
-                    let letter = (!v.letter_ref.is_empty()).then(|| format!(", letter {}", v.letter_ref));
-                    format!("tabled {at}{}{}", from.unwrap_or_default(), letter.unwrap_or_default())
+                    let mut state = w.f("cli-tabled-at", &[("at", at.into())]);
+                    if let Some(p) = v.sent_by {
+                        state.push_str(&w.f("cli-from", &[("party", (&by(Track::Party(p))).into())]));
+                    }
+                    if !v.letter_ref.is_empty() {
+                        state.push_str(&w.f("cli-letter", &[("value", (&v.letter_ref).into())]));
+                    }
+                    state
                 }
-                None => "PRIVATE DRAFT".into(),
+                None => w.t("cli-private-draft"),
             };
-            println!("-- v{}  {}  {}  by {}  {}", v.id, &v.hash[..12], v.created_at, v.author, state);
+            let author = w.f("cli-by", &[("author", (&v.author).into())]);
+            println!("-- v{}  {}  {}  {author}  {state}", v.id, &v.hash[..12], v.created_at);
             if !v.rationale.is_empty() {
                 println!("   ({})", v.rationale);
             }
@@ -118,100 +141,123 @@ pub fn clause(view: &ClauseDetail) {
         }
     }
     if !view.initials.is_empty() {
-        println!("\n== initials");
+        println!("\n== {}", w.t("cli-initials"));
         for i in &view.initials {
-            let voided = i.voided_at.as_ref().map(|at| format!("  VOID since {at}")).unwrap_or_default();
-            let party = label(&view.parties, Track::Party(i.party_id));
-            println!(
-                "{party}: v{} ({}) by {} at {}{voided}",
-                i.version_id,
-                &i.hash[..12],
-                i.initialed_by,
-                i.initialed_at
-            );
+            let voided = i
+                .voided_at
+                .as_ref()
+                .map(|at| format!("  {}", w.f("cli-void-since", &[("at", at.into())])))
+                .unwrap_or_default();
+            let party = by(Track::Party(i.party_id));
+            let args: [(&str, Arg); 5] = [
+                ("party", (&party).into()),
+                ("version", i.version_id.into()),
+                ("hash", (&i.hash[..12]).into()),
+                ("by", (&i.initialed_by).into()),
+                ("at", (&i.initialed_at).into()),
+            ];
+            println!("{}{voided}", w.f("cli-initial-line", &args));
         }
     }
     if !view.reservations.is_empty() {
-        println!("\n== reservations");
+        println!("\n== {}", w.t("cli-reservations"));
         for r in &view.reservations {
-            let party = label(&view.parties, Track::Party(r.party_id));
+            let party = by(Track::Party(r.party_id));
             println!("{party} ({}, {}): {}", r.recorded_by, r.recorded_at, r.text);
         }
     }
     for n in &view.private_notes {
-        println!("\n== private note ({}, {})  [never exported]", n.priority, n.created_at);
+        let priority = w.name("priority", n.priority.as_str());
+        println!(
+            "\n== {}",
+            w.f("cli-private-note", &[("priority", (&priority).into()), ("at", (&n.created_at).into())])
+        );
         if !n.red_line.is_empty() {
-            println!("red line: {}", n.red_line);
+            println!("{}", w.f("cli-red-line", &[("value", (&n.red_line).into())]));
         }
         println!("{}", n.reasoning);
     }
 }
 
 /// Where a negotiation stands, as text.
-pub fn overview(view: &Overview) {
+pub fn overview(view: &Overview, w: &Words) {
     let n = &view.negotiation;
-    println!("{}  (negotiation {})", n.title, n.id);
-    println!("status: {}   level: {}   {}", n.status, n.level, if n.tripartite { "tripartite" } else { "bipartite" });
-    let rule = match n.closing_rule {
-        ClosingRule::All => "nothing is agreed until everything is agreed",
-        ClosingRule::Protocol => "the agreed terms are signed with a protocol of disagreements",
-    };
-    println!("closing: {rule}   authentic: {}", n.languages.join(", "));
+    println!("{}  ({})", n.title, w.f("cli-negotiation-n", &[("id", n.id.into())]));
+    let kind = w.t(if n.tripartite { "cli-tripartite" } else { "cli-bipartite" });
+    let (status, level) = (w.name("negotiation", n.status.as_str()), w.name("level", n.level.as_str()));
+    println!(
+        "{}",
+        w.f("cli-status-level", &[("status", (&status).into()), ("level", (&level).into()), ("kind", (&kind).into())])
+    );
+    let rule = w.t(match n.closing_rule {
+        ClosingRule::All => "cli-closing-all",
+        ClosingRule::Protocol => "cli-closing-protocol",
+    });
+    println!("{}", w.f("cli-closing", &[("rule", (&rule).into()), ("languages", (&n.languages.join(", ")).into())]));
     let parties: Vec<String> = view.parties.iter().map(|p| format!("{} — {}", p.label, p.name)).collect();
-    println!("parties: {}", parties.join("; "));
+    println!("{}", w.f("cli-parties", &[("value", (&parties.join("; ")).into())]));
     let total: i64 = view.by_status.iter().map(|(_, c)| c).sum();
-    println!("\n{total} clauses");
+    println!("\n{}", w.f("cli-clauses-count", &[("count", total.into())]));
     for (status, count) in view.by_status.iter().filter(|(_, c)| *c > 0) {
         let bar = "█".repeat(*count as usize * 30 / total.max(1) as usize);
-        println!("  {:<20} {:>4}  {bar}", status.as_str(), count);
+        println!("  {:<32} {:>4}  {bar}", w.name("status", status.as_str()), count);
     }
-    println!("\nsessions held: {}", view.held_sessions.len());
+    println!("\n{}", w.f("cli-sessions-held", &[("count", view.held_sessions.len().into())]));
     if let Some(next) = &view.next_session {
-        println!("next session: no. {} on {} at {}", next.number, next.starts_at, next.place);
+        let args: [(&str, Arg); 3] =
+            [("number", next.number.into()), ("at", (&next.starts_at).into()), ("place", (&next.place).into())];
+        println!("{}", w.f("cli-next-session", &args));
     }
 }
 
-pub fn sessions(sessions: &[Session], now: chrono::DateTime<chrono::Utc>) {
+pub fn sessions(sessions: &[Session], now: chrono::DateTime<chrono::Utc>, w: &Words) {
     let now = trilogue_core::store::stamp(now);
     for s in sessions {
-        let held = if s.has_begun(&now) { "held" } else { "scheduled" };
+        let held = w.t(if s.has_begun(&now) { "cli-held" } else { "cli-scheduled" });
         println!("{:>3}  {}  {:<14} {}  [{held}]", s.number, s.starts_at, s.kind.as_str(), s.place);
     }
 }
 
 /// A session as text: who came, the agenda, what was tabled and initialed, the minutes.
-pub fn session(view: &SessionDetail) {
+pub fn session(view: &SessionDetail, w: &Words) {
     let s = &view.session;
-    println!("session {} — {} — {} ({})", s.number, s.starts_at, s.place, s.kind);
+    let kind = w.name("session", s.kind.as_str());
+    println!("{} — {} — {} ({kind})", w.f("cli-session-n", &[("number", s.number.into())]), s.starts_at, s.place);
     for p in &view.parties {
-        let names: Vec<String> =
-            view.attendees.iter().filter(|d| d.party_id == p.id).map(|d| format!("{} ({})", d.name, d.role)).collect();
+        let names: Vec<String> = view
+            .attendees
+            .iter()
+            .filter(|d| d.party_id == p.id)
+            .map(|d| format!("{} ({})", d.name, w.name("role", d.role.as_str())))
+            .collect();
         if !names.is_empty() {
             println!("{}: {}", p.label, names.join(", "));
         }
     }
     let agenda: Vec<&str> = view.agenda.iter().map(|a| a.reference.as_str()).collect();
-    println!("agenda: {}", if agenda.is_empty() { "—".to_string() } else { agenda.join(", ") });
-    println!("\n== tabled");
+    let agenda = if agenda.is_empty() { "—".to_string() } else { agenda.join(", ") };
+    println!("{}", w.f("cli-agenda", &[("value", (&agenda).into())]));
+    println!("\n== {}", w.t("cli-tabled"));
     for t in &view.tabled {
-        println!("{}  {}: v{} by {}", t.reference, label(&view.parties, t.track), t.version_id, t.author);
+        let author = w.f("cli-by", &[("author", (&t.author).into())]);
+        println!("{}  {}: v{} {author}", t.reference, label(&view.parties, t.track, w), t.version_id);
     }
-    println!("\n== initialed");
+    println!("\n== {}", w.t("cli-initialed-heading"));
     for given in &view.initialed {
         let i = &given.initial;
-        let voided = if i.voided_at.is_some() { "  (since voided)" } else { "" };
-        let party = label(&view.parties, Track::Party(i.party_id));
+        let voided = if i.voided_at.is_some() { format!("  {}", w.t("cli-since-voided")) } else { String::new() };
+        let party = label(&view.parties, Track::Party(i.party_id), w);
         println!("{}  {party}: v{}{voided}", given.reference, i.version_id);
     }
     if !s.minutes.is_empty() {
-        println!("\n== minutes\n{}", s.minutes);
+        println!("\n== {}\n{}", w.t("cli-minutes"), s.minutes);
     }
 }
 
 /// The table of initials: a row per clause, a column per party.
-pub fn initials(table: &InitialsTable) {
+pub fn initials(table: &InitialsTable, w: &Words) {
     let width = table.rows.iter().map(|r| r.reference.chars().count()).max().unwrap_or(6).max(6);
-    let mut header = format!("{:<width$}  {:<20}", "clause", "status");
+    let mut header = format!("{:<width$}  {:<20}", w.t("cli-col-clause"), w.t("cli-col-status"));
     for p in &table.parties {
         header.push_str(&format!("  {:<22}", p.label));
     }
@@ -220,9 +266,9 @@ pub fn initials(table: &InitialsTable) {
         let mut line = format!("{:<width$}  {:<20}", r.reference, r.status.as_str());
         for c in &r.cells {
             let cell = match c {
-                InitialCell::Pending => "pending".to_string(),
-                InitialCell::Initialed { version_id, at, .. } => format!("v{version_id} {}", &at[..10.min(at.len())]),
-                InitialCell::Voided { voided_at, .. } => format!("voided {}", &voided_at[..10.min(voided_at.len())]),
+                InitialCell::Pending => w.t("cli-pending"),
+                InitialCell::Initialed { version_id, at, .. } => format!("v{version_id} {}", day(at)),
+                InitialCell::Voided { voided_at, .. } => w.f("cli-voided-on", &[("day", day(voided_at).into())]),
             };
             line.push_str(&format!("  {cell:<22}"));
         }
@@ -231,103 +277,120 @@ pub fn initials(table: &InitialsTable) {
 }
 
 /// The organisations by side, each with its delegates.
-pub fn sides(view: &crate::setup::Sides) {
+pub fn sides(view: &crate::setup::Sides, w: &Words) {
     for p in &view.parties {
-        let side = p.side.map_or("no side".to_string(), |s| s.words());
+        let side = p.side.map_or_else(|| w.t("cli-no-side"), |s| w.name("side", s.as_str()));
         println!("{} — {} ({side})", p.label, p.name);
         for d in view.delegates.iter().filter(|d| d.party_id == p.id) {
-            let retired = d.retired_at.as_ref().map(|at| format!("  retired {}", &at[..10])).unwrap_or_default();
-            println!("    {:>4}  {} ({}){retired}", d.id, d.name, d.role.words());
+            let retired = d
+                .retired_at
+                .as_ref()
+                .map(|at| format!("  {}", w.f("cli-retired-on", &[("day", day(at).into())])))
+                .unwrap_or_default();
+            println!("    {:>4}  {} ({}){retired}", d.id, d.name, w.name("role", d.role.as_str()));
         }
     }
 }
 
 /// The action plan: each commitment, who, by when, done or overdue as of `today`.
-pub fn commitments(list: &[Commitment], today: &str) {
+pub fn commitments(list: &[Commitment], today: &str, w: &Words) {
     for c in list {
         let state = match &c.done_on {
-            Some(day) => format!("done {day}"),
-            None if c.due_on.as_str() < today => "OVERDUE".into(),
-            None => "open".into(),
+            Some(day) => w.f("cli-done-on", &[("day", day.into())]),
+            None if c.due_on.as_str() < today => w.t("cli-overdue"),
+            None => w.t("cli-open"),
         };
         println!("{:>4}  {}  {:<10} {} — {}", c.id, c.due_on, state, c.responsible, c.text);
     }
 }
 
 /// How a table was read, when it matters to the user: Windows-1251, and letters it may have lost.
-pub fn encoding(encoding: &TextEncoding, source: &str) {
+pub fn encoding(encoding: &TextEncoding, source: &str, w: &Words) {
     if let TextEncoding::Windows1251 { lost_letters, first_lost_line } = encoding {
-        eprintln!("note: {source} was read as Windows-1251 (a spreadsheet's \"CSV\"); save as CSV UTF-8 next time");
+        eprintln!("{}", w.f("cli-read-as-1251", &[("source", source.into())]));
         if *lost_letters {
-            eprintln!(
-                "warning: a question mark stands inside a Cyrillic word (first on line {}): Windows-1251 cannot hold \
-                 the Kazakh letters ә ғ қ ң ө ұ ү һ, which the spreadsheet replaced; ask the sender for a UTF-8 file",
-                first_lost_line.unwrap_or(1)
-            );
+            eprintln!("{}", w.f("cli-lost-letters", &[("line", first_lost_line.unwrap_or(1).into())]));
         }
     }
 }
 
 /// What taking a party's file in does (`preview`) or did.
-pub fn intake(plan: &IntakePlan, preview: bool, parties: &[Party]) {
+pub fn intake(plan: &IntakePlan, preview: bool, parties: &[Party], w: &Words) {
     let label = |id: Option<i64>| parties.iter().find(|p| Some(p.id) == id).map_or("?", |p| p.label.as_str());
     for a in &plan.authors {
-        let recorded = match (a.recorded, preview) {
-            (true, true) => "as recorded before",
-            (false, true) => "recorded so when taken in",
-            (_, false) => "recorded",
-        };
-        println!(
-            "tracked changes by {}: {} insertion(s), {} deletion(s), taken as accepted — {}'s ({recorded})",
-            if a.author.is_empty() { "?" } else { &a.author },
-            a.insertions,
-            a.deletions,
-            label(a.party_id)
-        );
+        let recorded = w.t(match (a.recorded, preview) {
+            (true, true) => "cli-author-as-recorded",
+            (false, true) => "cli-author-to-record",
+            (_, false) => "cli-author-recorded",
+        });
+        let args: [(&str, Arg); 5] = [
+            ("author", if a.author.is_empty() { "?" } else { &a.author }.into()),
+            ("insertions", a.insertions.into()),
+            ("deletions", a.deletions.into()),
+            ("party", label(a.party_id).into()),
+            ("recorded", (&recorded).into()),
+        ];
+        println!("{}", w.f("cli-tracked-changes", &args));
     }
     for r in &plan.rows {
         let how = match r.matched_by {
-            Some(MatchedBy::Mark) => " (by our mark)",
-            Some(MatchedBy::Title) => " (by title)",
-            Some(MatchedBy::Order) => " (by order)",
-            _ => "",
+            Some(MatchedBy::Mark) => w.t("cli-by-mark"),
+            Some(MatchedBy::Title) => w.t("cli-by-title"),
+            Some(MatchedBy::Order) => w.t("cli-by-order"),
+            _ => String::new(),
         };
         let place = match (r.clause_id, &r.matched_ref) {
-            (None, _) => "new clause".to_string(),
-            (Some(_), Some(existing)) => format!("matches {existing}{how}"),
-            (Some(_), None) => format!("matches{how}"),
+            (None, _) => w.t("cli-new-clause"),
+            (Some(_), Some(existing)) => w.f("cli-matches", &[("reference", existing.into()), ("how", (&how).into())]),
+            (Some(_), None) => w.f("cli-matches-unnamed", &[("how", (&how).into())]),
         };
         let texts: Vec<String> = r
             .texts
             .iter()
             .map(|t| {
-                let change = match t.change {
-                    IntakeChange::New => "new",
-                    IntakeChange::Changed => "changed",
-                    IntakeChange::Same => "unchanged",
-                };
+                let change = w.t(match t.change {
+                    IntakeChange::New => "cli-text-new",
+                    IntakeChange::Changed => "cli-text-changed",
+                    IntakeChange::Same => "cli-text-same",
+                });
                 let sent = t.against_sent.as_ref().map_or(String::new(), |s| {
-                    format!(
-                        " (+{} −{} words against v{} we sent)",
-                        s.diff.words_inserted, s.diff.words_deleted, s.version_id
-                    )
+                    let args: [(&str, Arg); 3] = [
+                        ("inserted", s.diff.words_inserted.into()),
+                        ("deleted", s.diff.words_deleted.into()),
+                        ("version", s.version_id.into()),
+                    ];
+                    w.f("cli-against-sent", &args)
                 });
                 format!("{} {change}{sent}", t.label)
             })
             .collect();
         let name: String = format!("{} {}", r.reference, r.title).chars().take(34).collect();
-        println!("line {:>4}  {name:<34} {place:<26} {}", r.line, texts.join(", "));
+        let line = w.f("cli-line-n", &[("line", (&format!("{:>4}", r.line)).into())]);
+        println!("{line}  {name:<34} {place:<26} {}", texts.join(", "));
     }
     for m in &plan.missing {
-        println!("            {:<12} not in the file: left as it is", m.reference);
+        println!("            {:<12} {}", m.reference, w.t("cli-not-in-file"));
     }
-    let verb = if preview { "would table" } else { "tabled" };
-    let added = if preview { "would add" } else { "added" };
-    println!(
-        "{verb} {} text(s); {added} {} clause(s); {} clause(s) not in the file{}",
-        plan.tabled,
-        plan.new_clauses,
-        plan.missing.len(),
-        if preview { " — nothing written (preview)" } else { "" }
-    );
+    let args: [(&str, Arg); 4] = [
+        ("preview", if preview { "yes" } else { "no" }.into()),
+        ("tabled", plan.tabled.into()),
+        ("added", plan.new_clauses.into()),
+        ("missing", plan.missing.len().into()),
+    ];
+    println!("{}", w.f("cli-intake-summary", &args));
+}
+
+/// A failure, on standard error: the core's refusals in the user's language, each cause below it.
+pub fn failure(e: &anyhow::Error, w: &Words) {
+    let words = |cause: &(dyn std::error::Error + 'static)| match cause.downcast_ref::<trilogue_core::Error>() {
+        Some(core) => core.words(w),
+        None => cause.to_string(),
+    };
+    let mut chain = e.chain();
+    if let Some(first) = chain.next() {
+        eprintln!("{}", w.f("cli-error", &[("message", (&words(first)).into())]));
+    }
+    for cause in chain {
+        eprintln!("{}", w.f("cli-caused-by", &[("message", (&words(cause)).into())]));
+    }
 }

@@ -5,7 +5,9 @@ use anyhow::Result;
 use trilogue_core::model::{ClosingRule, Level, Role, Side};
 use trilogue_core::store::{ClauseEdit, DelegateEdit, NewClause, NewNegotiation, NewParty, party_colour};
 
-use crate::commands::{Ctx, listing, say};
+use trilogue_core::words::Arg;
+
+use crate::commands::{Ctx, listing};
 use crate::{ClauseCommand, DelegateCommand, OrgCommand, print};
 
 /// `general` is the republican level; `national` is read as it too.
@@ -34,7 +36,7 @@ pub async fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         languages: a.languages,
     };
     let (n, _) = ctx.store.create_negotiation(&new, &[], &ctx.who).await?;
-    say(format!("negotiation {}: {} — add its organisations with `org add {} --side …`", n.id, n.title, n.id))
+    ctx.say("cli-negotiation-created", &[("id", n.id.into()), ("title", (&n.title).into())])
 }
 
 pub async fn org(ctx: &Ctx, command: OrgCommand) -> Result<()> {
@@ -49,12 +51,19 @@ pub async fn org(ctx: &Ctx, command: OrgCommand) -> Result<()> {
                 colour: colour.unwrap_or_else(|| party_colour(position)),
             };
             let p = ctx.store.add_party(n.id, &new, &ctx.who).await?;
-            say(format!("{} ({}) sits on the {} side of negotiation {}", p.label, p.name, side, n.id))
+            let side = ctx.words.name("side", &side.to_lowercase());
+            let args: [(&str, Arg); 4] = [
+                ("label", (&p.label).into()),
+                ("name", (&p.name).into()),
+                ("side", (&side).into()),
+                ("id", n.id.into()),
+            ];
+            ctx.say("cli-org-added", &args)
         }
         OrgCommand::List { negotiation, json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let sides = Sides { parties: ctx.store.parties(n.id).await?, delegates: ctx.store.delegates(n.id).await? };
-            listing(json, &sides, print::sides)
+            listing(json, &sides, |s| print::sides(s, &ctx.words))
         }
     }
 }
@@ -72,7 +81,14 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
             let n = ctx.negotiation(&negotiation).await?;
             let party = ctx.store.find_party(n.id, &org).await?;
             let d = ctx.store.add_delegate(party.id, &name, Role::parse(&role)?, &ctx.who).await?;
-            say(format!("delegate {}: {} ({}) for {}", d.id, d.name, d.role.words(), party.label))
+            let role = ctx.words.name("role", d.role.as_str());
+            let args: [(&str, Arg); 4] = [
+                ("id", d.id.into()),
+                ("name", (&d.name).into()),
+                ("role", (&role).into()),
+                ("party", (&party.label).into()),
+            ];
+            ctx.say("cli-delegate-of", &args)
         }
         DelegateCommand::Edit { negotiation, delegate, name, role } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -80,14 +96,15 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
             let role = role.as_deref().map(Role::parse).transpose()?.unwrap_or(d.role);
             let edit = DelegateEdit { name: name.unwrap_or(d.name), role, retire: false };
             let d = ctx.store.edit_delegate(d.id, &edit, &ctx.who).await?;
-            say(format!("delegate {}: {} ({})", d.id, d.name, d.role.words()))
+            let role = ctx.words.name("role", d.role.as_str());
+            ctx.say("cli-delegate", &[("id", d.id.into()), ("name", (&d.name).into()), ("role", (&role).into())])
         }
         DelegateCommand::Retire { negotiation, delegate } => {
             let n = ctx.negotiation(&negotiation).await?;
             let d = ctx.store.find_delegate(n.id, &delegate).await?;
             let edit = DelegateEdit { name: d.name.clone(), role: d.role, retire: true };
             ctx.store.edit_delegate(d.id, &edit, &ctx.who).await?;
-            say(format!("{} has retired; they stay in the record", d.name))
+            ctx.say("cli-delegate-retired", &[("name", (&d.name).into())])
         }
     }
 }
@@ -96,7 +113,7 @@ pub async fn owner(ctx: &Ctx, negotiation: &str, org: &str) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
     let party = ctx.store.find_party(n.id, org).await?;
     ctx.store.set_owner(n.id, party.id, &ctx.who).await?;
-    say(format!("this workbench is {}'s", party.label))
+    ctx.say("cli-owner", &[("party", (&party.label).into())])
 }
 
 pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
@@ -109,12 +126,14 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
                 Some(key) => store.add_clause_from_library(n.id, &new, &key, &ctx.who).await?,
                 None => store.add_clause(n.id, &new, &ctx.who).await?,
             };
-            say(format!("clause {}: {} {}", c.id, c.reference, c.title))
+            let args: [(&str, Arg); 3] =
+                [("id", c.id.into()), ("reference", (&c.reference).into()), ("title", (&c.title).into())];
+            ctx.say("cli-clause-added", &args)
         }
         ClauseCommand::Rename { clause, reference, title, negotiation } => {
             let c = ctx.clause(&clause, negotiation.as_deref()).await?;
             if reference.is_none() && title.is_none() {
-                anyhow::bail!("give --ref, --title or both");
+                anyhow::bail!(ctx.f("cli-ref-or-title", &[]));
             }
             let mut c = c;
             if let Some(reference) = reference {
@@ -123,7 +142,9 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             if let Some(title) = title {
                 c = store.edit_clause(c.id, &ClauseEdit::Title { title }, &ctx.who).await?;
             }
-            say(format!("clause {} is now {} {}", c.id, c.reference, c.title))
+            let args: [(&str, Arg); 3] =
+                [("id", c.id.into()), ("reference", (&c.reference).into()), ("title", (&c.title).into())];
+            ctx.say("cli-clause-renamed", &args)
         }
         ClauseCommand::Move { clause, before, end: _, negotiation } => {
             let c = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -133,8 +154,11 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             };
             store.edit_clause(c.id, &ClauseEdit::Move { before: before.as_ref().map(|b| b.id) }, &ctx.who).await?;
             match before {
-                Some(b) => say(format!("{} now comes before {}", c.reference, b.reference)),
-                None => say(format!("{} now comes last", c.reference)),
+                Some(b) => ctx.say(
+                    "cli-moved-before",
+                    &[("reference", (&c.reference).into()), ("before", (&b.reference).into())],
+                ),
+                None => ctx.say("cli-moved-last", &[("reference", (&c.reference).into())]),
             }
         }
         ClauseCommand::Group { clause, section, topics, standards, negotiation } => {
@@ -149,13 +173,13 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
                 c = store.edit_clause(c.id, &ClauseEdit::Standards { codes: standards }, &ctx.who).await?;
             }
             let linked = store.clause_standards(c.id).await?;
-            say(format!(
-                "{} — section '{}', topics: {}; standards: {}",
-                c.reference,
-                c.section,
-                c.topics.join(", "),
-                linked.join("; ")
-            ))
+            let args: [(&str, Arg); 4] = [
+                ("reference", (&c.reference).into()),
+                ("section", (&c.section).into()),
+                ("topics", c.topics.join(", ").into()),
+                ("standards", linked.join("; ").into()),
+            ];
+            ctx.say("cli-grouped", &args)
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::compare::{
 };
 use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
 use crate::spreadsheet::guard;
 use crate::store::Store;
@@ -113,7 +114,7 @@ pub async fn rows(store: &Store, negotiation_id: i64, reference: Reference, clau
     for id in clause_ids {
         let clause = store.clause(*id).await?;
         if clause.negotiation_id != negotiation_id {
-            return Err(Error::invalid(format!("clause {id} belongs to another negotiation")));
+            return Err(Error::Invalid(Msg::ClauseElsewhere { id: *id }));
         }
         clauses.push(clause);
     }
@@ -165,7 +166,7 @@ async fn mark(
             .collect()
     })
     .await
-    .map_err(|e| Error::invalid(format!("marking the agreement's rows failed: {e}")))?;
+    .map_err(|e| Error::Io(std::io::Error::other(e)))?;
     Ok(Marked { columns, since, rows })
 }
 
@@ -266,11 +267,11 @@ impl Document {
             }
             w.write_record(record.iter().map(|r| guard(r))).map_err(csv_error)?;
         }
-        let bytes = w.into_inner().map_err(|e| Error::invalid(e.to_string()))?;
-        String::from_utf8(bytes).map_err(|e| Error::invalid(e.to_string()))
+        let bytes = w.into_inner().map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+        String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))
     }
 }
 
 fn csv_error(e: csv::Error) -> Error {
-    Error::invalid(format!("writing the CSV failed: {e}"))
+    Error::Io(std::io::Error::other(e))
 }

@@ -15,6 +15,7 @@ use crate::diff::WordDiff;
 use crate::diff_cache::{DiffCache, Hashed, Owned};
 use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Clause, Party, Session, Track, Version};
 use crate::store::{Store, stamp};
 use crate::words::{Lang, Words};
@@ -233,12 +234,12 @@ pub(crate) async fn resolve(
     if let Reference::Since(id) = reference {
         let session = store.session(id).await?;
         if session.negotiation_id != negotiation_id {
-            return Err(Error::invalid(format!("session {id} belongs to another negotiation")));
+            return Err(Error::Invalid(Msg::SessionElsewhere { id }));
         }
         return Ok(Some(session));
     }
     if !columns.iter().any(|c| c.reference == reference) {
-        return Err(Error::not_found(format!("the reference party {reference:?} in this negotiation")));
+        return Err(Error::NotFound(Msg::NoReferenceColumn));
     }
     Ok(None)
 }

@@ -13,6 +13,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Negotiation, NegotiationStatus, Priority, Role, Side, Track};
 use crate::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Store, Who};
 
@@ -95,7 +96,8 @@ struct Note {
 
 impl Demo {
     fn read() -> Result<Demo> {
-        serde_json::from_str(DEMO).map_err(|e| Error::invalid(format!("assets/demo.json: {e}")))
+        serde_json::from_str(DEMO)
+            .map_err(|e| Error::Invalid(Msg::Unreadable { what: "assets/demo.json".into(), detail: e.to_string() }))
     }
 
     /// The title's words before the period's years: how a demo loaded in another year is found again.
@@ -128,7 +130,13 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
         return Ok(existing.negotiation);
     }
     demo.move_to(now.date_naive());
-    let first = demo.sessions.first().ok_or_else(|| Error::invalid("assets/demo.json has no session"))?.starts_at;
+    let first = demo
+        .sessions
+        .first()
+        .ok_or_else(|| {
+            Error::Invalid(Msg::Unreadable { what: "assets/demo.json".into(), detail: "no session".into() })
+        })?
+        .starts_at;
     let secretariat = |at: DateTime<Utc>| Who::at("Secretariat of the Tripartite Commission", at);
     let setup = secretariat(first - Duration::days(14));
 
@@ -234,10 +242,12 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
                 store.propose(clause_id, &new, &Who::at(author(&r.party), tick())).await?;
             }
             for i in c.initials.iter().filter(|i| i.session == number) {
-                let joint = store
-                    .latest_tabled(clause_id, Track::Joint)
-                    .await?
-                    .ok_or_else(|| Error::invalid("demo: initials without a joint text"))?;
+                let joint = store.latest_tabled(clause_id, Track::Joint).await?.ok_or_else(|| {
+                    Error::Invalid(Msg::Unreadable {
+                        what: "assets/demo.json".into(),
+                        detail: "initials without a joint text".into(),
+                    })
+                })?;
                 for label in &i.parties {
                     let who = Who::at(author(label), tick());
                     store.initial(clause_id, party_ids[label], joint.id, Some(session_ids[index]), &who).await?;

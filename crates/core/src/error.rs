@@ -1,38 +1,56 @@
-//! The core's errors. Each has a stable `kind` so front ends decide on it, never on the message.
+//! The core's errors. Each has a stable `kind`, and most carry a `Msg` with a stable code: front ends
+//! decide on those, never on the words, which `words` gives in the user's language.
 
 use std::path::PathBuf;
 
+use crate::message::Msg;
+use crate::words::Words;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path} is not a Trilogue workbench: {why}")]
-    NotAWorkbench { path: PathBuf, why: String },
-    #[error(
-        "{path} was written by a newer version of Trilogue (schema {found}, this one knows up to {known}); \
-         update Trilogue to open it — the file was left untouched"
-    )]
+    #[error("{}", self.words(Words::english()))]
+    NotAWorkbench { path: PathBuf, why: Msg },
+    #[error("{}", self.words(Words::english()))]
     NewerSchema { path: PathBuf, found: i64, known: i64 },
-    #[error("{0} was not found")]
-    NotFound(String),
     #[error("{0}")]
-    Invalid(String),
+    NotFound(Msg),
     #[error("{0}")]
-    Conflict(String),
+    Invalid(Msg),
     #[error("{0}")]
-    IllegalTransition(String),
-    #[error("{source_name}, line {line}{}: {message}", column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default())]
-    Import { source_name: String, line: u64, column: Option<String>, message: String },
+    Conflict(Msg),
+    #[error("{0}")]
+    IllegalTransition(Msg),
+    /// A line (and a column) of a file that cannot be imported.
+    #[error("{}", self.words(Words::english()))]
+    Import { source_name: String, line: u64, column: Option<String>, message: Box<Msg> },
     /// A document that cannot be read as one, or is refused as hostile: which file, and why.
-    #[error("{source_name}: {message}")]
-    Document { source_name: String, message: String },
-    #[error("{0}")]
+    #[error("{}", self.words(Words::english()))]
+    Document { source_name: String, message: Box<Msg> },
+    #[error("{}", self.words(Words::english()))]
     Disk(Disk),
-    #[error("database error: {0}")]
+    #[error("{}", self.words(Words::english()))]
     Database(sqlx::Error),
-    #[error("migration failed: {0}")]
+    #[error("{}", self.words(Words::english()))]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
+
+/// The catalogue's messages that frame an error around its `Msg`.
+#[cfg(test)]
+pub(crate) const FRAMES: [&str; 11] = [
+    "not-a-workbench",
+    "newer-schema",
+    "at-line",
+    "at-cell",
+    "in-document",
+    "disk-full",
+    "disk-read-only",
+    "disk-failed",
+    "database-failed",
+    "migration-failed",
+    "io-failed",
+];
 
 impl Error {
     /// A short, stable name for the kind of failure, for the IPC edge and scripts.
@@ -53,12 +71,67 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(message: impl Into<String>) -> Self {
-        Error::Invalid(message.into())
+    /// The message at the heart of the error, with its code and values, when the core made one.
+    pub fn message(&self) -> Option<&Msg> {
+        match self {
+            Error::NotAWorkbench { why: m, .. }
+            | Error::NotFound(m)
+            | Error::Invalid(m)
+            | Error::Conflict(m)
+            | Error::IllegalTransition(m) => Some(m),
+            Error::Import { message, .. } | Error::Document { message, .. } => Some(message),
+            _ => None,
+        }
     }
 
-    pub(crate) fn not_found(what: impl Into<String>) -> Self {
-        Error::NotFound(what.into())
+    /// A refusal of something read from a file, placed at the file's line it came from; an error
+    /// already placed, or one of the disk or the database, is left as it is.
+    pub fn at_line(self, source_name: &str, line: u64) -> Error {
+        match self {
+            Error::NotFound(message)
+            | Error::Invalid(message)
+            | Error::Conflict(message)
+            | Error::IllegalTransition(message) => {
+                Error::Import { source_name: source_name.into(), line, column: None, message: Box::new(message) }
+            }
+            other => other,
+        }
+    }
+
+    /// The error in words, in the catalogue's language.
+    pub fn words(&self, w: &Words) -> String {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::NotAWorkbench { path: p, why } => {
+                w.f("not-a-workbench", &[("path", (&path(p)).into()), ("why", (&why.words(w)).into())])
+            }
+            Error::NewerSchema { path: p, found, known } => w.f(
+                "newer-schema",
+                &[("path", (&path(p)).into()), ("found", (*found).into()), ("known", (*known).into())],
+            ),
+            Error::NotFound(m) | Error::Invalid(m) | Error::Conflict(m) | Error::IllegalTransition(m) => m.words(w),
+            Error::Import { source_name, line, column, message } => {
+                let message = message.words(w);
+                let mut args = vec![("source", source_name.into()), ("line", (*line as i64).into())];
+                args.push(("message", (&message).into()));
+                match column {
+                    Some(c) => {
+                        args.push(("column", c.into()));
+                        w.f("at-cell", &args)
+                    }
+                    None => w.f("at-line", &args),
+                }
+            }
+            Error::Document { source_name, message } => {
+                w.f("in-document", &[("source", source_name.into()), ("message", (&message.words(w)).into())])
+            }
+            Error::Disk(Disk::Full) => w.t("disk-full"),
+            Error::Disk(Disk::ReadOnly) => w.t("disk-read-only"),
+            Error::Disk(Disk::Failed) => w.t("disk-failed"),
+            Error::Database(e) => w.f("database-failed", &[("detail", (&e.to_string()).into())]),
+            Error::Migration(e) => w.f("migration-failed", &[("detail", (&e.to_string()).into())]),
+            Error::Io(e) => w.f("io-failed", &[("detail", (&e.to_string()).into())]),
+        }
     }
 }
 
@@ -72,25 +145,6 @@ pub enum Disk {
     ReadOnly,
     /// Reading or writing failed (a disk removed, a failing device, or no space for SQLite's own files).
     Failed,
-}
-
-impl std::fmt::Display for Disk {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Disk::Full => {
-                "the disk holding the workbench is full: nothing of this change was written — free some space \
-                 and try again"
-            }
-            Disk::ReadOnly => {
-                "the workbench is read-only (the file, or the disk it is on): it can be read but not changed, \
-                 and nothing was written"
-            }
-            Disk::Failed => {
-                "the disk holding the workbench could not be written or read (is it full, or removed?): \
-                 nothing of this change was written"
-            }
-        })
-    }
 }
 
 impl From<sqlx::Error> for Error {

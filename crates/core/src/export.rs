@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::compare::Reference;
 use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Clause, ClauseStatus, Negotiation, Party, Track, Version};
 use crate::report::counts_line;
 use crate::spreadsheet::guard;
@@ -52,7 +53,7 @@ impl Snapshot {
             Reference::Base => w.t("reference-base"),
             Reference::Party(id) => match self.parties.iter().find(|p| p.id == id) {
                 Some(p) => w.f("reference-party", &[("party", (&format!("{} ({})", p.name, p.label)).into())]),
-                None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
+                None => return Err(Error::NotFound(Msg::NoParty { id })),
             },
             Reference::Since(_) => return Err(not_a_document_reference()),
         })
@@ -72,7 +73,7 @@ impl Snapshot {
 }
 
 fn not_a_document_reference() -> Error {
-    Error::invalid("a document is marked against the joint text, the status quo or a party's text")
+    Error::Invalid(Msg::NotADocumentReference)
 }
 
 /// Whose texts an agreement export shows, and what they are marked against.
@@ -100,13 +101,13 @@ impl Default for Marking {
 pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: &Words) -> Result<Document> {
     let s = snapshot(store, negotiation_id).await?;
     if let Some(id) = marking.clause.filter(|id| !s.clauses.iter().any(|c| c.id == *id)) {
-        return Err(Error::not_found(format!("clause {id} in this negotiation")));
+        return Err(Error::NotFound(Msg::NoClause { id }));
     }
     let author = match marking.track {
         Track::Joint => w.t("joint"),
         Track::Party(id) => match s.parties.iter().find(|p| p.id == id) {
             Some(p) => format!("{} ({})", p.name, p.label),
-            None => return Err(Error::not_found(format!("party {id} in this negotiation"))),
+            None => return Err(Error::NotFound(Msg::NoParty { id })),
         },
     };
     let status = w.name("negotiation", s.negotiation.status.as_str());

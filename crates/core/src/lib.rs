@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod markdown;
+pub mod message;
 pub mod model;
 pub mod packet;
 pub mod report;

@@ -28,12 +28,11 @@ macro_rules! named_set {
             pub fn parse(s: &str) -> crate::Result<Self> {
                 s.parse().map_err(|_| {
                     let allowed: Vec<&str> = Self::VARIANTS.iter().map(|v| v.as_str()).collect();
-                    crate::Error::Invalid(format!(
-                        "unknown {} '{}': use one of {}",
-                        stringify!($name).to_lowercase(),
-                        s,
-                        allowed.join(", ")
-                    ))
+                    crate::Error::Invalid(crate::message::Msg::UnknownName {
+                        kind: stringify!($name).to_lowercase(),
+                        value: s.to_string(),
+                        allowed: allowed.iter().map(|a| a.to_string()).collect(),
+                    })
                 })
             }
         }

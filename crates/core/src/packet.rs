@@ -12,6 +12,7 @@ use crate::diff::WordDiff;
 use crate::diff_cache::Hashed;
 use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{ClauseStatus, Event, Negotiation, Party, Session, Track};
 use crate::report::describe;
 use crate::store::Store;
@@ -89,12 +90,10 @@ pub async fn packet_page(
         store.parties(negotiation_id),
     )?;
     let since = match since {
-        Some(id) => sessions
-            .iter()
-            .find(|s| s.id == id)
-            .cloned()
-            .ok_or_else(|| Error::not_found(format!("session {id} in this negotiation")))?,
-        None => last_session(&sessions, now).cloned().ok_or_else(|| Error::invalid("no session has been held yet"))?,
+        Some(id) => {
+            sessions.iter().find(|s| s.id == id).cloned().ok_or_else(|| Error::NotFound(Msg::NoSession { id }))?
+        }
+        None => last_session(&sessions, now).cloned().ok_or_else(|| Error::Invalid(Msg::NoSessionHeld))?,
     };
     // four reads that need nothing of each other, on the pool's connections at once
     let (before, latest, events, summaries) = tokio::try_join!(

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{self, Block, Document, Run, Style, cell as text_cell, table};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{
     Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,
     Session, Side, Track,
@@ -499,15 +500,12 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                 let standing: Vec<&Initial> =
                     initials.iter().filter(|i| i.clause_id == c.id && i.voided_at.is_none()).collect();
                 let Some(first) = standing.first() else {
-                    return Err(Error::Conflict(format!("{} is tentatively agreed but has no initials", c.reference)));
+                    return Err(Error::Conflict(Msg::AgreedWithoutInitials { reference: c.reference.clone() }));
                 };
                 let version = store.version(first.version_id).await?;
                 // the text going into the agreement must be, to the byte, what the parties initialed
                 if text_hash(&version.text) != first.hash || standing.iter().any(|i| i.hash != first.hash) {
-                    return Err(Error::Conflict(format!(
-                        "the text of {} no longer matches the hash its parties initialed: run verify",
-                        c.reference
-                    )));
+                    return Err(Error::Conflict(Msg::InitialedTextChanged { reference: c.reference.clone() }));
                 }
                 let initialed = signatories
                     .iter()
@@ -545,7 +543,7 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
             ClauseStatus::Withdrawn => {}
             ClauseStatus::InProtocol => {
                 let Some(entry) = entries.iter().find(|e| e.clause_id == c.id) else {
-                    return Err(Error::Conflict(format!("{} is in the protocol but has no entry", c.reference)));
+                    return Err(Error::Conflict(Msg::ProtocolWithoutEntry { reference: c.reference.clone() }));
                 };
                 let positions = signatories
                     .iter()

@@ -4,6 +4,7 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
+use crate::message::Msg;
 
 /// The largest clause text accepted. The longest real amendment we have seen is under 8 kB; a text of
 /// a megabyte is a pasted document or an attack, and would make every view of the clause slow.
@@ -27,13 +28,13 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 /// Refuses a text too large to be a clause.
-pub fn check_size(what: &str, text: &str) -> Result<()> {
+pub fn check_size(part: &str, text: &str) -> Result<()> {
     if text.len() > MAX_TEXT_BYTES {
-        return Err(Error::invalid(format!(
-            "{what} is {} bytes; a clause text may be at most {} bytes (1 MiB)",
-            text.len(),
-            MAX_TEXT_BYTES
-        )));
+        return Err(Error::Invalid(Msg::TextTooLarge {
+            part: part.to_string(),
+            bytes: text.len(),
+            max: MAX_TEXT_BYTES,
+        }));
     }
     Ok(())
 }
@@ -56,8 +57,8 @@ mod tests {
     #[test]
     fn size_limit_names_the_limit() {
         let big = "x".repeat(MAX_TEXT_BYTES + 1);
-        let err = check_size("the text", &big).unwrap_err().to_string();
+        let err = check_size("text", &big).unwrap_err().to_string();
         assert!(err.contains("at most"), "{err}");
-        assert!(check_size("the text", "short").is_ok());
+        assert!(check_size("text", "short").is_ok());
     }
 }

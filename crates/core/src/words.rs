@@ -13,6 +13,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
+use crate::message::Msg;
+
 /// A language Trilogue writes in.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -35,11 +37,12 @@ impl Lang {
         }
     }
 
-    fn catalogue(self) -> &'static str {
+    /// The catalogue's two files: the documents' words, and the messages (`crate::message`).
+    fn catalogue(self) -> [&'static str; 2] {
         match self {
-            Lang::Kk => include_str!("../locales/kk.ftl"),
-            Lang::Ru => include_str!("../locales/ru.ftl"),
-            Lang::En => include_str!("../locales/en.ftl"),
+            Lang::Kk => [include_str!("../locales/kk.ftl"), include_str!("../locales/messages/kk.ftl")],
+            Lang::Ru => [include_str!("../locales/ru.ftl"), include_str!("../locales/messages/ru.ftl")],
+            Lang::En => [include_str!("../locales/en.ftl"), include_str!("../locales/messages/en.ftl")],
         }
     }
 
@@ -57,25 +60,31 @@ impl FromStr for Lang {
         Lang::ALL
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| crate::Error::invalid(format!("unknown language '{s}': use kk, ru or en")))
+            .ok_or_else(|| crate::Error::Invalid(Msg::UnknownLanguage { value: s.to_string() }))
     }
 }
 
 /// A value put into a message.
 pub enum Arg<'a> {
-    Text(&'a str),
+    Text(std::borrow::Cow<'a, str>),
     Number(f64),
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(s: &'a str) -> Self {
-        Arg::Text(s)
+        Arg::Text(s.into())
     }
 }
 
 impl<'a> From<&'a String> for Arg<'a> {
     fn from(s: &'a String) -> Self {
-        Arg::Text(s)
+        Arg::Text(s.as_str().into())
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(s.into())
     }
 }
 
@@ -88,7 +97,20 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(i64, usize, u32);
+number_args!(i64, u64, usize, u32);
+
+/// The ids of the messages of a Fluent file: for front ends' tests, which keep their own catalogues
+/// complete in every language.
+pub fn message_ids(file: &str) -> std::collections::BTreeSet<String> {
+    let resource = FluentResource::try_new(file.to_string()).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
 
 /// The catalogue of one language.
 pub struct Words {
@@ -102,9 +124,26 @@ impl Words {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // no Unicode isolation marks around the values: the documents are plain text in one direction
         bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(lang.catalogue().to_string()).expect("the catalogue parses (tested)");
-        bundle.add_resource(resource).expect("no message defined twice (tested)");
+        for file in lang.catalogue() {
+            let resource = FluentResource::try_new(file.to_string()).expect("the catalogue parses (tested)");
+            bundle.add_resource(resource).expect("no message defined twice (tested)");
+        }
         Words { lang, bundle }
+    }
+
+    /// The catalogue with a front end's own messages added (the command line's): `more` is a Fluent
+    /// file of that language, whose ids none of the core's take.
+    pub fn with(lang: Lang, more: &str) -> Words {
+        let mut words = Words::new(lang);
+        let resource = FluentResource::try_new(more.to_string()).expect("the front end's catalogue parses (tested)");
+        words.bundle.add_resource(resource).expect("no message defined twice (tested)");
+        words
+    }
+
+    /// The English catalogue, read once: the words of `Display` for the core's errors and messages.
+    pub fn english() -> &'static Words {
+        static ENGLISH: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+        ENGLISH.get_or_init(|| Words::new(Lang::En))
     }
 
     pub fn lang(&self) -> Lang {
@@ -119,18 +158,45 @@ impl Words {
     /// A message with its values. A message missing from the catalogue (a test keeps them complete)
     /// comes out as its id, never as an empty text.
     pub fn f(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
-        };
         let mut values = FluentArgs::new();
         for (name, arg) in args {
             match arg {
-                Arg::Text(s) => values.set(*name, FluentValue::from(*s)),
+                Arg::Text(s) => values.set(*name, FluentValue::from(s.as_ref())),
                 Arg::Number(n) => values.set(*name, FluentValue::from(*n)),
             }
         }
+        self.format(id, &values)
+    }
+
+    /// A message with values already made Fluent's.
+    pub(crate) fn format(&self, id: &str, args: &FluentArgs) -> String {
+        self.format_checked(id, args).0
+    }
+
+    /// What Fluent finds wrong in formatting message `id` with the value 2 for each of `names` (a value
+    /// the message uses that is not among them, a message missing): for front ends' tests.
+    pub fn problems(&self, id: &str, names: &[&str]) -> Vec<String> {
+        let mut args = FluentArgs::new();
+        for name in names {
+            args.set(*name, FluentValue::from(2));
+        }
+        let (text, errors) = self.format_checked(id, &args);
+        let mut problems: Vec<String> = errors.iter().map(|e| format!("{id}: {e:?}")).collect();
+        if text == id {
+            problems.push(format!("{id}: missing"));
+        }
+        problems
+    }
+
+    /// A message, with what Fluent found wrong in formatting it (a value the message uses but was not
+    /// given): for the tests.
+    pub(crate) fn format_checked(&self, id: &str, args: &FluentArgs) -> (String, Vec<fluent_bundle::FluentError>) {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return (id.to_string(), vec![]);
+        };
         let mut errors = vec![];
-        self.bundle.format_pattern(pattern, Some(&values), &mut errors).into_owned()
+        let text = self.bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+        (text, errors)
     }
 
     /// The name of a status or a kind, by the name the record stores: `name("status", "parked")`.
@@ -159,16 +225,43 @@ mod tests {
     use super::*;
 
     fn ids(lang: Lang) -> BTreeSet<String> {
-        let resource = FluentResource::try_new(lang.catalogue().to_string()).unwrap_or_else(|(_, errors)| {
-            panic!("{} does not parse: {errors:?}", lang.code());
-        });
-        resource
+        lang.catalogue()
+            .into_iter()
+            .flat_map(|file| {
+                let resource = FluentResource::try_new(file.to_string()).unwrap_or_else(|(_, errors)| {
+                    panic!("{} does not parse: {errors:?}", lang.code());
+                });
+                resource
+                    .entries()
+                    .filter_map(|e| match e {
+                        Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The documents' messages; those of `crate::message` are tested with their own values there.
+    fn document_ids(lang: Lang) -> BTreeSet<String> {
+        let codes: BTreeSet<String> = crate::message::Msg::samples().iter().map(|m| m.code().to_string()).collect();
+        ids(lang).difference(&codes).cloned().collect()
+    }
+
+    #[test]
+    fn the_messages_file_holds_the_messages_and_nothing_else() {
+        let codes: BTreeSet<String> = crate::message::Msg::samples().iter().map(|m| m.code().to_string()).collect();
+        let file = FluentResource::try_new(Lang::En.catalogue()[1].to_string()).unwrap();
+        let in_file: BTreeSet<String> = file
             .entries()
             .filter_map(|e| match e {
                 Entry::Message(m) => Some(m.id.name.to_string()),
                 _ => None,
             })
-            .collect()
+            .collect();
+        let frames: BTreeSet<String> = crate::error::FRAMES.iter().map(|f| f.to_string()).collect();
+        let unused: Vec<&String> = in_file.difference(&codes).filter(|id| !frames.contains(*id)).collect();
+        assert_eq!(unused, Vec::<&String>::new(), "no such code");
     }
 
     #[test]
@@ -195,7 +288,7 @@ mod tests {
     fn every_message_formats_without_errors() {
         for lang in Lang::ALL {
             let w = Words::new(lang);
-            for id in ids(lang) {
+            for id in document_ids(lang) {
                 let pattern = w.bundle.get_message(&id).and_then(|m| m.value()).unwrap();
                 let mut args = FluentArgs::new();
                 for name in [
@@ -230,6 +323,15 @@ mod tests {
                     "day",
                     "month",
                     "year",
+                    "path",
+                    "why",
+                    "found",
+                    "known",
+                    "source",
+                    "line",
+                    "message",
+                    "column",
+                    "detail",
                 ] {
                     args.set(name, FluentValue::from(2));
                 }

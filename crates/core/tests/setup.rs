@@ -203,7 +203,7 @@ async fn a_text_received_by_letter_keeps_when_and_from_whom_it_came() {
     for (received, sent_by, why) in [
         (Some("2026-12-01"), None, "after now"),
         (Some("15.11.2026"), None, "is not a date"),
-        (None, Some(9999), "sending organisation"),
+        (None, Some(9999), "organisation 9999 is not in this negotiation"),
     ] {
         let bad = NewVersion {
             received: received.map(String::from),

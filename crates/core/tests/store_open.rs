@@ -125,16 +125,16 @@ async fn a_workbench_whose_schema_was_changed_is_refused_and_left_untouched() {
         (
             "CREATE TRIGGER rewrite AFTER INSERT ON versions BEGIN \
                UPDATE versions SET text = 'the employer may dismiss at will' WHERE id = new.id; END;",
-            "trigger 'rewrite' on 'versions' that Trilogue did not create",
+            "trigger 'rewrite (versions)' that Trilogue did not create",
         ),
-        ("CREATE INDEX by_text ON versions (text);", "index 'by_text' on 'versions' that Trilogue did not create"),
+        ("CREATE INDEX by_text ON versions (text);", "index 'by_text (versions)' that Trilogue did not create"),
         ("CREATE VIEW agreed AS SELECT id, title FROM clauses;", "view 'agreed' that Trilogue did not create"),
         ("CREATE TABLE exfiltrate (x TEXT);", "table 'exfiltrate' that Trilogue did not create"),
-        ("DROP TRIGGER clauses_never_deleted;", "Trilogue's trigger 'clauses_never_deleted' on 'clauses' is missing"),
+        ("DROP TRIGGER clauses_never_deleted;", "Trilogue's trigger 'clauses_never_deleted (clauses)' is missing"),
         (
             "DROP TRIGGER clauses_never_deleted; CREATE TRIGGER clauses_never_deleted BEFORE DELETE ON clauses \
                BEGIN SELECT 1; END;",
-            "its trigger 'clauses_never_deleted' on 'clauses' was changed outside Trilogue",
+            "its trigger 'clauses_never_deleted (clauses)' was changed outside Trilogue",
         ),
         (
             // a column added to a table of ours

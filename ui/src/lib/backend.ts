@@ -1,6 +1,6 @@
 // The views reach the core only through a `Backend`: in the app it is the generated IPC bindings, in
 // Vitest a fake with the same shape. The types are the generated ones — never copied by hand.
-import { commands, type IpcError } from "./bindings";
+import { commands, type IpcError, type Msg } from "./bindings";
 
 export type Backend = typeof commands;
 
@@ -22,11 +22,13 @@ export const tauriBackend: Backend = new Proxy(commands, {
 
 type Result<T> = { status: "ok"; data: T } | { status: "error"; error: IpcError };
 
-/** An error from the core, carrying its stable kind. */
+/** An error from the core: its stable kind, the refusal's code and values to act on, and its words in
+ * the interface's language. */
 export class CoreError extends Error {
   constructor(
     public readonly kind: string,
     message: string,
+    public readonly refusal: Msg | null = null,
   ) {
     super(message);
   }
@@ -35,6 +37,6 @@ export class CoreError extends Error {
 /** Unwraps a command's result, throwing the core's error as a `CoreError`. */
 export async function ok<T>(result: Promise<Result<T>>): Promise<T> {
   const r = await result;
-  if (r.status === "error") throw new CoreError(r.error.kind, r.error.message);
+  if (r.status === "error") throw new CoreError(r.error.kind, r.error.message, r.error.refusal);
   return r.data;
 }

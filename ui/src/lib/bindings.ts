@@ -8,6 +8,8 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	workbenchInfo: () => __TAURI_INVOKE<WorkbenchInfo>("workbench_info"),
+	/**  The language the interface speaks, in which the core's refusals reach it. */
+	setLanguage: (lang: Lang) => __TAURI_INVOKE<void>("set_language", { lang }),
 	/**
 	 *  Opens another workbench file (File › Open workbench), chosen in the native Open dialog; none when
 	 *  the user cancels. A file that is not a Trilogue workbench, is damaged, was changed outside Trilogue
@@ -492,6 +494,9 @@ export type IpcError = {
 	 *  `disk_failed`, `database`, `io`, …
 	 */
 	kind: string,
+	/**  The core's message, by code with its values, when it made one (`clause-ref-taken`, …). */
+	refusal: Msg | null,
+	/**  The whole error in words, in the interface's language. */
 	message: string,
 };
 
@@ -526,6 +531,201 @@ export type MatchedBy =
 
 /**  A menu item the user chose. */
 export type MenuCommand = "open_workbench" | "search";
+
+/**
+ *  A message from the core: `{"code": "clause-ref-taken", "args": {"reference": "Art. 7"}}` across
+ *  the IPC edge; its words are the catalogue's message of the same code.
+ */
+export type Msg = { code: "no-negotiation"; args: {
+	id: number,
+} } | { code: "no-negotiation-titled"; args: {
+	title: string,
+} } | { code: "no-clause"; args: {
+	id: number,
+} } | { code: "no-clause-ref"; args: {
+	reference: string,
+} } | { code: "no-party"; args: {
+	id: number,
+} } | { code: "no-party-labelled"; args: {
+	label: string,
+	labels: string[],
+} } | { code: "no-session"; args: {
+	id: number,
+} } | { code: "no-session-number"; args: {
+	number: number,
+} } | { code: "no-version"; args: {
+	id: number,
+} } | { code: "no-delegate"; args: {
+	id: number,
+} } | { code: "no-delegate-named"; args: {
+	name: string,
+} } | { code: "no-commitment"; args: {
+	id: number,
+} } | { code: "no-standard"; args: {
+	code: string,
+} } | { code: "no-library-clause"; args: {
+	key: string,
+	keys: string[],
+} } | { code: "no-session-held" } | { code: "no-reference-column" } | { code: "unknown-name"; args: {
+	kind: string,
+	value: string,
+	allowed: string[],
+} } | { code: "unknown-language"; args: {
+	value: string,
+} } | 
+/**  `part` is what the text is: `text`, `status-quo`, `minutes` or `note`. */
+{ code: "text-too-large"; args: {
+	part: string,
+	bytes: number,
+	max: number,
+} } | { code: "not-a-day"; args: {
+	value: string,
+} } | { code: "not-a-time"; args: {
+	value: string,
+} } | { code: "received-in-future"; args: {
+	value: string,
+} } | { code: "clause-needs-ref" } | { code: "clause-before-itself" } | { code: "negotiation-needs-title" } | { code: "label-not-allowed"; args: {
+	label: string,
+} } | { code: "organisation-needs-name"; args: {
+	label: string,
+} } | { code: "not-a-colour"; args: {
+	value: string,
+} } | { code: "delegate-needs-name" } | { code: "delegate-retired"; args: {
+	name: string,
+} } | { code: "attendee-not-delegate" } | { code: "reason-required" } | { code: "impasse-needs-referral" } | { code: "protocol-needs-next" } | { code: "approval-needs-side" } | { code: "negative-votes" } | { code: "commitment-needs-text" } | { code: "reservation-needs-text" } | { code: "mediator-does-not-initial"; args: {
+	party: string,
+} } | { code: "draft-not-initialable"; args: {
+	version: number,
+} } | { code: "delegate-not-of-side"; args: {
+	delegate: number,
+	party: string,
+} } | { code: "not-a-document-reference" } | { code: "session-elsewhere"; args: {
+	id: number,
+} } | { code: "clause-elsewhere"; args: {
+	id: number,
+} } | { code: "server-not-file"; args: {
+	url: string,
+} } | { code: "url-not-file"; args: {
+	url: string,
+} } | { code: "clause-ref-taken"; args: {
+	reference: string,
+} } | { code: "clause-ref-ambiguous"; args: {
+	reference: string,
+} } | { code: "label-taken"; args: {
+	label: string,
+} } | { code: "negotiation-title-ambiguous"; args: {
+	title: string,
+	ids: number[],
+} } | { code: "commitment-done"; args: {
+	id: number,
+	day: string,
+} } | { code: "already-initialed"; args: {
+	party: string,
+} } | { code: "same-text"; args: {
+	version: number,
+} } | { code: "already-tabled"; args: {
+	version: number,
+	at: string,
+} } | { code: "agreed-without-initials"; args: {
+	reference: string,
+} } | { code: "initialed-text-changed"; args: {
+	reference: string,
+} } | { code: "protocol-without-entry"; args: {
+	reference: string,
+} } | { code: "clause-already"; args: {
+	status: ClauseStatus,
+} } | { code: "clause-cannot-move"; args: {
+	from: ClauseStatus,
+	to: ClauseStatus,
+	allowed: ClauseStatus[],
+} } | { code: "agreement-already"; args: {
+	status: NegotiationStatus,
+} } | { code: "agreement-cannot-move"; args: {
+	from: NegotiationStatus,
+	to: NegotiationStatus,
+	allowed: NegotiationStatus[],
+} } | { code: "agreed-needs-initials" } | { code: "reopen-needs-consent"; args: {
+	missing: string[],
+} } | { code: "no-protocol" } | { code: "not-initialable"; args: {
+	status: ClauseStatus,
+} } | { code: "settlement-open"; args: {
+	count: number,
+	clauses: string[],
+	protocol: string,
+} } | { code: "ratify-needs-approval" } | { code: "reject-needs-rejection" } | { code: "step-not-now"; args: {
+	step: ApprovalStep,
+	allowed: NegotiationStatus[],
+	status: NegotiationStatus,
+} } | { code: "not-sqlite" } | { code: "not-a-database"; args: {
+	detail: string,
+} } | { code: "foreign-database" } | { code: "schema-changed"; args: {
+	kind: string,
+	name: string,
+} } | { code: "schema-foreign"; args: {
+	kind: string,
+	name: string,
+} } | { code: "schema-missing"; args: {
+	kind: string,
+	name: string,
+} } | { code: "not-utf8" } | { code: "csv-lone-return" } | { code: "csv-quote-never-closed" } | { code: "csv-text-after-quote" } | { code: "csv-quote-in-field" } | { code: "csv-not-text" } | { code: "csv-too-large"; args: {
+	bytes: number,
+	max: number,
+} } | { code: "table-empty" } | { code: "header-cell-empty" } | { code: "header-twice"; args: {
+	name: string,
+	column: number,
+} } | { code: "header-start"; args: {
+	name: string,
+} } | { code: "party-after-joint"; args: {
+	name: string,
+} } | { code: "header-too-short" } | { code: "header-no-party" } | { code: "row-cells"; args: {
+	cells: number,
+	header: number,
+} } | { code: "row-no-ref" } | { code: "ref-twice"; args: {
+	reference: string,
+	line: number,
+} } | { code: "no-heading" } | { code: "number-twice"; args: {
+	reference: string,
+	heading: number,
+} } | { code: "not-an-organisation"; args: {
+	label: string,
+	labels: string[],
+} } | { code: "not-docx"; args: {
+	detail: string,
+} } | { code: "docx-too-many-parts"; args: {
+	parts: number,
+} } | { code: "docx-part-unreadable"; args: {
+	part: string,
+	detail: string,
+} } | { code: "docx-odd-path"; args: {
+	part: string,
+} } | { code: "docx-zip-bomb"; args: {
+	part: string,
+	bytes: number,
+} } | { code: "docx-part-too-large"; args: {
+	part: string,
+	max: number,
+} } | { code: "docx-no-main-part" } | { code: "xml-malformed"; args: {
+	part: string,
+	at: number,
+	detail: string,
+} } | { code: "xml-doc-type"; args: {
+	part: string,
+} } | { code: "xml-too-deep"; args: {
+	part: string,
+	depth: number,
+} } | { code: "file-too-large"; args: {
+	name: string,
+	mb: number,
+	max: number,
+} } | { code: "choose-again" } | { code: "say-whose-text" } | { code: "write-failed"; args: {
+	name: string,
+	detail: string,
+} } | { code: "print-failed"; args: {
+	detail: string,
+} } | { code: "unreadable"; args: {
+	what: string,
+	detail: string,
+} };
 
 export type Negotiation = {
 	id: number,

@@ -19,7 +19,7 @@ export const CATALOGUES: Record<Language, Record<string, unknown>> = { kk, ru, e
 
 const KEY = "trilogue.language";
 
-const isLanguage = (code: string | null | undefined): code is Language => LANGUAGES.some((l) => l.code === code);
+export const isLanguage = (code: string | null | undefined): code is Language => LANGUAGES.some((l) => l.code === code);
 
 /** The language chosen before, else the first of the system's languages that Trilogue speaks, else English. */
 export function initialLanguage(

@@ -2,6 +2,7 @@
 //! quote without complaint — but a negotiator's table with broken quoting must be refused, naming the
 //! line and column, before any of it is imported. Invalid UTF-8 is reported the same way.
 
+use crate::message::Msg;
 use crate::text::MAX_TEXT_BYTES;
 
 /// One record: the line it starts on and its fields.
@@ -16,7 +17,7 @@ pub struct Record {
 pub struct ReadError {
     pub line: u64,
     pub field: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// The delimiter office software wrote: a semicolon where the first line has more semicolons than
@@ -59,8 +60,8 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn fail(&self, line: u64, field: usize, message: impl Into<String>) -> ReadError {
-        ReadError { line, field, message: message.into() }
+    fn fail(&self, line: u64, field: usize, message: Msg) -> ReadError {
+        ReadError { line, field, message }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -92,7 +93,7 @@ impl Reader<'_> {
                 None => break,
                 _ if self.line_end() => break,
                 Some(b'\r') => {
-                    return Err(self.fail(self.line, fields.len() - 1, "a carriage return without a line feed"));
+                    return Err(self.fail(self.line, fields.len() - 1, Msg::CsvLoneReturn));
                 }
                 Some(_) => unreachable!("a field ends at a comma, a line end or the end"),
             }
@@ -109,11 +110,7 @@ impl Reader<'_> {
             loop {
                 match self.peek() {
                     None => {
-                        return Err(self.fail(
-                            start_line,
-                            index,
-                            "a quoted cell is never closed: a quote is missing, or a quote inside the cell is not doubled",
-                        ));
+                        return Err(self.fail(start_line, index, Msg::CsvQuoteNeverClosed));
                     }
                     Some(b'"') if self.bytes.get(self.pos + 1) == Some(&b'"') => {
                         value.push(b'"');
@@ -136,11 +133,7 @@ impl Reader<'_> {
                 None | Some(b'\n' | b'\r') => {}
                 Some(d) if d == self.delimiter => {}
                 Some(_) => {
-                    return Err(self.fail(
-                        self.line,
-                        index,
-                        "text follows the closing quote of a cell: a quote inside a quoted cell must be doubled (\"\")",
-                    ));
+                    return Err(self.fail(self.line, index, Msg::CsvTextAfterQuote));
                 }
             }
         } else {
@@ -149,11 +142,7 @@ impl Reader<'_> {
                     b'\n' | b'\r' => break,
                     d if d == self.delimiter => break,
                     b'"' => {
-                        return Err(self.fail(
-                            self.line,
-                            index,
-                            "a quote inside a cell that is not quoted: quote the whole cell and double the quote (\"\")",
-                        ));
+                        return Err(self.fail(self.line, index, Msg::CsvQuoteInField));
                     }
                     _ => {
                         value.push(b);
@@ -166,22 +155,10 @@ impl Reader<'_> {
             let bad_line =
                 record_line + self.bytes[start..self.valid_up_to].iter().filter(|&&b| b == b'\n').count() as u64;
             let line = bad_line.max(start_line);
-            return Err(self.fail(
-                line,
-                index,
-                "the file is not UTF-8 text: save it as UTF-8 (CSV UTF-8) and import again",
-            ));
+            return Err(self.fail(line, index, Msg::CsvNotText));
         }
         if value.len() > MAX_TEXT_BYTES {
-            return Err(self.fail(
-                start_line,
-                index,
-                format!(
-                    "the cell holds {} bytes; a clause text may be at most {} bytes (1 MiB)",
-                    value.len(),
-                    MAX_TEXT_BYTES
-                ),
-            ));
+            return Err(self.fail(start_line, index, Msg::CsvTooLarge { bytes: value.len(), max: MAX_TEXT_BYTES }));
         }
         Ok(String::from_utf8(value).expect("checked against valid_up_to"))
     }
@@ -216,7 +193,7 @@ mod tests {
     fn broken_quoting_is_an_error_with_its_place() {
         let e = read(b"a,b\nc,\"open\nd,e\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
-        assert!(e.message.contains("never closed"));
+        assert!(e.message.to_string().contains("never closed"));
         let e = read(b"a,b\nc,\"x\"y\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
         let e = read(b"a,b\nc,x\"y\n", b',').unwrap_err();
@@ -227,7 +204,7 @@ mod tests {
     fn invalid_utf8_names_line_and_field() {
         let e = read(b"ref,title\nA1,ok\nA2,caf\xe9\n", b',').unwrap_err();
         assert_eq!((e.line, e.field), (3, 1));
-        assert!(e.message.contains("UTF-8"));
+        assert!(e.message.to_string().contains("UTF-8"));
     }
 
     #[test]
@@ -236,7 +213,7 @@ mod tests {
         input.extend(std::iter::repeat_n(b'z', MAX_TEXT_BYTES + 1));
         let e = read(&input, b',').unwrap_err();
         assert_eq!((e.line, e.field), (2, 1));
-        assert!(e.message.contains("at most"));
+        assert!(e.message.to_string().contains("at most"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::document::{Block, Change, ChangeKind, Run, Style};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 
 /// The most entries an archive may have: a real document has tens.
 const MAX_ENTRIES: usize = 2_000;
@@ -37,21 +38,26 @@ pub struct WordDocument {
 
 /// Reads a .docx's bytes.
 pub fn read_docx(bytes: &[u8], source_name: &str) -> Result<WordDocument> {
-    let refuse = |message: String| Error::Document { source_name: source_name.into(), message };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| refuse(format!("it is not a Word document (.docx): {e}")))?;
+    let refuse = |message: Msg| Error::Document { source_name: source_name.into(), message: Box::new(message) };
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| refuse(Msg::NotDocx { detail: e.to_string() }))?;
     if zip.len() > MAX_ENTRIES {
-        return Err(refuse(format!("it holds {} parts; a Word document holds far fewer", zip.len())));
+        return Err(refuse(Msg::DocxTooManyParts { parts: zip.len() }));
     }
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| refuse(format!("a part cannot be read: {e}")))?;
-        let name = entry.name().map_err(|e| refuse(format!("a part's name cannot be read: {e}")))?.to_string();
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| refuse(Msg::DocxPartUnreadable { part: format!("#{i}"), detail: e.to_string() }))?;
+        let name = entry
+            .name()
+            .map_err(|e| refuse(Msg::DocxPartUnreadable { part: format!("#{i}"), detail: e.to_string() }))?
+            .to_string();
         if entry.enclosed_name().is_none() || name.contains('\\') || name.starts_with('/') {
-            return Err(refuse(format!("it holds a part with an odd path ({name})")));
+            return Err(refuse(Msg::DocxOddPath { part: name }));
         }
         let (size, packed) = (entry.size(), entry.compressed_size().max(1));
         if size > MAX_PART || (size > 1024 * 1024 && size / packed > MAX_RATIO) {
-            return Err(refuse(format!("its part {name} would expand to {size} bytes: refused as a zip bomb")));
+            return Err(refuse(Msg::DocxZipBomb { part: name, bytes: size }));
         }
     }
     let mut part = |name: &str| -> Result<Option<String>> {
@@ -59,9 +65,9 @@ pub fn read_docx(bytes: &[u8], source_name: &str) -> Result<WordDocument> {
         let mut text = String::new();
         // the declared size is the sender's word: read no more than the bound, whatever it says
         let read = entry.take(MAX_PART + 1).read_to_string(&mut text);
-        read.map_err(|e| refuse(format!("its part {name} cannot be read: {e}")))?;
+        read.map_err(|e| refuse(Msg::DocxPartUnreadable { part: name.into(), detail: e.to_string() }))?;
         if text.len() as u64 > MAX_PART {
-            return Err(refuse(format!("its part {name} is larger than {} MB", MAX_PART / 1024 / 1024)));
+            return Err(refuse(Msg::DocxPartTooLarge { part: name.into(), max: MAX_PART / 1024 / 1024 }));
         }
         Ok(Some(text))
     };
@@ -70,33 +76,36 @@ pub fn read_docx(bytes: &[u8], source_name: &str) -> Result<WordDocument> {
         None => "word/document.xml".to_string(),
     };
     let Some(document) = part(&main)? else {
-        return Err(refuse("it is not a Word document: it has no main document part".into()));
+        return Err(refuse(Msg::DocxNoMainPart));
     };
     let styles = match part("word/styles.xml")? {
-        Some(xml) => styles(&xml).map_err(|e| refuse(format!("word/styles.xml: {e}")))?,
+        Some(xml) => styles(&xml).map_err(&refuse)?,
         None => HashMap::new(),
     };
     let numbering = match part("word/numbering.xml")? {
-        Some(xml) => numbering(&xml).map_err(|e| refuse(format!("word/numbering.xml: {e}")))?,
+        Some(xml) => numbering(&xml).map_err(&refuse)?,
         None => Numbering::default(),
     };
-    Body::new(styles, numbering).read(&document).map_err(|e| refuse(format!("{main}: {e}")))
+    Body::new(styles, numbering).read(&main, &document).map_err(refuse)
 }
 
 /// The XML events of a part, refusing a document type definition and nesting past the bound.
-fn events(xml: &str, mut each: impl FnMut(Event, usize) -> Result<(), String>) -> Result<(), String> {
+fn events(part: &str, xml: &str, mut each: impl FnMut(Event, usize) -> Result<(), Msg>) -> Result<(), Msg> {
     let mut reader = Reader::from_str(xml);
     let mut depth = 0usize;
     loop {
-        let event =
-            reader.read_event().map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
+        let event = reader.read_event().map_err(|e| Msg::XmlMalformed {
+            part: part.into(),
+            at: reader.buffer_position(),
+            detail: e.to_string(),
+        })?;
         match &event {
             Event::Eof => return Ok(()),
-            Event::DocType(_) => return Err("it declares a document type, which a Word document never does".into()),
+            Event::DocType(_) => return Err(Msg::XmlDocType { part: part.into() }),
             Event::Start(_) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(format!("nested deeper than {MAX_DEPTH} levels"));
+                    return Err(Msg::XmlTooDeep { part: part.into(), depth: MAX_DEPTH });
                 }
             }
             _ => {}
@@ -122,9 +131,9 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
 }
 
 /// The main document part the package relationships name.
-fn main_part(rels: &str) -> Result<String, String> {
+fn main_part(rels: &str) -> Result<String, Msg> {
     let mut found = None;
-    events(rels, |event, _| {
+    events("_rels/.rels", rels, |event, _| {
         if let Event::Empty(e) | Event::Start(e) = event
             && local(e.name().as_ref()) == "Relationship"
             && attr(&e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
@@ -136,7 +145,7 @@ fn main_part(rels: &str) -> Result<String, String> {
     let target = found.unwrap_or_else(|| "word/document.xml".into());
     let target = target.trim_start_matches('/').to_string();
     if target.contains("..") || target.contains('\\') {
-        return Err(format!("its main part has an odd path ({target})"));
+        return Err(Msg::DocxOddPath { part: target });
     }
     Ok(target)
 }
@@ -152,10 +161,10 @@ enum Role {
 }
 
 /// Paragraph styles by id: headings by their outline level or their name, in English or Russian.
-fn styles(xml: &str) -> Result<HashMap<String, Role>, String> {
+fn styles(xml: &str) -> Result<HashMap<String, Role>, Msg> {
     let mut roles = HashMap::new();
     let mut current: Option<String> = None;
-    events(xml, |event, _| {
+    events("word/styles.xml", xml, |event, _| {
         match event {
             Event::Start(e) if local(e.name().as_ref()) == "style" => current = attr(&e, "styleId"),
             Event::End(e) if local(e.name().as_ref()) == "style" => current = None,
@@ -200,11 +209,11 @@ struct Numbering {
     levels: HashMap<String, HashMap<u8, (bool, String)>>,
 }
 
-fn numbering(xml: &str) -> Result<Numbering, String> {
+fn numbering(xml: &str) -> Result<Numbering, Msg> {
     let mut abstracts: HashMap<String, HashMap<u8, (bool, String)>> = HashMap::new();
     let mut nums: Vec<(String, String)> = vec![];
     let (mut abstract_id, mut level, mut num_id) = (None::<String>, None::<u8>, None::<String>);
-    events(xml, |event, _| {
+    events("word/numbering.xml", xml, |event, _| {
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let value = attr(&e, "val");
@@ -306,8 +315,8 @@ impl Body {
         }
     }
 
-    fn read(mut self, xml: &str) -> Result<WordDocument, String> {
-        events(xml, |event, depth| {
+    fn read(mut self, part: &str, xml: &str) -> Result<WordDocument, Msg> {
+        events(part, xml, |event, depth| {
             self.event(event, depth);
             Ok(())
         })?;

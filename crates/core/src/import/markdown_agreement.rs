@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::store::NewClause;
 use crate::text::check_size;
 
@@ -112,7 +113,7 @@ pub fn parse_markdown_agreement(source: &str, source_name: &str) -> Result<Markd
             source_name: source_name.into(),
             line: 1,
             column: None,
-            message: "no heading found: each clause of the agreement must start with a heading (# Article 1 …)".into(),
+            message: Box::new(Msg::NoHeading),
         });
     }
     let line_of = |offset: usize| source[..offset].matches('\n').count() as u64 + 1;
@@ -153,15 +154,10 @@ pub fn parse_markdown_agreement(source: &str, source_name: &str) -> Result<Markd
                 source_name: source_name.into(),
                 line: line_of(*start),
                 column: None,
-                message: format!("clause number '{reference}' is used twice (first in heading {})", earlier + 1),
+                message: Box::new(Msg::NumberTwice { reference, heading: earlier + 1 }),
             });
         }
-        check_size(&format!("the text of {reference}"), body).map_err(|e| Error::Import {
-            source_name: source_name.into(),
-            line: line_of(*start),
-            column: None,
-            message: e.to_string(),
-        })?;
+        check_size("text", body).map_err(|e| e.at_line(source_name, line_of(*start)))?;
         clauses.push(NewClause {
             reference,
             title,

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::csv_strict;
 use super::encoding::{TextEncoding, to_utf8};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,11 +46,11 @@ enum Column {
 }
 
 pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionTable> {
-    let err = |line: u64, column: Option<String>, message: String| Error::Import {
+    let err = |line: u64, column: Option<String>, message: Msg| Error::Import {
         source_name: source_name.to_string(),
         line,
         column,
-        message,
+        message: Box::new(message),
     };
     let (bytes, encoding) = to_utf8(bytes);
     let delimiter = csv_strict::detect_delimiter(&bytes);
@@ -58,7 +59,7 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
     // a cell our export kept from being read as a formula comes back as it was
     records.iter_mut().flat_map(|r| r.fields.iter_mut()).for_each(crate::spreadsheet::unguard);
     let Some((header, rows)) = records.split_first() else {
-        return Err(err(1, None, "the file is empty: it needs a header row `ref,title,<party>,…`".into()));
+        return Err(err(1, None, Msg::TableEmpty));
     };
     let mut columns = Vec::with_capacity(header.fields.len());
     let mut parties = Vec::new();
@@ -67,31 +68,23 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
         let name = cell.trim();
         let column_name = Some((i + 1).to_string());
         if name.is_empty() {
-            return Err(err(header.line, column_name, "the header cell is empty: every column needs a name".into()));
+            return Err(err(header.line, column_name, Msg::HeaderCellEmpty));
         }
         if let Some(first) = seen.insert(name.to_lowercase(), i) {
-            return Err(err(
-                header.line,
-                column_name,
-                format!("'{name}' is already the header of column {}", first + 1),
-            ));
+            return Err(err(header.line, column_name, Msg::HeaderTwice { name: name.to_string(), column: first + 1 }));
         }
         let column = match (i, name.to_lowercase().as_str()) {
             (0, "ref") => Column::Ref,
             (1, "title") => Column::Title,
             (0 | 1, _) => {
-                return Err(err(header.line, column_name, format!("the header must begin `ref,title`, not '{name}'")));
+                return Err(err(header.line, column_name, Msg::HeaderStart { name: name.to_string() }));
             }
             (_, "joint") => Column::Joint,
             (_, "base") => Column::Base,
             (_, "ref" | "title") => unreachable!("duplicates are refused above"),
             _ => {
                 if columns.iter().any(|c| matches!(c, Column::Joint | Column::Base)) {
-                    return Err(err(
-                        header.line,
-                        column_name,
-                        format!("party column '{name}' comes after joint or base"),
-                    ));
+                    return Err(err(header.line, column_name, Msg::PartyAfterJoint { name: name.to_string() }));
                 }
                 parties.push(name.to_string());
                 Column::Party(parties.len() - 1)
@@ -100,25 +93,17 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
         columns.push(column);
     }
     if columns.len() < 2 {
-        return Err(err(header.line, None, "the header must begin `ref,title`".into()));
+        return Err(err(header.line, None, Msg::HeaderTooShort));
     }
     if parties.is_empty() {
-        return Err(err(
-            header.line,
-            None,
-            "the header names no party: add a column per party after `ref,title`".into(),
-        ));
+        return Err(err(header.line, None, Msg::HeaderNoParty));
     }
     let column_label = |i: usize| format!("{} ({})", i + 1, header.fields[i].trim());
     let mut refs: HashMap<String, u64> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for record in rows {
         if record.fields.len() != columns.len() {
-            return Err(err(
-                record.line,
-                None,
-                format!("this row has {} cells where the header has {}", record.fields.len(), columns.len()),
-            ));
+            return Err(err(record.line, None, Msg::RowCells { cells: record.fields.len(), header: columns.len() }));
         }
         let mut row = TableRow {
             line: record.line,
@@ -137,14 +122,14 @@ pub fn parse_position_table(bytes: &[u8], source_name: &str) -> Result<PositionT
                 Column::Base => row.base = cell.clone(),
             }
             if *column == Column::Ref && row.reference.is_empty() {
-                return Err(err(record.line, Some(column_label(i)), "the clause has no ref".into()));
+                return Err(err(record.line, Some(column_label(i)), Msg::RowNoRef));
             }
         }
         if let Some(first) = refs.insert(row.reference.to_lowercase(), record.line) {
             return Err(err(
                 record.line,
                 Some(column_label(0)),
-                format!("ref '{}' is already used on line {first}", row.reference),
+                Msg::RefTwice { reference: row.reference.clone(), line: first },
             ));
         }
         out.push(row);

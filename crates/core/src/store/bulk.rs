@@ -8,6 +8,7 @@ use super::negotiations::party_colour;
 use super::{NewClause, NewNegotiation, Store, Who, events};
 use crate::error::{Error, Result};
 use crate::import::PositionTable;
+use crate::message::Msg;
 use crate::model::{Level, Negotiation};
 use crate::text::text_hash;
 
@@ -23,7 +24,7 @@ impl Store {
     ) -> Result<Negotiation> {
         let title = title.trim();
         if title.is_empty() {
-            return Err(Error::invalid("the imported negotiation needs a title"));
+            return Err(Error::Invalid(Msg::NegotiationNeedsTitle));
         }
         let mut tx = self.begin().await?;
         let (at, tripartite) = (who.stamp(), table.parties.len() == 3);

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 
 use super::{ClauseSummary, Store, Who, events};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Clause, ClauseStatus, Track};
 use crate::text::check_size;
 
@@ -78,7 +79,7 @@ impl ClauseRecord {
 }
 
 fn json_error(e: serde_json::Error) -> Error {
-    Error::invalid(format!("a clause list from the database could not be read: {e}"))
+    Error::Invalid(Msg::Unreadable { what: "a clause list".into(), detail: e.to_string() })
 }
 
 /// Inserts a clause at the end of the negotiation inside the caller's transaction.
@@ -90,17 +91,17 @@ pub(crate) async fn insert(
 ) -> Result<i64> {
     let reference = new.reference.trim();
     if reference.is_empty() {
-        return Err(Error::invalid("a clause needs a reference, such as 'Art. 7'"));
+        return Err(Error::Invalid(Msg::ClauseNeedsRef));
     }
     if let Some(text) = &new.status_quo {
-        check_size(&format!("the status-quo text of {reference}"), text)?;
+        check_size("status-quo", text)?;
     }
     let taken =
         sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? AND ref = ?", negotiation_id, reference)
             .fetch_optional(&mut *conn)
             .await?;
     if taken.is_some() {
-        return Err(Error::Conflict(format!("this negotiation already has a clause {reference}")));
+        return Err(Error::Conflict(Msg::ClauseRefTaken { reference: reference.to_string() }));
     }
     let (at, section) = (who.stamp(), new.section.trim());
     let id = sqlx::query_scalar!(
@@ -165,12 +166,12 @@ pub enum ClauseEdit {
 /// The order of a negotiation's clauses with `moving` placed before `before` (at the end when none).
 pub fn reorder(order: &[i64], moving: i64, before: Option<i64>) -> Result<Vec<i64>> {
     if before == Some(moving) {
-        return Err(Error::invalid("a clause cannot be moved before itself"));
+        return Err(Error::Invalid(Msg::ClauseBeforeItself));
     }
     let mut rest: Vec<i64> = order.iter().copied().filter(|&id| id != moving).collect();
     let at = match before {
         None => rest.len(),
-        Some(b) => rest.iter().position(|&id| id == b).ok_or_else(|| Error::not_found(format!("clause {b} here")))?,
+        Some(b) => rest.iter().position(|&id| id == b).ok_or_else(|| Error::NotFound(Msg::NoClause { id: b }))?,
     };
     rest.insert(at, moving);
     Ok(rest)
@@ -233,7 +234,7 @@ impl Store {
             ClauseEdit::Ref { reference } => {
                 let reference = reference.trim();
                 if reference.is_empty() {
-                    return Err(Error::invalid("a clause needs a reference, such as 'Art. 7'"));
+                    return Err(Error::Invalid(Msg::ClauseNeedsRef));
                 }
                 let taken = sqlx::query_scalar!(
                     "SELECT id FROM clauses WHERE negotiation_id = ? AND ref = ? AND id <> ?",
@@ -244,7 +245,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 if taken.is_some() {
-                    return Err(Error::Conflict(format!("this negotiation already has a clause {reference}")));
+                    return Err(Error::Conflict(Msg::ClauseRefTaken { reference: reference.to_string() }));
                 }
                 sqlx::query!("UPDATE clauses SET ref = ? WHERE id = ?", reference, clause_id).execute(&mut *tx).await?;
                 json!({ "from": clause.reference, "to": reference })
@@ -313,7 +314,7 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or_else(|| Error::not_found(format!("clause {id}")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoClause { id }))?;
         let topics = sqlx::query_scalar!("SELECT topic FROM clause_topics WHERE clause_id = ? ORDER BY topic", id)
             .fetch_all(&self.pool)
             .await?;
@@ -359,17 +360,15 @@ impl Store {
             return self.clause(id).await;
         }
         if negotiation_id.is_some() {
-            return Err(Error::not_found(format!("a clause with ref '{name}' in this negotiation")));
+            return Err(Error::NotFound(Msg::NoClauseRef { reference: name.to_string() }));
         }
         let ids = sqlx::query_scalar!("SELECT id FROM clauses WHERE lower(ref) = lower(?) ORDER BY id", name)
             .fetch_all(&self.pool)
             .await?;
         match ids.as_slice() {
             [id] => self.clause(*id).await,
-            [] => Err(Error::not_found(format!("a clause with ref '{name}'"))),
-            _ => Err(Error::Conflict(format!(
-                "several negotiations have a clause '{name}': name the negotiation too, or give the clause's id"
-            ))),
+            [] => Err(Error::NotFound(Msg::NoClauseRef { reference: name.to_string() })),
+            _ => Err(Error::Conflict(Msg::ClauseRefAmbiguous { reference: name.to_string() })),
         }
     }
 

@@ -12,6 +12,7 @@ use crate::diff::{WordDiff, diff_words};
 use crate::document::{self, Block, Document};
 use crate::error::{Error, Result};
 use crate::import::{MarkdownAgreement, PositionTable, WordDocument, parse_markdown_agreement};
+use crate::message::Msg;
 use crate::model::{Party, Track};
 use crate::text::text_hash;
 
@@ -299,10 +300,10 @@ fn track_of(parties: &[Party], label: &str, source: &str) -> Result<Track> {
             source_name: source.into(),
             line: 1,
             column: None,
-            message: format!(
-                "'{label}' is not an organisation of this negotiation (its organisations: {}; or joint)",
-                labels.join(", ")
-            ),
+            message: Box::new(Msg::NotAnOrganisation {
+                label: label.to_string(),
+                labels: labels.iter().map(|l| l.to_string()).collect(),
+            }),
         }
     })
 }
@@ -407,7 +408,7 @@ impl Store {
         let parties = self.parties(negotiation_id).await?;
         for a in &provenance.authors {
             if !parties.iter().any(|p| p.id == a.party_id) {
-                return Err(Error::not_found(format!("party {} in this negotiation", a.party_id)));
+                return Err(Error::NotFound(Msg::NoParty { id: a.party_id }));
             }
         }
         let recorded: Vec<bool> = plan.authors.iter().map(|r| r.recorded).collect();
@@ -506,13 +507,5 @@ fn submission_party(submission: &Submission, parties: &[Party]) -> Option<i64> {
 
 /// A refusal while writing, placed at the line of the file it came from.
 fn at_line(e: Error, submission: &Submission, line: u64) -> Error {
-    match e {
-        Error::Import { .. } | Error::Document { .. } | Error::Database(_) | Error::Disk(_) | Error::Io(_) => e,
-        other => Error::Import {
-            source_name: submission.source_name.clone(),
-            line,
-            column: None,
-            message: other.to_string(),
-        },
-    }
+    e.at_line(&submission.source_name, line)
 }

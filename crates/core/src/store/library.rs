@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{LibraryClause, Standard};
 
 #[derive(Deserialize)]
@@ -31,10 +32,12 @@ const LIBRARY: &str = include_str!("../../../../assets/library.json");
 impl Store {
     /// Adds the shipped standards and model clauses that the workbench does not have yet.
     pub(crate) async fn seed_library(&self) -> Result<()> {
-        let standards: Vec<StandardAsset> =
-            serde_json::from_str(STANDARDS).map_err(|e| Error::invalid(format!("assets/standards.json: {e}")))?;
-        let library: Vec<LibraryAsset> =
-            serde_json::from_str(LIBRARY).map_err(|e| Error::invalid(format!("assets/library.json: {e}")))?;
+        let standards: Vec<StandardAsset> = serde_json::from_str(STANDARDS).map_err(|e| {
+            Error::Invalid(Msg::Unreadable { what: "assets/standards.json".into(), detail: e.to_string() })
+        })?;
+        let library: Vec<LibraryAsset> = serde_json::from_str(LIBRARY).map_err(|e| {
+            Error::Invalid(Msg::Unreadable { what: "assets/library.json".into(), detail: e.to_string() })
+        })?;
         let mut tx = self.begin().await?;
         for s in &standards {
             sqlx::query!(
@@ -71,10 +74,10 @@ impl Store {
                         .fetch_one(&mut *tx)
                         .await?;
                     if known == 0 {
-                        return Err(Error::invalid(format!(
-                            "assets/library.json: {} cites unknown standard {code}",
-                            l.slug
-                        )));
+                        return Err(Error::Invalid(Msg::Unreadable {
+                            what: "assets/library.json".into(),
+                            detail: format!("{} cites unknown standard {code}", l.slug),
+                        }));
                     }
                 }
             }
@@ -121,7 +124,10 @@ impl Store {
             Some(l) => Ok(l.clone()),
             None => {
                 let keys: Vec<&str> = all.iter().map(|l| l.slug.as_str()).collect();
-                Err(Error::not_found(format!("a model clause '{wanted}' in the library (keys: {})", keys.join(", "))))
+                Err(Error::NotFound(Msg::NoLibraryClause {
+                    key: wanted.to_string(),
+                    keys: keys.iter().map(|k| k.to_string()).collect(),
+                }))
             }
         }
     }
@@ -161,7 +167,7 @@ pub(crate) async fn link(conn: &mut sqlx::SqliteConnection, clause_id: i64, code
         let known =
             sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code).fetch_one(&mut *conn).await?;
         if known == 0 {
-            return Err(Error::not_found(format!("standard {code}")));
+            return Err(Error::NotFound(Msg::NoStandard { code: code.to_string() }));
         }
     }
     Ok(())

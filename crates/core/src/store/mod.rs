@@ -47,6 +47,7 @@ pub use versions::NewVersion;
 
 use crate::diff_cache::DiffCache;
 use crate::error::{Disk, Error, Result};
+use crate::message::Msg;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -78,7 +79,7 @@ pub fn stamp(at: DateTime<Utc>) -> String {
 pub fn check_day(day: &str) -> Result<()> {
     match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
         Ok(_) => Ok(()),
-        Err(_) => Err(Error::invalid(format!("'{day}' is not a date: write it as YYYY-MM-DD"))),
+        Err(_) => Err(Error::Invalid(Msg::NotADay { value: day.to_string() })),
     }
 }
 
@@ -127,10 +128,8 @@ pub fn workbench_file(given: &Path) -> Result<PathBuf> {
     };
     match scheme.to_ascii_lowercase().as_str() {
         "sqlite" if !rest.is_empty() => Ok(PathBuf::from(rest.split('?').next().unwrap_or(rest))),
-        "postgres" | "postgresql" => Err(Error::invalid(format!(
-            "{shown} is a PostgreSQL server: this Trilogue opens workbench files only — give the path of a file"
-        ))),
-        _ => Err(Error::invalid(format!("{shown} is a URL, not a workbench file: give the path of a file"))),
+        "postgres" | "postgresql" => Err(Error::Invalid(Msg::ServerNotFile { url: shown })),
+        _ => Err(Error::Invalid(Msg::UrlNotFile { url: shown })),
     }
 }
 
@@ -247,8 +246,8 @@ impl Store {
     }
 }
 
-fn not_a_workbench(path: &Path, why: impl Into<String>) -> Error {
-    Error::NotAWorkbench { path: path.to_path_buf(), why: why.into() }
+fn not_a_workbench(path: &Path, why: Msg) -> Error {
+    Error::NotAWorkbench { path: path.to_path_buf(), why }
 }
 
 /// Options to read a file without changing it. SQLite reads a WAL-mode file through two files beside
@@ -300,12 +299,12 @@ async fn inspect(path: &Path, as_is: bool) -> Result<Inspection> {
         use std::io::Read;
         let read = std::fs::File::open(path)?.read(&mut header)?;
         if read < 16 || &header != b"SQLite format 3\0" {
-            return Err(not_a_workbench(path, "it is not an SQLite database file"));
+            return Err(not_a_workbench(path, Msg::NotSqlite));
         }
     }
     // a file the disk fails to give is not a damaged one
     let damaged = |e: sqlx::Error| match Error::from(e) {
-        Error::Database(e) => not_a_workbench(path, format!("it cannot be read as a database ({e})")),
+        Error::Database(e) => not_a_workbench(path, Msg::NotADatabase { detail: e.to_string() }),
         disk => on_disk(disk, path),
     };
     let mut conn = reading(path, as_is).connect().await.map_err(damaged)?;
@@ -330,7 +329,7 @@ async fn inspect_schema(conn: &mut SqliteConnection, path: &Path) -> Result<Insp
     .fetch_one(&mut *conn)
     .await?;
     if app_id != APPLICATION_ID && has_meta < 2 {
-        return Err(not_a_workbench(path, "it is another application's database"));
+        return Err(not_a_workbench(path, Msg::ForeignDatabase));
     }
     let applied: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1").fetch_all(&mut *conn).await?;
@@ -339,7 +338,7 @@ async fn inspect_schema(conn: &mut SqliteConnection, path: &Path) -> Result<Insp
         return Err(Error::NewerSchema { path: path.to_path_buf(), found, known });
     }
     if let Some(why) = schema::difference(conn, &applied).await? {
-        return Err(not_a_workbench(path, format!("{why}; it was left untouched")));
+        return Err(not_a_workbench(path, why));
     }
     let pending = MIGRATOR.iter().any(|m| !applied.contains(&m.version));
     Ok(Inspection { empty: false, pending_migrations: pending, schema: applied.iter().copied().max().unwrap_or(0) })

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{ClauseStatus, ClosingRule, Delegate, Level, Negotiation, NegotiationStatus, Party, Role, Side};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -49,7 +50,7 @@ pub fn languages_text(languages: &[String]) -> Result<String> {
     for l in languages {
         let code = l.trim().to_lowercase();
         if !KNOWN.contains(&code.as_str()) {
-            return Err(Error::invalid(format!("unknown language '{l}': use kk, ru or en")));
+            return Err(Error::Invalid(Msg::UnknownLanguage { value: l.to_string() }));
         }
         if !codes.contains(&code) {
             codes.push(code);
@@ -164,7 +165,7 @@ pub(crate) async fn insert(
     let (level, at, rule) = (new.level.as_str(), who.stamp(), new.closing_rule.as_str());
     let title = new.title.trim();
     if title.is_empty() {
-        return Err(Error::invalid("a negotiation needs a title"));
+        return Err(Error::Invalid(Msg::NegotiationNeedsTitle));
     }
     for day in [&new.starts_on, &new.ends_on].into_iter().flatten() {
         super::check_day(day)?;
@@ -200,10 +201,10 @@ pub(crate) async fn insert_party(
 ) -> Result<i64> {
     let label = p.label.trim();
     if label.is_empty() || label.eq_ignore_ascii_case("joint") {
-        return Err(Error::invalid(format!("'{label}' cannot be an organisation's label")));
+        return Err(Error::Invalid(Msg::LabelNotAllowed { label: label.to_string() }));
     }
     if p.name.trim().is_empty() {
-        return Err(Error::invalid(format!("say the full name of the organisation labelled '{label}'")));
+        return Err(Error::Invalid(Msg::OrganisationNeedsName { label: label.to_string() }));
     }
     let taken = sqlx::query_scalar!(
         "SELECT id FROM parties WHERE negotiation_id = ? AND lower(label) = lower(?)",
@@ -213,11 +214,11 @@ pub(crate) async fn insert_party(
     .fetch_optional(&mut *conn)
     .await?;
     if taken.is_some() {
-        return Err(Error::Conflict(format!("two organisations are labelled '{label}'")));
+        return Err(Error::Conflict(Msg::LabelTaken { label: label.to_string() }));
     }
     let colour = p.colour.trim();
     if !crate::compare::is_css_colour(colour) {
-        return Err(Error::invalid(format!("'{colour}' is not a colour: write it as #1f618d")));
+        return Err(Error::Invalid(Msg::NotAColour { value: colour.to_string() }));
     }
     let side = p.side.map(Side::as_str);
     let id = sqlx::query_scalar!(
@@ -260,7 +261,7 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or_else(|| Error::not_found(format!("negotiation {id}")))?
+        .ok_or_else(|| Error::NotFound(Msg::NoNegotiation { id }))?
         .try_into()
     }
 
@@ -276,8 +277,8 @@ impl Store {
             .await?;
         match ids.as_slice() {
             [id] => self.negotiation(*id).await,
-            [] => Err(Error::not_found(format!("a negotiation named '{name}' (give its id or exact title)"))),
-            _ => Err(Error::Conflict(format!("several negotiations are titled '{name}': give the id ({ids:?})"))),
+            [] => Err(Error::NotFound(Msg::NoNegotiationTitled { title: name.to_string() })),
+            _ => Err(Error::Conflict(Msg::NegotiationTitleAmbiguous { title: name.to_string(), ids })),
         }
     }
 
@@ -348,10 +349,10 @@ impl Store {
             .cloned()
             .ok_or_else(|| {
                 let labels: Vec<&str> = parties.iter().map(|p| p.label.as_str()).collect();
-                Error::not_found(format!(
-                    "a party '{wanted}' in this negotiation (parties: {}, or joint)",
-                    labels.join(", ")
-                ))
+                Error::NotFound(Msg::NoPartyLabelled {
+                    label: wanted.to_string(),
+                    labels: labels.iter().map(|l| l.to_string()).collect(),
+                })
             })
     }
 
@@ -367,7 +368,7 @@ impl Store {
         .await?
         .rows_affected();
         if changed == 0 {
-            return Err(Error::not_found(format!("party {party_id} in negotiation {negotiation_id}")));
+            return Err(Error::NotFound(Msg::NoParty { id: party_id }));
         }
         events::append(&mut tx, negotiation_id, None, "owner_set", who, "", json!({ "party_id": party_id })).await?;
         tx.commit().await?;
@@ -379,21 +380,25 @@ impl Store {
         let mut tx = self.begin().await?;
         let id = insert_party(&mut tx, negotiation_id, new, who).await?;
         tx.commit().await?;
-        self.parties(negotiation_id).await?.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("party"))
+        self.parties(negotiation_id)
+            .await?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::NotFound(Msg::NoParty { id }))
     }
 
     /// Adds a delegate to an organisation's delegation; journaled, as every change to who may act is.
     pub async fn add_delegate(&self, party_id: i64, name: &str, role: Role, who: &Who) -> Result<Delegate> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(Error::invalid("a delegate needs a name"));
+            return Err(Error::Invalid(Msg::DelegateNeedsName));
         }
         let role_name = role.as_str();
         let mut tx = self.begin().await?;
         let negotiation_id = sqlx::query_scalar!("SELECT negotiation_id FROM parties WHERE id = ?", party_id)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| Error::not_found(format!("organisation {party_id}")))?;
+            .ok_or_else(|| Error::NotFound(Msg::NoParty { id: party_id }))?;
         let id = sqlx::query_scalar!(
             r#"INSERT INTO delegates (party_id, name, role) VALUES (?, ?, ?) RETURNING id as "id!""#,
             party_id,
@@ -418,13 +423,13 @@ impl Store {
         )
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| Error::not_found(format!("delegate {delegate_id}")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoDelegate { id: delegate_id }))?;
         if before.retired_at.is_some() {
-            return Err(Error::invalid(format!("{} has retired from the delegation", before.name)));
+            return Err(Error::Invalid(Msg::DelegateRetired { name: before.name.clone() }));
         }
         let (name, role) = (edit.name.trim(), edit.role.as_str());
         if name.is_empty() {
-            return Err(Error::invalid("a delegate needs a name"));
+            return Err(Error::Invalid(Msg::DelegateNeedsName));
         }
         let retired_at = edit.retire.then(|| who.stamp());
         sqlx::query!(
@@ -452,7 +457,7 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or_else(|| Error::not_found(format!("delegate {delegate_id}")))?
+        .ok_or_else(|| Error::NotFound(Msg::NoDelegate { id: delegate_id }))?
         .try_into()
     }
 
@@ -477,6 +482,6 @@ impl Store {
             .find(|d| d.name.eq_ignore_ascii_case(wanted))
             .or_else(|| all.iter().find(|d| wanted.parse() == Ok(d.id)))
             .cloned()
-            .ok_or_else(|| Error::not_found(format!("a delegate named '{wanted}' in this negotiation")))
+            .ok_or_else(|| Error::NotFound(Msg::NoDelegateNamed { name: wanted.to_string() }))
     }
 }

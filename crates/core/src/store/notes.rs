@@ -24,7 +24,7 @@ impl Store {
         reasoning: &str,
         who: &Who,
     ) -> Result<PrivateNote> {
-        crate::text::check_size("the note", reasoning)?;
+        crate::text::check_size("note", reasoning)?;
         let (priority_name, at) = (priority.as_str(), who.stamp());
         // In a transaction of its own, not autocommit: SQLite commits an INSERT … RETURNING only once the
         // statement is finished, after its row was handed out, and an autocommit that then fails — a

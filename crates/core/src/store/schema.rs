@@ -15,6 +15,7 @@ use sqlx::sqlite::SqlitePoolOptions;
 
 use super::MIGRATOR;
 use crate::error::Result;
+use crate::message::Msg;
 
 /// One object of a schema: (type, name, table, SQL with its whitespace collapsed).
 type Object = (String, String, String, String);
@@ -69,21 +70,26 @@ async fn expected(applied: &[i64]) -> Result<BTreeSet<Object>> {
 }
 
 /// Why a file's schema is not the one Trilogue created, naming the first difference; none when it is.
-pub(super) async fn difference(conn: &mut SqliteConnection, applied: &[i64]) -> Result<Option<String>> {
+pub(super) async fn difference(conn: &mut SqliteConnection, applied: &[i64]) -> Result<Option<Msg>> {
     let found = schema_of(conn).await?;
     let expected = expected(applied).await?;
-    let describe = |(kind, name, table, _): &Object| {
-        if name == table { format!("{kind} '{name}'") } else { format!("{kind} '{name}' on '{table}'") }
+    let parts = |(kind, name, table, _): &Object| {
+        let name = if name == table { name.clone() } else { format!("{name} ({table})") };
+        (kind.clone(), name)
     };
     let named = |o: &Object, set: &BTreeSet<Object>| set.iter().any(|e| e.0 == o.0 && e.1 == o.1);
     if let Some(extra) = found.difference(&expected).next() {
+        let (kind, name) = parts(extra);
         return Ok(Some(if named(extra, &expected) {
-            format!("its {} was changed outside Trilogue", describe(extra))
+            Msg::SchemaChanged { kind, name }
         } else {
-            format!("it holds a {} that Trilogue did not create", describe(extra))
+            Msg::SchemaForeign { kind, name }
         }));
     }
-    Ok(expected.difference(&found).next().map(|missing| format!("Trilogue's {} is missing", describe(missing))))
+    Ok(expected.difference(&found).next().map(|missing| {
+        let (kind, name) = parts(missing);
+        Msg::SchemaMissing { kind, name }
+    }))
 }
 
 /// Turns on SQLite's defensive mode for a connection: no writing the schema through PRAGMAs, no

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{ClauseStatus, Delegate, Initial, Session, SessionKind, Track};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -49,7 +50,7 @@ impl TryFrom<SessionRecord> for Session {
 impl Store {
     /// Schedules the next session of a negotiation, numbered after the last.
     pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {
-        crate::text::check_size("the minutes", &new.minutes)?;
+        crate::text::check_size("minutes", &new.minutes)?;
         let mut tx = self.begin().await?;
         let kind = new.kind.as_str();
         let r = sqlx::query!(
@@ -94,7 +95,7 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or_else(|| Error::not_found(format!("session {id}")))?
+        .ok_or_else(|| Error::NotFound(Msg::NoSession { id }))?
         .try_into()
     }
 
@@ -156,12 +157,12 @@ pub struct InitialGiven {
 impl Store {
     /// Writes a session's minutes (Markdown); the change is journaled, the earlier minutes with it.
     pub async fn set_minutes(&self, session_id: i64, minutes: &str, who: &Who) -> Result<Session> {
-        crate::text::check_size("the minutes", minutes)?;
+        crate::text::check_size("minutes", minutes)?;
         let mut tx = self.begin().await?;
         let s = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| Error::not_found(format!("session {session_id}")))?;
+            .ok_or_else(|| Error::NotFound(Msg::NoSession { id: session_id }))?;
         sqlx::query!("UPDATE sessions SET minutes = ? WHERE id = ?", minutes, session_id).execute(&mut *tx).await?;
         let detail = json!({ "session_id": session_id, "number": s.number, "minutes": minutes });
         events::append(&mut tx, s.negotiation_id, None, "minutes_written", who, "", detail).await?;
@@ -175,7 +176,7 @@ impl Store {
         let s = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| Error::not_found(format!("session {session_id}")))?;
+            .ok_or_else(|| Error::NotFound(Msg::NoSession { id: session_id }))?;
         let ids = serde_json::to_string(delegates).expect("ids serialise");
         let foreign = sqlx::query_scalar!(
             r#"SELECT count(*) as "n!: i64" FROM json_each(?) j
@@ -187,7 +188,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if foreign > 0 {
-            return Err(Error::invalid("an attendee must be a delegate of one of this negotiation's parties"));
+            return Err(Error::Invalid(Msg::AttendeeNotDelegate));
         }
         sqlx::query!("DELETE FROM session_attendees WHERE session_id = ?", session_id).execute(&mut *tx).await?;
         sqlx::query!(

@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Approval, ApprovalStep, ClauseStatus, ClosingRule, Commitment, NegotiationStatus, Side, Vote};
 
 use NegotiationStatus::*;
@@ -29,7 +30,12 @@ pub fn agreement_transitions(from: NegotiationStatus) -> &'static [NegotiationSt
 
 /// Refuses an illegal move of the agreement, saying why and what is possible instead.
 pub fn check_agreement_transition(from: NegotiationStatus, to: NegotiationStatus) -> Result<()> {
-    super::status::refuse_unless_allowed("the agreement", (from, to), agreement_transitions(from))
+    super::status::refuse_unless_allowed(
+        (from, to),
+        agreement_transitions(from),
+        |status| Msg::AgreementAlready { status },
+        |from, to, allowed| Msg::AgreementCannotMove { from, to, allowed },
+    )
 }
 
 /// An approval step as entered: a day, the body that decided, a vote where there was one.
@@ -61,13 +67,7 @@ pub fn check_approval(status: NegotiationStatus, step: ApprovalStep) -> Result<(
     if allowed.contains(&status) {
         return Ok(());
     }
-    let names: Vec<String> = allowed.iter().map(|s| s.words()).collect();
-    Err(Error::IllegalTransition(format!(
-        "the {} step is recorded when the agreement is {}; it is {}",
-        step.words(),
-        names.join(" or "),
-        status.words()
-    )))
+    Err(Error::IllegalTransition(Msg::StepNotNow { step, allowed: allowed.to_vec(), status }))
 }
 
 /// The clauses that keep the agreement from a tentative settlement, by their ref and status: opened,
@@ -92,7 +92,7 @@ async fn agreement_status(conn: &mut SqliteConnection, negotiation_id: i64) -> R
     let status = sqlx::query_scalar!("SELECT status FROM negotiations WHERE id = ?", negotiation_id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| Error::not_found(format!("negotiation {negotiation_id}")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoNegotiation { id: negotiation_id }))?;
     NegotiationStatus::parse(&status)
 }
 
@@ -142,7 +142,7 @@ impl Store {
         who: &Who,
     ) -> Result<()> {
         if reason.trim().is_empty() {
-            return Err(Error::invalid("say why the agreement's status changes (a reason is required)"));
+            return Err(Error::Invalid(Msg::ReasonRequired));
         }
         let mut tx = self.begin().await?;
         let from = agreement_status(&mut tx, negotiation_id).await?;
@@ -152,31 +152,21 @@ impl Store {
                 let (rule, clauses) = closing(&mut tx, negotiation_id).await?;
                 let open = unsettled(rule, &clauses);
                 if !open.is_empty() {
-                    let shown = open.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
-                    let more = if open.len() > 8 { format!(" and {} more", open.len() - 8) } else { String::new() };
-                    let needs = match rule {
-                        ClosingRule::All => "initialed or withdrawn",
-                        ClosingRule::Protocol => "initialed, withdrawn or entered in the protocol of disagreements",
-                    };
-                    return Err(Error::IllegalTransition(format!(
-                        "a tentative settlement needs every opened clause {needs}; {} clause(s) are not: {shown}{more}",
-                        open.len()
-                    )));
+                    let mut clauses: Vec<String> = open.iter().take(8).cloned().collect();
+                    if open.len() > 8 {
+                        clauses.push("…".into());
+                    }
+                    let protocol = if rule == ClosingRule::Protocol { "yes" } else { "no" }.to_string();
+                    return Err(Error::IllegalTransition(Msg::SettlementOpen { count: open.len(), clauses, protocol }));
                 }
             }
             Ratified | Rejected => {
                 let (approved, rejected) = votes_since_settlement(&mut tx, negotiation_id).await?;
                 if to == Ratified && (approved == 0 || rejected > 0) {
-                    return Err(Error::IllegalTransition(
-                        "the agreement is ratified only when a side or the employees have approved it and none rejected \
-                         it: record the approval steps first"
-                            .into(),
-                    ));
+                    return Err(Error::IllegalTransition(Msg::RatifyNeedsApproval));
                 }
                 if to == Rejected && rejected == 0 {
-                    return Err(Error::IllegalTransition(
-                        "the agreement is rejected only by a recorded approval step that rejected it".into(),
-                    ));
+                    return Err(Error::IllegalTransition(Msg::RejectNeedsRejection));
                 }
             }
             _ => {}
@@ -195,11 +185,11 @@ impl Store {
     pub async fn record_approval(&self, negotiation_id: i64, new: &NewApproval, who: &Who) -> Result<Approval> {
         super::check_day(&new.decided_on)?;
         if new.step == ApprovalStep::Side && new.side.is_none() {
-            return Err(Error::invalid("say which side's internal approval this is"));
+            return Err(Error::Invalid(Msg::ApprovalNeedsSide));
         }
         let vote = new.vote.unwrap_or(Vote { votes_for: 0, votes_against: 0, abstaining: 0 });
         if [vote.votes_for, vote.votes_against, vote.abstaining].iter().any(|v| *v < 0) {
-            return Err(Error::invalid("votes cannot be negative"));
+            return Err(Error::Invalid(Msg::NegativeVotes));
         }
         let mut tx = self.begin().await?;
         check_approval(agreement_status(&mut tx, negotiation_id).await?, new.step)?;
@@ -281,7 +271,7 @@ impl Store {
         super::check_day(&new.due_on)?;
         let (text, responsible) = (new.text.trim(), new.responsible.trim());
         if text.is_empty() || responsible.is_empty() {
-            return Err(Error::invalid("a commitment says what is to be done and who is responsible"));
+            return Err(Error::Invalid(Msg::CommitmentNeedsText));
         }
         let mut tx = self.begin().await?;
         agreement_status(&mut tx, negotiation_id).await?;
@@ -310,7 +300,7 @@ impl Store {
         super::check_day(done_on)?;
         let c = self.commitment(commitment_id).await?;
         if let Some(day) = &c.done_on {
-            return Err(Error::Conflict(format!("commitment {commitment_id} was already done on {day}")));
+            return Err(Error::Conflict(Msg::CommitmentDone { id: commitment_id, day: day.clone() }));
         }
         let mut tx = self.begin().await?;
         sqlx::query!("UPDATE commitments SET done_on = ? WHERE id = ?", done_on, commitment_id)
@@ -330,7 +320,7 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or_else(|| Error::not_found(format!("commitment {id}")))
+        .ok_or_else(|| Error::NotFound(Msg::NoCommitment { id }))
     }
 
     /// The action plan: every commitment, by due date.

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{
     ClauseStatus, ClosingRule, Further, Initial, NegotiationStatus, ProtocolEntry, Referral, Reservation, Side, Track,
     Wording,
@@ -32,26 +33,27 @@ pub fn allowed_transitions(from: ClauseStatus) -> &'static [ClauseStatus] {
 
 /// Refuses an illegal move, saying why and what is possible instead.
 pub fn check_transition(from: ClauseStatus, to: ClauseStatus) -> Result<()> {
-    refuse_unless_allowed("the clause", (from, to), allowed_transitions(from))
+    refuse_unless_allowed(
+        (from, to),
+        allowed_transitions(from),
+        |status| Msg::ClauseAlready { status },
+        |from, to, allowed| Msg::ClauseCannotMove { from, to, allowed },
+    )
 }
 
-/// Refuses a move of `what` that `allowed` (the moves from `from`) does not hold, naming in words where
-/// it stands and where it can go instead.
-pub(crate) fn refuse_unless_allowed<S>(what: &str, (from, to): (S, S), allowed: &[S]) -> Result<()>
-where
-    S: Copy + PartialEq + Into<&'static str>,
-{
-    let words = |s: S| Into::<&'static str>::into(s).replace('_', " ");
+/// Refuses a move that `allowed` (the moves from `from`) does not hold, saying where it stands
+/// (`already`) or where it can go instead (`cannot`).
+pub(crate) fn refuse_unless_allowed<S: Copy + PartialEq>(
+    (from, to): (S, S),
+    allowed: &[S],
+    already: impl FnOnce(S) -> Msg,
+    cannot: impl FnOnce(S, S, Vec<S>) -> Msg,
+) -> Result<()> {
     if from == to {
-        return Err(Error::IllegalTransition(format!("{what} is already {}", words(from))));
+        return Err(Error::IllegalTransition(already(from)));
     }
     if !allowed.contains(&to) {
-        let names: Vec<String> = allowed.iter().map(|s| words(*s)).collect();
-        let (from, to) = (words(from), words(to));
-        return Err(Error::IllegalTransition(format!(
-            "{what} cannot go from {from} to {to}; from {from} it can go to {}",
-            names.join(", ")
-        )));
+        return Err(Error::IllegalTransition(cannot(from, to, allowed.to_vec())));
     }
     Ok(())
 }
@@ -132,7 +134,7 @@ async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(
     let r = sqlx::query!("SELECT negotiation_id, status FROM clauses WHERE id = ?", clause_id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| Error::not_found(format!("clause {clause_id}")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoClause { id: clause_id }))?;
     Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))
 }
 
@@ -205,10 +207,7 @@ async fn consent(conn: &mut SqliteConnection, negotiation_id: i64, consenting: &
             .collect::<Result<Vec<_>>>()?;
     let missing = missing_consent(&parties, consenting);
     if !missing.is_empty() {
-        return Err(Error::IllegalTransition(format!(
-            "a tentatively agreed clause is reopened only with every side's consent; missing: {}",
-            missing.join(", ")
-        )));
+        return Err(Error::IllegalTransition(Msg::ReopenNeedsConsent { missing }));
     }
     Ok(parties.into_iter().filter(|p| consenting.contains(&p.0)).map(|p| p.2).collect())
 }
@@ -233,9 +232,7 @@ async fn wordings(conn: &mut SqliteConnection, clause_id: i64) -> Result<Vec<Wor
 pub fn check_protocol_entry(rule: ClosingRule) -> Result<()> {
     match rule {
         ClosingRule::Protocol => Ok(()),
-        ClosingRule::All => Err(Error::IllegalTransition(
-            "this negotiation closes when everything is agreed: it has no protocol of disagreements".into(),
-        )),
+        ClosingRule::All => Err(Error::IllegalTransition(Msg::NoProtocol)),
     }
 }
 
@@ -303,7 +300,7 @@ impl Store {
     pub async fn change_status(&self, clause_id: i64, change: &StatusChange, who: &Who) -> Result<()> {
         let to = change.to;
         if change.reason.trim().is_empty() {
-            return Err(Error::invalid("say why the status changes (a reason is required)"));
+            return Err(Error::Invalid(Msg::ReasonRequired));
         }
         let mut tx = self.begin().await?;
         let (negotiation_id, from) = current_status(&mut tx, clause_id).await?;
@@ -311,9 +308,7 @@ impl Store {
         let detail = match (from, to) {
             (_, TentativelyAgreed) => {
                 if common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_none() {
-                    return Err(Error::IllegalTransition(
-                        "a clause is tentatively agreed only when every party has initialed the same text".into(),
-                    ));
+                    return Err(Error::IllegalTransition(Msg::AgreedNeedsInitials));
                 }
                 json!({})
             }
@@ -321,12 +316,7 @@ impl Store {
                 json!({ "consenting": consent(&mut tx, negotiation_id, &change.consenting).await? })
             }
             (_, Impasse) => {
-                let referred_to = change.referred_to.ok_or_else(|| {
-                    Error::invalid(
-                        "say who the impasse is referred to: the working group, the coordinators, the plenary, \
-                         a conciliation commission, a mediator or labour arbitration",
-                    )
-                })?;
+                let referred_to = change.referred_to.ok_or_else(|| Error::Invalid(Msg::ImpasseNeedsReferral))?;
                 json!({ "referred_to": referred_to, "last_offers": last_offers(&mut tx, clause_id).await? })
             }
             (_, InProtocol) => {
@@ -334,9 +324,7 @@ impl Store {
                     .fetch_one(&mut *tx)
                     .await?;
                 check_protocol_entry(ClosingRule::parse(&rule)?)?;
-                let further = change.further.ok_or_else(|| {
-                    Error::invalid("say what comes next for this point: further talks, conciliation or the next round")
-                })?;
+                let further = change.further.ok_or_else(|| Error::Invalid(Msg::ProtocolNeedsNext))?;
                 let wordings = wordings(&mut tx, clause_id).await?;
                 let (text, at, further_name) =
                     (serde_json::to_string(&wordings).expect("wordings serialise"), who.stamp(), further.as_str());
@@ -388,7 +376,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let (negotiation_id, status) = current_status(&mut tx, clause_id).await?;
         if matches!(status, Withdrawn | NotOpened) {
-            return Err(Error::IllegalTransition(format!("a clause that is {} cannot be initialed", status.words())));
+            return Err(Error::IllegalTransition(Msg::NotInitialable { status }));
         }
         let party = sqlx::query!(
             "SELECT label, side FROM parties WHERE id = ? AND negotiation_id = ?",
@@ -397,19 +385,17 @@ impl Store {
         )
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| Error::not_found(format!("party {party_id} in this negotiation")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoParty { id: party_id }))?;
         if party.side.as_deref() == Some(Side::Mediator.as_str()) {
-            return Err(Error::invalid(format!("{} is the mediator: only the parties initial", party.label)));
+            return Err(Error::Invalid(Msg::MediatorDoesNotInitial { party: party.label.clone() }));
         }
         let version =
             sqlx::query!("SELECT hash, tabled_at FROM versions WHERE id = ? AND clause_id = ?", version_id, clause_id)
                 .fetch_optional(&mut *tx)
                 .await?
-                .ok_or_else(|| Error::not_found(format!("version {version_id} of this clause")))?;
+                .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
         if version.tabled_at.is_none() {
-            return Err(Error::invalid(format!(
-                "version {version_id} is a private draft: table it before it is initialed"
-            )));
+            return Err(Error::Invalid(Msg::DraftNotInitialable { version: version_id }));
         }
         let active = sqlx::query!(
             "SELECT id, hash FROM initials WHERE clause_id = ? AND party_id = ? AND voided_at IS NULL",
@@ -434,7 +420,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or_else(|| {
-                    Error::invalid(format!("delegate {d} is not a serving delegate of {}'s side", party.label))
+                    Error::Invalid(Msg::DelegateNotOfSide { delegate: d, party: party.label.clone() })
                 })?,
             ),
             None => sqlx::query_scalar!(
@@ -453,7 +439,7 @@ impl Store {
         let at = who.stamp();
         if let Some(active) = active {
             if active.hash == version.hash {
-                return Err(Error::Conflict(format!("{} has already initialed this text", party.label)));
+                return Err(Error::Conflict(Msg::AlreadyInitialed { party: party.label.clone() }));
             }
             // initialing another text replaces the party's earlier initial
             sqlx::query!(
@@ -525,7 +511,7 @@ impl Store {
     pub async fn add_reservation(&self, clause_id: i64, party_id: i64, text: &str, who: &Who) -> Result<Reservation> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(Error::invalid("say what the reservation is"));
+            return Err(Error::Invalid(Msg::ReservationNeedsText));
         }
         let mut tx = self.begin().await?;
         let (negotiation_id, _) = current_status(&mut tx, clause_id).await?;
@@ -534,7 +520,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         if found.is_none() {
-            return Err(Error::not_found(format!("organisation {party_id} in this negotiation")));
+            return Err(Error::NotFound(Msg::NoParty { id: party_id }));
         }
         let at = who.stamp();
         let id = sqlx::query_scalar!(
@@ -603,8 +589,9 @@ impl Store {
                     clause_id: r.clause_id,
                     further: Further::parse(&r.further)?,
                     reason: r.reason,
-                    wordings: serde_json::from_str(&r.wordings)
-                        .map_err(|e| Error::invalid(format!("a protocol entry could not be read: {e}")))?,
+                    wordings: serde_json::from_str(&r.wordings).map_err(|e| {
+                        Error::Invalid(Msg::Unreadable { what: "a protocol entry".into(), detail: e.to_string() })
+                    })?,
                     recorded_by: r.recorded_by,
                     recorded_at: r.recorded_at,
                 })

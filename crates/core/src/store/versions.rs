@@ -11,6 +11,7 @@ use sqlx::SqliteConnection;
 use super::{Store, Who, events, status};
 use crate::compare::Heads;
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{Session, Track, Version};
 use crate::text::{check_size, text_hash};
 
@@ -68,14 +69,12 @@ pub fn tabled_stamp(received: Option<&str>, now: DateTime<Utc>) -> Result<String
         Err(_) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(day) => day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc(),
             Err(_) => {
-                return Err(Error::invalid(format!(
-                    "'{text}' is not a date: write when it was received as 2026-11-20 or 2026-11-20T10:00:00+05:00"
-                )));
+                return Err(Error::Invalid(Msg::NotATime { value: text.to_string() }));
             }
         },
     };
     if at > now {
-        return Err(Error::invalid(format!("a text cannot have been received after now ({text})")));
+        return Err(Error::Invalid(Msg::ReceivedInFuture { value: text.to_string() }));
     }
     Ok(super::stamp(at))
 }
@@ -121,14 +120,14 @@ async fn negotiation_of(conn: &mut SqliteConnection, clause_id: i64, track: Trac
     let negotiation_id = sqlx::query_scalar!("SELECT negotiation_id FROM clauses WHERE id = ?", clause_id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| Error::not_found(format!("clause {clause_id}")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoClause { id: clause_id }))?;
     if let Track::Party(party_id) = track {
         let found =
             sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
                 .fetch_optional(&mut *conn)
                 .await?;
         if found.is_none() {
-            return Err(Error::not_found(format!("party {party_id} in the clause's negotiation")));
+            return Err(Error::NotFound(Msg::NoParty { id: party_id }));
         }
     }
     Ok(negotiation_id)
@@ -136,7 +135,7 @@ async fn negotiation_of(conn: &mut SqliteConnection, clause_id: i64, track: Trac
 
 /// Appends a version inside the caller's transaction; returns its id.
 pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &NewVersion, who: &Who) -> Result<i64> {
-    check_size("the text", &new.text)?;
+    check_size("text", &new.text)?;
     let negotiation_id = negotiation_of(conn, clause_id, new.track).await?;
     if let Some(session_id) = new.session_id {
         let found = sqlx::query_scalar!(
@@ -147,7 +146,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
         .fetch_optional(&mut *conn)
         .await?;
         if found.is_none() {
-            return Err(Error::not_found(format!("session {session_id} in this negotiation")));
+            return Err(Error::NotFound(Msg::NoSession { id: session_id }));
         }
     }
     let party_id = new.track.party_id();
@@ -160,10 +159,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
     .await?;
     let hash = text_hash(&new.text);
     if let Some(p) = parent.as_ref().filter(|p| p.hash == hash) {
-        return Err(Error::Conflict(format!(
-            "the text is the same as version {} on this track: nothing to save",
-            p.id
-        )));
+        return Err(Error::Conflict(Msg::SameText { version: p.id }));
     }
     let (at, parent_id) = (who.stamp(), parent.map(|p| p.id));
     let tabled_at = if new.tabled { Some(tabled_stamp(new.received.as_deref(), who.at)?) } else { None };
@@ -174,7 +170,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
                 .fetch_optional(&mut *conn)
                 .await?;
         if found.is_none() {
-            return Err(Error::not_found(format!("the sending organisation {sender} in this negotiation")));
+            return Err(Error::NotFound(Msg::NoParty { id: sender }));
         }
     }
     let letter_ref = new.letter_ref.trim();
@@ -228,9 +224,9 @@ impl Store {
         )
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| Error::not_found(format!("version {version_id}")))?;
+        .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
         if let Some(at) = v.tabled_at {
-            return Err(Error::Conflict(format!("version {version_id} was already tabled, at {at}")));
+            return Err(Error::Conflict(Msg::AlreadyTabled { version: version_id, at }));
         }
         let at = who.stamp();
         sqlx::query!("UPDATE versions SET tabled_at = ?, session_id = ? WHERE id = ?", at, session_id, version_id)
@@ -254,7 +250,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .map(Version::from)
-        .ok_or_else(|| Error::not_found(format!("version {id}")))
+        .ok_or_else(|| Error::NotFound(Msg::NoVersion { id }))
     }
 
     /// Every version of a clause, oldest first.
