@@ -19,11 +19,6 @@ macro_rules! named_set {
                 self.into()
             }
 
-            /// The name in words, for messages people read: `tentatively agreed`.
-            pub fn words(self) -> String {
-                self.as_str().replace('_', " ")
-            }
-
             /// Parses a stored or typed name, with an error that lists the names allowed.
             pub fn parse(s: &str) -> crate::Result<Self> {
                 s.parse().map_err(|_| {

@@ -122,10 +122,7 @@ async fn the_settlement_needs_every_opened_clause_initialed_or_withdrawn_and_fal
     };
     let err = settle(store.clone()).await.unwrap_err();
     assert_eq!(err.kind(), "illegal_transition");
-    assert!(
-        err.to_string().contains("Art. 3 (agreed in principle)") && err.to_string().contains("Art. 8 (impasse)"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("Art. 3") && err.to_string().contains("Art. 8"), "{err}");
     // the parties initial every open clause's joint text, or withdraw it
     let parties = store.parties(n).await.unwrap();
     for row in store.list_clauses(n).await.unwrap() {

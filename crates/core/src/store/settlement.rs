@@ -70,7 +70,7 @@ pub fn check_approval(status: NegotiationStatus, step: ApprovalStep) -> Result<(
     Err(Error::IllegalTransition(Msg::StepNotNow { step, allowed: allowed.to_vec(), status }))
 }
 
-/// The clauses that keep the agreement from a tentative settlement, by their ref and status: opened,
+/// The clauses that keep the agreement from a tentative settlement, by their ref: opened,
 /// and neither tentatively agreed, withdrawn, nor — where the agreed terms are signed with a protocol
 /// of disagreements — entered in the protocol.
 pub fn unsettled(rule: ClosingRule, clauses: &[(String, ClauseStatus)]) -> Vec<String> {
@@ -84,7 +84,7 @@ pub fn unsettled(rule: ClosingRule, clauses: &[(String, ClauseStatus)]) -> Vec<S
             };
             !settled
         })
-        .map(|(r, s)| format!("{r} ({})", s.words()))
+        .map(|(r, _)| r.clone())
         .collect()
 }
 
