@@ -184,6 +184,11 @@ fn listing_and_search(c: &mut Criterion) {
         let mut big = synthetic(25_000, 40);
         big.rows[12_345].positions[2].push_str(" zanzibarian");
         big.rows[20_001].positions[0].push_str(" zanzibarian");
+        // rare words in other forms than the one searched for, Russian and Kazakh
+        big.rows[3_210].positions[1].push_str(" переобучения");
+        big.rows[17_777].positions[3].push_str(" переобучить");
+        big.rows[9_876].positions[0].push_str(" қызметкерлерге");
+        big.rows[23_456].positions[2].push_str(" қызметкердің");
         let large = store.import_table(&big, "100,000 versions", "synthetic", &who).await.unwrap();
         (store, small, large)
     });
@@ -193,6 +198,17 @@ fn listing_and_search(c: &mut Criterion) {
     c.bench_function("search_rare_word_100k_versions", |b| {
         b.iter(|| {
             rt.block_on(async { assert_eq!(store.search("zanzibarian", Some(large.id), 20).await.unwrap().len(), 2) })
+        })
+    });
+    // the same, found in its other forms: «переобучение» finds переобучения, переобучить
+    c.bench_function("search_rare_word_forms_ru_100k_versions", |b| {
+        b.iter(|| {
+            rt.block_on(async { assert_eq!(store.search("переобучение", Some(large.id), 20).await.unwrap().len(), 2) })
+        })
+    });
+    c.bench_function("search_rare_word_forms_kk_100k_versions", |b| {
+        b.iter(|| {
+            rt.block_on(async { assert_eq!(store.search("қызметкер", Some(large.id), 20).await.unwrap().len(), 2) })
         })
     });
 }

@@ -17,6 +17,7 @@ pub mod model;
 pub mod packet;
 pub mod report;
 pub mod spreadsheet;
+pub mod stem;
 pub mod store;
 pub mod text;
 pub mod views;

@@ -6,6 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::Store;
 use crate::error::Result;
 use crate::markdown::escape_html;
+use crate::stem::search_prefix;
 
 /// Private-use characters that mark a match in a snippet before it is escaped for HTML.
 const OPEN: char = '\u{E000}';
@@ -31,9 +32,10 @@ pub struct SearchHit {
 }
 
 /// Turns what a user typed into an FTS5 query that cannot be a syntax error: each word becomes a quoted
-/// prefix term, all of them required.
+/// prefix term — what all its forms begin with (`crate::stem`) — all of them required.
 pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = input.unicode_words().map(|w| format!("\"{}\"*", w.replace('"', "\"\""))).collect();
+    let terms: Vec<String> =
+        input.unicode_words().map(|w| format!("\"{}\"*", search_prefix(w).replace('"', "\"\""))).collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
@@ -86,8 +88,8 @@ mod tests {
 
     #[test]
     fn queries_are_always_valid_fts() {
-        assert_eq!(fts_query("retraining  dismissal").unwrap(), r#""retraining"* "dismissal"*"#);
-        assert_eq!(fts_query("Қайта \"оқыту\" OR -NEAR(").unwrap(), r#""Қайта"* "оқыту"* "OR"* "NEAR"*"#);
+        assert_eq!(fts_query("retraining  dismissal").unwrap(), r#""retrain"* "dismiss"*"#);
+        assert_eq!(fts_query("Қайта \"оқыту\" OR -NEAR(").unwrap(), r#""қайта"* "оқыт"* "or"* "near"*"#);
         assert!(fts_query("  -- \" ").is_none());
     }
 }
