@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use trilogue_core::authentic::guess_language;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::diff::diff_words;
 use trilogue_core::document;
@@ -15,8 +16,7 @@ use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
 use trilogue_core::store::{
-    AuthorParty, NewNegotiation, NewParty, NewSession, NewVersion, Provenance, StatusChange, Submission,
-    default_db_path,
+    AuthorParty, NewNegotiation, NewParty, NewSession, Provenance, StatusChange, Submission, default_db_path,
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::words::{Arg, Lang, Words};
@@ -108,6 +108,29 @@ fn source_name(path: &Path) -> String {
 }
 
 impl Ctx {
+    /// The language of a clause's text to show: the one asked for (`--lang`) or the user's, when the
+    /// negotiation's texts are in it; else the negotiation's first.
+    pub(crate) fn text_language(&self, n: &Negotiation) -> Lang {
+        let authentic: Vec<Lang> = n.languages.iter().filter_map(|l| l.parse().ok()).collect();
+        let wanted = self.asked.unwrap_or(self.words.lang());
+        if authentic.contains(&wanted) { wanted } else { authentic.first().copied().unwrap_or_default() }
+    }
+
+    /// The language of a text to table, where the agreement has several authentic texts: the one asked
+    /// for on the command line, which must be one of them; else the one the text is written in, by its
+    /// letters; else the negotiation's first.
+    pub(crate) fn tabling_language(&self, n: &Negotiation, text: &str) -> Result<Lang> {
+        let authentic: Vec<Lang> = n.languages.iter().filter_map(|l| l.parse().ok()).collect();
+        match self.asked {
+            Some(lang) if self.lang_given && authentic.contains(&lang) => Ok(lang),
+            Some(lang) if self.lang_given && authentic.len() > 1 => {
+                let authentic = n.languages.clone();
+                Err(trilogue_core::Error::Invalid(Msg::NotAuthentic { lang: lang.code().into(), authentic }).into())
+            }
+            _ => Ok(guess_language(text, &authentic).unwrap_or(authentic.first().copied().unwrap_or_default())),
+        }
+    }
+
     /// A message of the catalogue, in the language asked for.
     pub(crate) fn f(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.words.f(id, args)
@@ -124,6 +147,10 @@ pub(crate) struct Ctx {
     pub(crate) who: Who,
     /// The words of the documents written, in the language asked for.
     pub(crate) words: Words,
+    /// The language asked for with `--lang` (or `TRILOGUE_LANG`), if any: that of the texts too.
+    pub(crate) asked: Option<Lang>,
+    /// Whether `--lang` was on the command line.
+    pub(crate) lang_given: bool,
 }
 
 /// The language given by `--lang`, else the system's.
@@ -211,7 +238,8 @@ pub async fn run(cli: Cli) -> Result<()> {
     let store = Store::open(&path).await?;
     let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
     let words = crate::words(language(cli.lang.as_deref())?);
-    let ctx = Ctx { store, who: Who::at(actor, now), words };
+    let asked = cli.lang.as_deref().map(str::parse).transpose()?;
+    let ctx = Ctx { store, who: Who::at(actor, now), words, asked, lang_given: cli.lang_given };
     let result = dispatch(&ctx, cli.command).await;
     ctx.store.close().await;
     result
@@ -291,8 +319,9 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Show { clause, negotiation, json: as_json } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let lang = ctx.text_language(&store.negotiation(clause.negotiation_id).await?);
             let view = ClauseDetail::load(store, clause).await?;
-            listing(as_json, &view, |v| print::clause(v, &ctx.words))
+            listing(as_json, &view, |v| print::clause(v, lang, &ctx.words))
         }
         Command::Propose {
             clause,
@@ -317,17 +346,17 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 Some(label) => Some(store.find_party(clause.negotiation_id, &label).await?.id),
                 None => None,
             };
-            let new = NewVersion {
-                track,
-                text,
-                rationale: justification.unwrap_or_default(),
-                // provenance is what a text tabled by another party carries: giving any of it tables it
-                tabled: table || received.is_some() || letter.is_some() || session.is_some(),
-                session_id,
-                received,
-                sent_by,
-                letter_ref: letter.unwrap_or_default(),
-            };
+            // the text is in the language asked for; the set's other languages are carried over
+            let n = store.negotiation(clause.negotiation_id).await?;
+            let lang = ctx.tabling_language(&n, &text)?;
+            let mut new = store.with_language(clause.id, track, lang, text).await?;
+            new.rationale = justification.unwrap_or_default();
+            // provenance is what a text tabled by another party carries: giving any of it tables it
+            new.tabled = table || received.is_some() || letter.is_some() || session.is_some();
+            new.session_id = session_id;
+            new.received = received;
+            new.sent_by = sent_by;
+            new.letter_ref = letter.unwrap_or_default();
             let v = store.propose(clause.id, &new, &ctx.who).await?;
             let state = match &v.tabled_at {
                 Some(at) => ctx.f("cli-tabled-on", &[("day", (&at[..10]).into())]),
@@ -488,8 +517,14 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             ctx.say("cli-initialed", &args)
         }
         Command::Diff { a, b, format } => {
-            let (a, b) = (store.version(a).await?, store.version(b).await?);
-            let d = diff_words(&a.text, &b.text);
+            // within one language: the one asked for, of the versions' negotiation
+            let clause = store.clause(store.version(a).await?.clause_id).await?;
+            let lang = ctx.text_language(&store.negotiation(clause.negotiation_id).await?);
+            let text_in = |texts: Vec<trilogue_core::authentic::LangText>| {
+                texts.into_iter().find(|t| t.lang == lang).map(|t| t.text).unwrap_or_default()
+            };
+            let (a, b) = (text_in(store.version_texts(a).await?), text_in(store.version_texts(b).await?));
+            let d = diff_words(&a, &b);
             match format {
                 DiffFormat::Json => json(&d),
                 DiffFormat::Html => say(d.to_html()),
@@ -590,6 +625,13 @@ async fn take_in(
     authors: &[String],
 ) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
+    // the language the file is written in, where the agreement has several authentic texts
+    let mut submission = submission.clone();
+    if n.languages.len() > 1 {
+        let all: String = submission.clauses.iter().flat_map(|c| &c.texts).map(|(_, t)| t.as_str()).collect();
+        submission.lang = Some(ctx.tabling_language(&n, &all)?);
+    }
+    let submission = &submission;
     let parties = ctx.store.parties(n.id).await?;
     let mut chosen = Vec::with_capacity(authors.len());
     for a in authors {

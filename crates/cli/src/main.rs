@@ -10,7 +10,7 @@ mod setup;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use trilogue_core::words::{Lang, Words};
 
 #[derive(Parser)]
@@ -26,10 +26,15 @@ struct Cli {
     /// recorded with every change. The real time by default
     #[arg(long, global = true, env = "TRILOGUE_NOW", value_name = "TIME")]
     now: Option<String>,
-    /// The language of the documents written: kk, ru or en. By default the system's (LANG), when
-    /// Trilogue writes in it, else English
+    /// The language you work in: kk, ru or en — of what is printed and the documents written, and of
+    /// the clause texts tabled (propose), shown (show) and compared (diff) where the agreement has
+    /// several authentic texts. By default the system's (LANG), when Trilogue writes in it, else English
     #[arg(long, global = true, env = "TRILOGUE_LANG", value_name = "LANG")]
     lang: Option<String>,
+    /// Whether --lang was given on the command line, not only set in the environment: a text is then
+    /// tabled in that language or refused, never guessed.
+    #[arg(skip)]
+    lang_given: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -651,7 +656,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.lang_given = matches!(matches.value_source("lang"), Some(clap::parser::ValueSource::CommandLine));
     // an unknown --lang is itself reported, in the system's language
     let words = words(commands::language(cli.lang.as_deref()).unwrap_or_else(|_| commands::system_language()));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a Tokio runtime");
@@ -727,7 +734,7 @@ mod tests {
             "languages",
             "place",
         ];
-        const MORE: [&str; 12] = [
+        const MORE: [&str; 13] = [
             "source",
             "line",
             "insertions",
@@ -740,6 +747,7 @@ mod tests {
             "tabled",
             "added",
             "missing",
+            "counts",
         ];
         for (lang, file) in CATALOGUES {
             let w = super::words(lang);

@@ -1,12 +1,13 @@
 //! What the commands print for people (`--json` prints the core's types as they are), in the words of
 //! the language chosen (`crates/cli/locales/*.ftl` beside the core's catalogue).
 
+use trilogue_core::authentic::{Disagreement, LangText, LanguageSet};
 use trilogue_core::import::TextEncoding;
 use trilogue_core::model::{ClosingRule, Commitment, Event, Party, Session, Track, Version};
 use trilogue_core::report::{InitialCell, InitialsTable};
 use trilogue_core::store::{ClauseRow, IntakeChange, IntakePlan, MatchedBy, NegotiationSummary, SearchHit};
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail, Stage};
-use trilogue_core::words::{Arg, Words};
+use trilogue_core::words::{Arg, Lang, Words};
 
 fn label(parties: &[Party], track: Track, w: &Words) -> String {
     match track {
@@ -85,8 +86,34 @@ pub fn events(events: &[Event], w: &Words) {
     }
 }
 
-/// A clause as text: every track's versions, initials, standards, our private notes.
-pub fn clause(view: &ClauseDetail, w: &Words) {
+/// A version's texts in every authentic language, `first` first, each marked when it waits to be
+/// brought in line; then where they disagree.
+fn language_set(set: &LanguageSet, waiting: &[Lang], first: Lang, w: &Words) {
+    let mut texts: Vec<&LangText> = set.texts.iter().collect();
+    texts.sort_by_key(|t| t.lang != first);
+    for t in texts {
+        let name = w.name("language", t.lang.code());
+        let mark = if waiting.contains(&t.lang) { format!("  {}", w.t("cli-waits-revision")) } else { String::new() };
+        let text = if t.text.trim().is_empty() { w.t("cli-language-missing") } else { t.text.clone() };
+        println!("[{name}]{mark}\n{text}");
+    }
+    for d in &set.disagreements {
+        let counts = |counts: &[(Lang, usize)]| {
+            counts.iter().map(|(l, c)| format!("{} {c}", l.code())).collect::<Vec<_>>().join(", ")
+        };
+        let line = match d {
+            Disagreement::Number { number, counts: c } => {
+                w.f("cli-number-differs", &[("number", number.into()), ("counts", counts(c).into())])
+            }
+            Disagreement::ListItems { counts: c } => w.f("cli-list-differs", &[("counts", counts(c).into())]),
+        };
+        println!("! {line}");
+    }
+}
+
+/// A clause as text: every track's versions in the language asked for first, initials, standards, our
+/// private notes.
+pub fn clause(view: &ClauseDetail, lang: Lang, w: &Words) {
     let c = &view.clause;
     let status = w.name("status", c.status.as_str());
     println!("{} — {}  [{status}]  ({})", c.reference, c.title, w.f("cli-clause-n", &[("id", c.id.into())]));
@@ -137,7 +164,10 @@ pub fn clause(view: &ClauseDetail, w: &Words) {
             if !v.rationale.is_empty() {
                 println!("   ({})", v.rationale);
             }
-            println!("{}", v.text);
+            match view.language_sets.iter().find(|s| s.version_id == v.id) {
+                Some(set) => language_set(set, &v.needs_revision, lang, w),
+                None => println!("{}", v.text),
+            }
         }
     }
     if !view.initials.is_empty() {

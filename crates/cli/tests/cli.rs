@@ -732,7 +732,10 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     ]);
     let art2 = b.json(&["show", "Статья 2", "--neg", "1", "--json"]);
     let v = &art2["versions"][0];
-    assert_eq!(v["text"], "Работники вправе знать; как работает система.");
+    // the texts are Russian, by their letters: tabled as the Russian text, the Kazakh one still to come
+    assert_eq!(v["text"], "", "no Kazakh text yet");
+    let set = &art2["language_sets"][0]["texts"];
+    assert_eq!(set[1], serde_json::json!({"lang": "ru", "text": "Работники вправе знать; как работает система."}));
     assert_eq!(
         (v["tabled_at"].as_str(), v["letter_ref"].as_str()),
         (Some("2026-11-20T00:00:00.000Z"), Some("МТСЗН-01/77"))
@@ -747,7 +750,22 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
         b.fails(&["import-table", stranger.to_str().unwrap(), "--into", "1"]).contains("'XYZ' is not an organisation")
     );
 
-    // Статья 1: every side initials the joint text, the workers through their coordinator
+    // Статья 1: the joint text is in Russian only, so no one can initial it yet
+    let joint = art_version(&b, "Статья 1", "joint");
+    let refused = b.fails(&["initial", "Статья 1", "--party", "KTU", "--version", &joint, "--neg", "1"]);
+    assert!(refused.contains("the text in Kazakh is missing"), "{refused}");
+    // the Kazakh text tabled beside it: the set is whole, and shown side by side in Kazakh first
+    let kk = b.file("joint-kk.md", "90 күн бұрын хабарлау.");
+    let args = ["propose", "Статья 1", "--party", "joint", "--file", kk.to_str().unwrap(), "--table", "--neg", "1"];
+    b.ok(&args);
+    let shown = b.ok(&["show", "Статья 1", "--neg", "1", "--lang", "kk"]);
+    assert!(
+        shown.contains("[Қазақ тілінде]\n90 күн бұрын хабарлау.\n[Орыс тілінде]\nУведомление за 90 дней."),
+        "{shown}"
+    );
+    assert!(shown.contains("[Қазақ тілінде]\n(мәтін әлі жоқ)\n[Орыс тілінде]\nУведомление за 60 дней."), "{shown}");
+    assert!(!shown.contains("сәйкес келмейді"), "a missing text is not a disagreement: {shown}");
+    // every side initials the joint text, the workers through their coordinator
     let joint = art_version(&b, "Статья 1", "joint");
     for party in ["KTU", "NEA", "MLSP"] {
         b.ok(&["initial", "Статья 1", "--party", party, "--version", &joint, "--neg", "1"]);
@@ -791,7 +809,11 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
         "{md}"
     );
     assert!(md.contains("| For the workers | Federation of Trade Unions (FTU); Confederation of Independent Trade Unions (KTU) | Aigerim Seitkali |"), "{md}");
-    assert!(md.contains("Уведомление за 90 дней."));
+    // the two authentic texts side by side
+    assert!(
+        md.contains("| Kazakh | Russian |") && md.contains("| 90 күн бұрын хабарлау. | Уведомление за 90 дней. |"),
+        "{md}"
+    );
     assert!(md.contains("> **Reservation of AIE:** Для малых предприятий — 45 дней"), "{md}");
     // in Word too, as pandoc reads it
     let docx = b.dir.path().join("final.docx");
@@ -802,6 +824,9 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     {
         assert!(plain.contains(expected), "{expected}: {plain}");
     }
+    // one row of two columns: the Kazakh and the Russian text on one line of pandoc's table
+    let row = plain.lines().find(|l| l.contains("90 күн бұрын хабарлау.")).unwrap_or_default();
+    assert!(row.contains("Уведомление за 90 дней."), "side by side: {plain}");
     b.ok(&[
         "approval",
         "1",

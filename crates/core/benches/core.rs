@@ -203,12 +203,16 @@ fn listing_and_search(c: &mut Criterion) {
     // the same, found in its other forms: «переобучение» finds переобучения, переобучить
     c.bench_function("search_rare_word_forms_ru_100k_versions", |b| {
         b.iter(|| {
-            rt.block_on(async { assert_eq!(store.search("переобучение", Some(large.id), 20).await.unwrap().len(), 2) })
+            rt.block_on(async {
+                assert_eq!(store.search("переобучение", Some(large.id), 20).await.unwrap().len(), 2)
+            })
         })
     });
     c.bench_function("search_rare_word_forms_kk_100k_versions", |b| {
         b.iter(|| {
-            rt.block_on(async { assert_eq!(store.search("қызметкер", Some(large.id), 20).await.unwrap().len(), 2) })
+            rt.block_on(async {
+                assert_eq!(store.search("қызметкер", Some(large.id), 20).await.unwrap().len(), 2)
+            })
         })
     });
 }

@@ -238,6 +238,7 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
                     received: None,
                     sent_by: None,
                     letter_ref: String::new(),
+                    translations: vec![],
                 };
                 store.propose(clause_id, &new, &Who::at(author(&r.party), tick())).await?;
             }
@@ -275,6 +276,7 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
                 received: None,
                 sent_by: None,
                 letter_ref: String::new(),
+                translations: vec![],
             };
             store.propose(clause_id, &new, &Who::at(owner_author.clone(), caucus)).await?;
         }

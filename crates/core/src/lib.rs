@@ -2,6 +2,7 @@
 //! The desktop app and the command line are two thin front doors to what is here.
 
 pub mod agreement;
+pub mod authentic;
 pub mod compare;
 pub mod convergence;
 pub mod demo;

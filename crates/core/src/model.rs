@@ -188,6 +188,8 @@ pub struct Version {
     pub sent_by: Option<i64>,
     /// The sender's reference: a letter number.
     pub letter_ref: String,
+    /// The languages whose text waits to be brought in line with a change to another's.
+    pub needs_revision: Vec<crate::words::Lang>,
 }
 
 impl Version {

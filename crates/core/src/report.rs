@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::authentic::{LangText, set_hash};
 use crate::document::{self, Block, Document, Run, Style, cell as text_cell, table};
 use crate::error::{Error, Result};
 use crate::message::Msg;
@@ -14,7 +15,6 @@ use crate::model::{
     Session, Side, Track,
 };
 use crate::store::{ClauseSummary, Store, stamp};
-use crate::text::text_hash;
 use crate::words::{Lang, Words};
 
 /// The journal's kinds that stay in the workbench: a draft saved is our side's business.
@@ -394,6 +394,8 @@ pub struct Article {
     pub reference: String,
     pub title: String,
     pub text: String,
+    /// The text in every authentic language, when the agreement has more than one: printed side by side.
+    pub texts: Vec<LangText>,
     /// The initialed version; none for a status quo carried over.
     pub version_id: Option<i64>,
     pub hash: Option<String>,
@@ -503,8 +505,9 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                     return Err(Error::Conflict(Msg::AgreedWithoutInitials { reference: c.reference.clone() }));
                 };
                 let version = store.version(first.version_id).await?;
+                let texts = store.version_texts(version.id).await?;
                 // the text going into the agreement must be, to the byte, what the parties initialed
-                if text_hash(&version.text) != first.hash || standing.iter().any(|i| i.hash != first.hash) {
+                if set_hash(&texts) != first.hash || standing.iter().any(|i| i.hash != first.hash) {
                     return Err(Error::Conflict(Msg::InitialedTextChanged { reference: c.reference.clone() }));
                 }
                 let initialed = signatories
@@ -520,6 +523,7 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                     reference: c.reference,
                     title: c.title,
                     text: version.text,
+                    texts: if texts.len() > 1 { texts } else { vec![] },
                     version_id: Some(version.id),
                     hash: Some(first.hash.clone()),
                     initialed,
@@ -533,6 +537,7 @@ pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<Final
                         reference: c.reference,
                         title: c.title,
                         text,
+                        texts: vec![],
                         version_id: None,
                         hash: None,
                         initialed: Vec::new(),
@@ -674,7 +679,14 @@ impl FinalAgreement {
             };
             let heading = vec![Run::plain(format!("{} — {}", a.reference, a.title))];
             blocks.push(Block::Heading { level: 2, runs: heading, marker: Some(marker) });
-            blocks.extend(document::parse(&a.text));
+            if a.texts.is_empty() {
+                blocks.extend(document::parse(&a.text));
+            } else {
+                // the authentic texts side by side, as a bilingual agreement is printed
+                let head: Vec<String> = a.texts.iter().map(|t| w.name("language", t.lang.code())).collect();
+                let row = a.texts.iter().map(|t| document::parse(&t.text)).collect();
+                blocks.push(table(&head.iter().map(String::as_str).collect::<Vec<_>>(), vec![row]));
+            }
             blocks.push(Block::note(Self::initialed_line(a, w)));
             for (label, text) in &a.reservations {
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::authentic::LanguageSet;
 use crate::error::Result;
 use crate::markdown;
 use crate::model::{
@@ -33,6 +34,9 @@ pub struct ClauseDetail {
     pub stage: Option<Stage>,
     /// The negotiation's sessions, to say in which one a text is tabled.
     pub sessions: Vec<Session>,
+    /// Every version's texts in each authentic language, side by side, and where they disagree: only
+    /// when the agreement has more than one authentic text.
+    pub language_sets: Vec<LanguageSet>,
 }
 
 /// The exchange of texts on a clause before any agreement: only our drafts so far, one side's text
@@ -86,6 +90,7 @@ impl ClauseDetail {
             rendered.push(Rendered { version_id: None, html: markdown::render(base) });
         }
         Ok(ClauseDetail {
+            language_sets: store.language_sets(&clause, &versions).await?,
             stage: Stage::of(clause.status, &versions),
             sessions: store.sessions(clause.negotiation_id).await?,
             parties: store.parties(clause.negotiation_id).await?,

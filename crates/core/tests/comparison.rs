@@ -213,6 +213,7 @@ async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
                 received: None,
                 sent_by: None,
                 letter_ref: String::new(),
+                translations: vec![],
             };
             store.propose(clause.clause_id, &new, &Who::at("test", common::now())).await.unwrap();
         }

@@ -68,6 +68,7 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
                 received: None,
                 sent_by: None,
                 letter_ref: CANARY.into(),
+                translations: vec![],
             };
             store.propose(c.id, &draft, &who).await.unwrap();
         }

@@ -206,6 +206,7 @@ async fn a_new_joint_text_takes_the_settlement_back_to_the_table() {
         received: None,
         sent_by: None,
         letter_ref: String::new(),
+        translations: vec![],
     };
     store.propose(art1, &amend, &who).await.unwrap();
     assert_eq!(store.clause(art1).await.unwrap().status, ClauseStatus::Open);
@@ -346,6 +347,7 @@ async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
         received: None,
         sent_by: None,
         letter_ref: String::new(),
+        translations: vec![],
     };
     store.propose(c.id, &text, &who).await.unwrap();
     assert_eq!(stage("Art. 15").await, Some(Stage::Draft));

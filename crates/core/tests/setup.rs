@@ -6,6 +6,8 @@
 mod common;
 
 use common::store;
+use trilogue_core::authentic::{Disagreement, LangText, set_hash};
+use trilogue_core::message::Msg;
 use trilogue_core::model::{
     ApprovalStep, ClauseStatus, ClosingRule, Further, Level, NegotiationStatus, Role, Side, Track,
 };
@@ -14,6 +16,7 @@ use trilogue_core::store::{
     ClauseEdit, DelegateEdit, NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewVersion,
     StatusChange, agreed_hash, missing_consent, reorder, unsettled,
 };
+use trilogue_core::words::{Lang, Words};
 use trilogue_core::{Store, Who, packet};
 
 fn org(label: &str, side: Side, name: &str) -> NewParty {
@@ -178,6 +181,7 @@ async fn a_text_received_by_letter_keeps_when_and_from_whom_it_came() {
         received: Some("2026-11-15".into()),
         sent_by: Some(s.orgs[3]),
         letter_ref: " 12/345 ".into(),
+        translations: vec![],
         rationale: "Sixty days is what an investment cycle allows.".into(),
         ..NewVersion::tabled(Track::Party(s.orgs[2]), "Notice of 60 days.", None)
     };
@@ -247,7 +251,8 @@ fn a_coalition_initials_as_one_side() {
 async fn initials_are_given_by_the_delegate_who_gave_them_and_bind_each_side() {
     let s = setup(ClosingRule::All).await;
     let art = s.store.add_clause(s.n, &clause("4.1", "Notice"), &s.who).await.unwrap();
-    let joint = s.store.propose(art.id, &NewVersion::tabled(Track::Joint, "Notice of 90 days.", None), &s.who).await;
+    let joint =
+        s.store.propose(art.id, &both(Track::Joint, "90 күн бұрын хабарлау.", "Уведомление за 90 дней."), &s.who).await;
     let joint = joint.unwrap().id;
     // the workers' coordinator (of the FTU) initials for the KTU's track too; the NEA's is named
     assert_eq!(s.store.initial(art.id, s.orgs[1], joint, None, &s.who).await.unwrap(), ClauseStatus::Open);
@@ -281,7 +286,7 @@ async fn the_agreed_terms_are_signed_with_a_protocol_of_disagreements() {
         let store = s.store.clone();
         let who = s.who.clone();
         let text = text.to_string();
-        async move { store.propose(id, &NewVersion::tabled(track, text, None), &who).await.unwrap().id }
+        async move { store.propose(id, &both(track, &text, &format!("{text} (ru)")), &who).await.unwrap().id }
     };
     let joint = table(ids[0], Track::Joint, "Notice of 90 days.").await;
     for o in [0, 2, 4] {
@@ -428,4 +433,88 @@ async fn a_workbench_of_the_previous_trilogue_opens_with_nothing_lost() {
         .unwrap()
         .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("old.sqlite3.bak-"));
     assert_eq!(again.count(), 1);
+}
+
+/// A set tabled in both authentic languages: Kazakh first, as the negotiation names them.
+fn both(track: Track, kk: &str, ru: &str) -> NewVersion {
+    NewVersion {
+        translations: vec![LangText { lang: Lang::Ru, text: ru.into() }],
+        ..NewVersion::tabled(track, kk, None)
+    }
+}
+
+/// A clause agreed in Russian and not yet in Kazakh is not agreed: initials bind the whole set, a change
+/// to one language waits for the other, and the texts are checked against each other.
+#[tokio::test]
+async fn two_authentic_texts_are_initialed_together() {
+    let s = setup(ClosingRule::All).await;
+    let art = s.store.add_clause(s.n, &clause("4.2", "Retraining"), &s.who).await.unwrap();
+    // the Russian text alone: not a set to initial
+    let ru_only =
+        s.store.with_language(art.id, Track::Joint, Lang::Ru, "Переобучение не менее 6 месяцев.".into()).await.unwrap();
+    let ru_only = s.store.propose(art.id, &NewVersion { tabled: true, ..ru_only }, &s.who).await.unwrap();
+    let refused = s.store.initial(art.id, s.orgs[0], ru_only.id, None, &s.who).await.unwrap_err();
+    assert_eq!(refused.message(), Some(&Msg::LanguageMissing { lang: "kk".into() }));
+    assert_eq!(
+        refused.words(&Words::new(Lang::Ru)),
+        "нет текста на казахском языке: пункт визируется сразу на всех аутентичных языках"
+    );
+    // the Kazakh text added to the set: Russian carried over, and now both are there
+    let kk = s.store.with_language(art.id, Track::Joint, Lang::Kk, "Кемінде 6 ай қайта даярлау.".into()).await.unwrap();
+    assert_eq!(kk.translations, [LangText { lang: Lang::Ru, text: "Переобучение не менее 6 месяцев.".into() }]);
+    let set = s.store.propose(art.id, &NewVersion { tabled: true, ..kk }, &s.who).await.unwrap();
+    assert_eq!(set.needs_revision, [], "the missing language was what the set waited for");
+    let texts = s.store.version_texts(set.id).await.unwrap();
+    assert_eq!(set.hash, set_hash(&texts));
+    assert_ne!(set.hash, trilogue_core::text::text_hash(&set.text), "the hash binds both languages");
+    for o in [0, 2] {
+        assert_eq!(s.store.initial(art.id, s.orgs[o], set.id, None, &s.who).await.unwrap(), ClauseStatus::Open);
+    }
+    // the Russian text changed after two sides initialed: the Kazakh one waits, and nothing is initialed
+    let changed =
+        s.store.with_language(art.id, Track::Joint, Lang::Ru, "Переобучение не менее 9 месяцев.".into()).await.unwrap();
+    let changed = s.store.propose(art.id, &NewVersion { tabled: true, ..changed }, &s.who).await.unwrap();
+    assert_eq!(changed.needs_revision, [Lang::Kk]);
+    let waits = s.store.initial(art.id, s.orgs[4], changed.id, None, &s.who).await.unwrap_err();
+    assert!(waits.to_string().contains("waits to be brought in line"), "{waits}");
+    let clause = s.store.clause(art.id).await.unwrap();
+    let view = trilogue_core::views::ClauseDetail::load(&s.store, clause.clone()).await.unwrap();
+    let shown = view.language_sets.iter().find(|l| l.version_id == changed.id).unwrap();
+    assert!(
+        shown.disagreements.iter().any(|d| matches!(d, Disagreement::Number { number, .. } if number == "9")),
+        "the check sees 9 months in Russian and 6 in Kazakh: {:?}",
+        shown.disagreements
+    );
+    // the Kazakh text brought in line: the set agrees, and every side initials it
+    let fixed =
+        s.store.with_language(art.id, Track::Joint, Lang::Kk, "Кемінде 9 ай қайта даярлау.".into()).await.unwrap();
+    let fixed = s.store.propose(art.id, &NewVersion { tabled: true, ..fixed }, &s.who).await.unwrap();
+    assert_eq!(fixed.needs_revision, []);
+    assert_eq!(s.store.language_sets(&clause, std::slice::from_ref(&fixed)).await.unwrap()[0].disagreements, []);
+    for o in [0, 2, 4] {
+        s.store.initial(art.id, s.orgs[o], fixed.id, None, &s.who).await.unwrap();
+    }
+    assert_eq!(s.store.clause(art.id).await.unwrap().status, ClauseStatus::TentativelyAgreed);
+    assert_eq!(s.store.verify_texts(s.n).await.unwrap(), Vec::<i64>::new());
+    // the final agreement prints the two authentic texts side by side
+    let f = trilogue_core::report::final_agreement(&s.store, s.n).await.unwrap();
+    let article = f.articles.iter().find(|a| a.reference == "4.2").unwrap();
+    assert_eq!(article.texts.iter().map(|t| t.lang).collect::<Vec<_>>(), [Lang::Kk, Lang::Ru]);
+    let md = String::from_utf8(
+        trilogue_core::document::render(&f.to_model(&Words::new(Lang::Ru)), trilogue_core::document::Format::Markdown)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("| На казахском языке | На русском языке |"), "{md}");
+    assert!(md.contains("| Кемінде 9 ай қайта даярлау. | Переобучение не менее 9 месяцев. |"), "{md}");
+    // a language the negotiation does not have is refused
+    let english = NewVersion {
+        translations: vec![LangText { lang: Lang::En, text: "x".into() }],
+        ..NewVersion::tabled(Track::Joint, "y", None)
+    };
+    let refused = s.store.propose(art.id, &english, &s.who).await.unwrap_err();
+    assert!(
+        refused.to_string().contains("en is not an authentic language of this negotiation (its languages: kk, ru)"),
+        "{refused}"
+    );
 }

@@ -66,6 +66,7 @@ impl Table {
             received: None,
             sent_by: None,
             letter_ref: String::new(),
+            translations: vec![],
         };
         self.store.propose(self.clause, &new, &self.who).await.unwrap().id
     }
@@ -215,6 +216,7 @@ async fn versions_append_and_never_change() {
         received: None,
         sent_by: None,
         letter_ref: String::new(),
+        translations: vec![],
     };
     let err = t.store.propose(t.clause, &same, &t.who).await.unwrap_err();
     assert!(err.to_string().contains(&format!("same as version {v2}")), "{err}");
@@ -294,6 +296,7 @@ async fn an_oversized_text_is_refused_with_the_limit() {
         received: None,
         sent_by: None,
         letter_ref: String::new(),
+        translations: vec![],
     };
     let err = t.store.propose(t.clause, &new, &t.who).await.unwrap_err();
     assert!(matches!(err, Error::Invalid(_)) && err.to_string().contains("1 MiB"), "{err}");

@@ -80,6 +80,7 @@ async fn comparison_and_exports_are_inert() {
                 received: None,
                 sent_by: None,
                 letter_ref: String::new(),
+                translations: vec![],
             };
             store.propose(c.id, &new, &who).await.unwrap();
         }

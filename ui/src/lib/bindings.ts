@@ -235,6 +235,11 @@ export type ClauseDetail = {
 	stage: Stage | null,
 	/**  The negotiation's sessions, to say in which one a text is tabled. */
 	sessions: Session[],
+	/**
+	 *  Every version's texts in each authentic language, side by side, and where they disagree: only
+	 *  when the agreement has more than one authentic text.
+	 */
+	language_sets: LanguageSet[],
 };
 
 /**  A change to a clause's name or place; its identity (its id) never changes. */
@@ -340,6 +345,16 @@ export type DiffOp = {
 	op: OpKind,
 	text: string,
 };
+
+/**  What the texts of one set disagree on. */
+export type Disagreement = 
+/**
+ *  A number (a day, an amount, an article's number) one text has and another lacks, or has a
+ *  different number of times.
+ */
+{ kind: "number"; number: string; counts: ([Lang, number])[] } | 
+/**  The texts' lists have different numbers of items. */
+{ kind: "list_items"; counts: ([Lang, number])[] };
 
 /**  Where a negotiation's parties stand apart, for the dashboard. */
 export type Distances = {
@@ -503,6 +518,19 @@ export type IpcError = {
 /**  A language Trilogue writes in. */
 export type Lang = "kk" | "ru" | "en";
 
+/**  A clause's text in one language. */
+export type LangText = {
+	lang: Lang,
+	text: string,
+};
+
+/**  A version's texts in every authentic language, and where they disagree. */
+export type LanguageSet = {
+	version_id: number,
+	texts: LangText[],
+	disagreements: Disagreement[],
+};
+
 /**  General is the republican level: the General Agreement. */
 export type Level = "general" | "sectoral" | "regional" | "enterprise";
 
@@ -599,7 +627,14 @@ export type Msg = { code: "no-negotiation"; args: {
 } } | { code: "delegate-not-of-side"; args: {
 	delegate: number,
 	party: string,
-} } | { code: "not-a-document-reference" } | { code: "session-elsewhere"; args: {
+} } | { code: "not-a-document-reference" } | { code: "not-authentic"; args: {
+	lang: string,
+	authentic: string[],
+} } | { code: "language-missing"; args: {
+	lang: string,
+} } | { code: "languages-wait"; args: {
+	langs: string[],
+} } | { code: "session-elsewhere"; args: {
 	id: number,
 } } | { code: "clause-elsewhere"; args: {
 	id: number,
@@ -833,6 +868,11 @@ export type NewVersion = {
 	received?: string | null,
 	sent_by?: number | null,
 	letter_ref?: string,
+	/**
+	 *  The text in each other authentic language of the negotiation (`text` is in its first): a set
+	 *  tabled together. `Store::with_language` makes one from the track's last set.
+	 */
+	translations?: LangText[],
 };
 
 export type OpKind = "equal" | "delete" | "insert";
@@ -1152,6 +1192,8 @@ export type Version = {
 	sent_by: number | null,
 	/**  The sender's reference: a letter number. */
 	letter_ref: string,
+	/**  The languages whose text waits to be brought in line with a change to another's. */
+	needs_revision: Lang[],
 };
 
 /**  A vote: for, against, abstaining. */

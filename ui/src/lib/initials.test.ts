@@ -17,6 +17,7 @@ const version = (id: number, kind: "joint" | "party", hash: string, tabled = tru
   session_id: null,
   sent_by: null,
   letter_ref: "",
+  needs_revision: [],
 });
 const initial = (id: number, party_id: number, version_id: number, hash: string, voided_by: number | null = null): Initial => ({
   id,
@@ -45,6 +46,7 @@ function detail(versions: Version[], initials: Initial[], status: ClauseDetail["
     neighbours: { prev: null, next: null },
     stage: null,
     sessions: [],
+    language_sets: [],
   };
 }
 

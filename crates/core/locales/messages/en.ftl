@@ -67,6 +67,13 @@ mediator-does-not-initial = { $party } is the mediator: only the parties initial
 draft-not-initialable = version { $version } is a private draft: table it before it is initialed
 delegate-not-of-side = delegate { $delegate } is not a serving delegate of { $party }'s side
 not-a-document-reference = a document is marked against the joint text, the status quo or a party's text
+not-authentic = { $lang } is not an authentic language of this negotiation (its languages: { $authentic })
+language-missing = the text in { $lang ->
+    [kk] Kazakh
+    [ru] Russian
+   *[en] English
+} is missing: a clause is initialed in every authentic language at once
+languages-wait = the text in { $langs } waits to be brought in line with the other language's: revise it before initialing
 session-elsewhere = session { $id } belongs to another negotiation
 clause-elsewhere = clause { $id } belongs to another negotiation
 server-not-file = { $url } is a PostgreSQL server: this Trilogue opens workbench files only — give the path of a file

@@ -217,6 +217,7 @@ impl Store {
             received: None,
             sent_by: None,
             letter_ref: String::new(),
+            translations: vec![],
         };
         super::versions::insert(&mut tx, id, &draft, who).await?;
         let detail = json!({ "slug": slug });

@@ -184,13 +184,22 @@ impl Store {
     /// The versions of a negotiation whose text no longer matches the hash it was saved (and perhaps
     /// initialed) with: a text edited behind the app's back.
     pub async fn verify_texts(&self, negotiation_id: i64) -> Result<Vec<i64>> {
+        let mut conn = self.pool.acquire().await?;
+        let languages = super::versions::languages_of(&mut conn, negotiation_id).await?;
         let rows = sqlx::query!(
-            "SELECT v.id, v.text, v.hash FROM versions v JOIN clauses c ON c.id = v.clause_id
+            "SELECT v.id, v.hash FROM versions v JOIN clauses c ON c.id = v.clause_id
              WHERE c.negotiation_id = ? ORDER BY v.id",
             negotiation_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await?;
-        Ok(rows.into_iter().filter(|r| crate::text::text_hash(&r.text) != r.hash).map(|r| r.id).collect())
+        let mut altered = vec![];
+        for r in rows {
+            let set = super::versions::version_set(&mut conn, r.id, &languages).await?;
+            if crate::authentic::set_hash(&set) != r.hash {
+                altered.push(r.id);
+            }
+        }
+        Ok(altered)
     }
 }

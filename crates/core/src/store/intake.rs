@@ -15,6 +15,7 @@ use crate::import::{MarkdownAgreement, PositionTable, WordDocument, parse_markdo
 use crate::message::Msg;
 use crate::model::{Party, Track};
 use crate::text::text_hash;
+use crate::words::Lang;
 
 /// One clause of what was sent: its ref and title, and a text for each track named (a party's label or
 /// `joint`).
@@ -39,6 +40,9 @@ pub struct Submission {
     pub clauses: Vec<SubmittedClause>,
     /// A Word document's tracked changes, by author.
     pub revisions: Vec<Revisions>,
+    /// The language its texts are in, where the agreement has several authentic texts: they are tabled
+    /// as that language's, the others carried over. None: the negotiation's first language.
+    pub lang: Option<Lang>,
 }
 
 /// One author's tracked changes in a Word document, and the organisation they are taken as.
@@ -91,7 +95,7 @@ impl Submission {
                 }
             })
             .collect();
-        Submission { source_name: source_name.into(), clauses, revisions: vec![] }
+        Submission { source_name: source_name.into(), clauses, revisions: vec![], lang: None }
     }
 
     /// A party's Word document: its text with every tracked change accepted, a clause per heading, as
@@ -155,7 +159,7 @@ impl Submission {
                 sent_version: None,
             })
             .collect();
-        Submission { source_name: source_name.into(), clauses, revisions: vec![] }
+        Submission { source_name: source_name.into(), clauses, revisions: vec![], lang: None }
     }
 }
 
@@ -314,6 +318,9 @@ impl Store {
         let parties = self.parties(negotiation_id).await?;
         let existing = self.clause_summaries(negotiation_id).await?;
         let heads = self.head_hashes(negotiation_id).await?;
+        let languages = versions::languages_of(&mut *self.pool.acquire().await?, negotiation_id).await?;
+        // where a version is a set of languages, its hash is the set's: the text is compared as read
+        let single = languages.len() < 2;
         let found = matches(&existing, &submission.clauses);
         let mut rows = Vec::with_capacity(submission.clauses.len());
         for (c, matched) in submission.clauses.iter().zip(&found) {
@@ -324,8 +331,8 @@ impl Store {
                 let head = found.and_then(|e| heads.get(&(e.clause_id, track)));
                 let change = match head {
                     None => IntakeChange::New,
-                    Some(h) if *h == text_hash(text) => IntakeChange::Same,
-                    Some(_) if self.reads_the_same(found, track, text).await? => IntakeChange::Same,
+                    Some(h) if single && *h == text_hash(text) => IntakeChange::Same,
+                    Some(_) if self.reads_the_same(found, track, submission.lang, text).await? => IntakeChange::Same,
                     Some(_) => IntakeChange::Changed,
                 };
                 let against_sent = match (found, c.sent_version) {
@@ -388,11 +395,24 @@ impl Store {
     /// Whether `text` is the track's latest text written another way (lines wrapped elsewhere, another
     /// list marker): the same document, so nothing is tabled and its initials stay valid. A text that
     /// went through Word and back comes in so.
-    async fn reads_the_same(&self, clause: Option<&ClauseSummary>, track: Track, text: &str) -> Result<bool> {
+    async fn reads_the_same(
+        &self,
+        clause: Option<&ClauseSummary>,
+        track: Track,
+        lang: Option<Lang>,
+        text: &str,
+    ) -> Result<bool> {
         let Some(clause) = clause else { return Ok(false) };
         let versions = self.versions(clause.clause_id).await?;
-        let head = versions.iter().rev().find(|v| v.track == track && v.tabled_at.is_some());
-        Ok(head.is_some_and(|v| document::parse(&v.text) == document::parse(text)))
+        let Some(head) = versions.iter().rev().find(|v| v.track == track && v.tabled_at.is_some()) else {
+            return Ok(false);
+        };
+        let texts = self.version_texts(head.id).await?;
+        let head_text = match lang {
+            Some(lang) => texts.iter().find(|t| t.lang == lang).map_or("", |t| t.text.as_str()),
+            None => head.text.as_str(),
+        };
+        Ok(document::parse(head_text) == document::parse(text))
     }
 
     /// Takes the submission in: new clauses added at the end, every new or changed text tabled with its
@@ -411,6 +431,7 @@ impl Store {
                 return Err(Error::NotFound(Msg::NoParty { id: a.party_id }));
             }
         }
+        let languages = versions::languages_of(&mut *self.pool.acquire().await?, negotiation_id).await?;
         let recorded: Vec<bool> = plan.authors.iter().map(|r| r.recorded).collect();
         plan.take_authors_as(&provenance.authors);
         let mut tx = self.begin().await?;
@@ -441,11 +462,21 @@ impl Store {
                 if t.change == IntakeChange::Same {
                     continue;
                 }
+                // a set of languages: this one's text, the others carried over
+                let set = match (languages.len() > 1, submission.lang) {
+                    (true, lang) => {
+                        let lang = lang.unwrap_or(languages[0]);
+                        versions::with_language(&mut tx, clause_id, t.track, lang, text.clone()).await?
+                    }
+                    (false, _) => NewVersion::draft(t.track, text.clone()),
+                };
                 let new = NewVersion {
                     received: provenance.received.clone(),
                     sent_by: provenance.sent_by,
                     letter_ref: provenance.letter_ref.clone(),
-                    ..NewVersion::tabled(t.track, text.clone(), provenance.session_id)
+                    tabled: true,
+                    session_id: provenance.session_id,
+                    ..set
                 };
                 versions::insert(&mut tx, clause_id, &new, who).await.map_err(|e| at_line(e, submission, row.line))?;
             }

@@ -389,13 +389,28 @@ impl Store {
         if party.side.as_deref() == Some(Side::Mediator.as_str()) {
             return Err(Error::Invalid(Msg::MediatorDoesNotInitial { party: party.label.clone() }));
         }
-        let version =
-            sqlx::query!("SELECT hash, tabled_at FROM versions WHERE id = ? AND clause_id = ?", version_id, clause_id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
+        let version = sqlx::query!(
+            "SELECT hash, tabled_at, needs_revision FROM versions WHERE id = ? AND clause_id = ?",
+            version_id,
+            clause_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
         if version.tabled_at.is_none() {
             return Err(Error::Invalid(Msg::DraftNotInitialable { version: version_id }));
+        }
+        // initials bind the text in every authentic language at once, and only a set that agrees
+        let languages = super::versions::languages_of(&mut tx, negotiation_id).await?;
+        let set = super::versions::version_set(&mut tx, version_id, &languages).await?;
+        if let Some(missing) =
+            languages.iter().find(|l| !set.iter().any(|t| t.lang == **l && !t.text.trim().is_empty()))
+        {
+            return Err(Error::IllegalTransition(Msg::LanguageMissing { lang: missing.code().into() }));
+        }
+        if !version.needs_revision.is_empty() {
+            let langs = version.needs_revision.split(',').map(String::from).collect();
+            return Err(Error::IllegalTransition(Msg::LanguagesWait { langs }));
         }
         let active = sqlx::query!(
             "SELECT id, hash FROM initials WHERE clause_id = ? AND party_id = ? AND voided_at IS NULL",

@@ -9,11 +9,13 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{Store, Who, events, status};
+use crate::authentic::{LangText, LanguageSet, check, needs_revision, set_hash};
 use crate::compare::Heads;
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{Session, Track, Version};
-use crate::text::{check_size, text_hash};
+use crate::model::{Clause, Session, Track, Version};
+use crate::text::check_size;
+use crate::words::Lang;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -35,6 +37,10 @@ pub struct NewVersion {
     pub sent_by: Option<i64>,
     #[serde(default)]
     pub letter_ref: String,
+    /// The text in each other authentic language of the negotiation (`text` is in its first): a set
+    /// tabled together. `Store::with_language` makes one from the track's last set.
+    #[serde(default)]
+    pub translations: Vec<LangText>,
 }
 
 impl NewVersion {
@@ -49,6 +55,7 @@ impl NewVersion {
             received: None,
             sent_by: None,
             letter_ref: String::new(),
+            translations: vec![],
         }
     }
 
@@ -93,6 +100,7 @@ struct VersionRecord {
     session_id: Option<i64>,
     sent_by: Option<i64>,
     letter_ref: String,
+    needs_revision: String,
 }
 
 impl From<VersionRecord> for Version {
@@ -111,6 +119,7 @@ impl From<VersionRecord> for Version {
             session_id: r.session_id,
             sent_by: r.sent_by,
             letter_ref: r.letter_ref,
+            needs_revision: r.needs_revision.split(',').filter_map(|l| l.parse().ok()).collect(),
         }
     }
 }
@@ -131,6 +140,80 @@ async fn negotiation_of(conn: &mut SqliteConnection, clause_id: i64, track: Trac
         }
     }
     Ok(negotiation_id)
+}
+
+/// A negotiation's authentic languages, the first first.
+pub(crate) async fn languages_of(conn: &mut SqliteConnection, negotiation_id: i64) -> Result<Vec<Lang>> {
+    let stored = sqlx::query_scalar!("SELECT languages FROM negotiations WHERE id = ?", negotiation_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(stored.split(',').filter_map(|l| l.parse().ok()).collect())
+}
+
+/// A new version's texts as a set, the first language's first; a language the negotiation does not
+/// have, or one given twice, is refused.
+fn language_set(languages: &[Lang], new: &NewVersion) -> Result<Vec<LangText>> {
+    let first = languages.first().copied().unwrap_or_default();
+    let mut set = vec![LangText { lang: first, text: new.text.clone() }];
+    for t in &new.translations {
+        if !languages.contains(&t.lang) || set.iter().any(|s| s.lang == t.lang) {
+            let authentic = languages.iter().map(|l| l.code().to_string()).collect();
+            return Err(Error::Invalid(Msg::NotAuthentic { lang: t.lang.code().into(), authentic }));
+        }
+        check_size("text", &t.text)?;
+        set.push(t.clone());
+    }
+    set.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+    Ok(set)
+}
+
+/// A version's texts as a set, in the order of the languages: what its hash is the hash of.
+pub(crate) async fn version_set(
+    conn: &mut SqliteConnection,
+    version_id: i64,
+    languages: &[Lang],
+) -> Result<Vec<LangText>> {
+    let text = sqlx::query_scalar!("SELECT text FROM versions WHERE id = ?", version_id).fetch_one(&mut *conn).await?;
+    let first = languages.first().copied().unwrap_or_default();
+    let mut set = vec![LangText { lang: first, text }];
+    let others = sqlx::query!("SELECT lang, text FROM version_texts WHERE version_id = ?", version_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    set.extend(others.into_iter().filter_map(|r| Some(LangText { lang: r.lang.parse().ok()?, text: r.text })));
+    set.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+    Ok(set)
+}
+
+/// A new version on `track` whose text in `lang` is `text`, the other languages' texts carried over
+/// from the track's last version; inside the caller's transaction or on a connection of its own.
+pub(crate) async fn with_language(
+    conn: &mut SqliteConnection,
+    clause_id: i64,
+    track: Track,
+    lang: Lang,
+    text: String,
+) -> Result<NewVersion> {
+    let negotiation_id = negotiation_of(conn, clause_id, track).await?;
+    let languages = languages_of(&mut *conn, negotiation_id).await?;
+    let party_id = track.party_id();
+    let last = sqlx::query_scalar!(
+        r#"SELECT id as "id!" FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1"#,
+        clause_id,
+        party_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let mut set = match last {
+        Some(id) => version_set(&mut *conn, id, &languages).await?,
+        None => vec![],
+    };
+    set.retain(|t| t.lang != lang);
+    set.push(LangText { lang, text });
+    let first = languages.first().copied().unwrap_or_default();
+    let primary = set.iter().find(|t| t.lang == first).map(|t| t.text.clone()).unwrap_or_default();
+    let mut new = NewVersion::draft(track, primary);
+    new.translations = set.into_iter().filter(|t| t.lang != first).collect();
+    Ok(new)
 }
 
 /// Appends a version inside the caller's transaction; returns its id.
@@ -157,7 +240,21 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
     )
     .fetch_optional(&mut *conn)
     .await?;
-    let hash = text_hash(&new.text);
+    let languages = languages_of(conn, negotiation_id).await?;
+    let set = language_set(&languages, new)?;
+    let hash = set_hash(&set);
+    let needs = match &parent {
+        Some(p) => {
+            let before = version_set(conn, p.id, &languages).await?;
+            let waiting = sqlx::query_scalar!("SELECT needs_revision FROM versions WHERE id = ?", p.id)
+                .fetch_one(&mut *conn)
+                .await?;
+            let waiting: Vec<Lang> = waiting.split(',').filter_map(|l| l.parse().ok()).collect();
+            needs_revision(&set, Some((&before, &waiting)))
+        }
+        None => vec![],
+    };
+    let needs_text = needs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",");
     if let Some(p) = parent.as_ref().filter(|p| p.hash == hash) {
         return Err(Error::Conflict(Msg::SameText { version: p.id }));
     }
@@ -176,8 +273,8 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
     let letter_ref = new.letter_ref.trim();
     let id = sqlx::query_scalar!(
         r#"INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at,
-                                 session_id, sent_by, letter_ref)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+                                 session_id, sent_by, letter_ref, needs_revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
         clause_id,
         party_id,
         parent_id,
@@ -189,12 +286,22 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
         tabled_at,
         session_id,
         new.sent_by,
-        letter_ref
+        letter_ref,
+        needs_text
     )
     .fetch_one(&mut *conn)
     .await?;
+    for t in &new.translations {
+        let lang = t.lang.code();
+        sqlx::query!("INSERT INTO version_texts (version_id, lang, text) VALUES (?, ?, ?)", id, lang, t.text)
+            .execute(&mut *conn)
+            .await?;
+    }
     let kind = if new.tabled { "version_tabled" } else { "draft_saved" };
     let mut detail = json!({ "version_id": id, "party_id": party_id, "hash": hash });
+    if !needs.is_empty() {
+        detail["needs_revision"] = json!(needs);
+    }
     if new.tabled && (new.received.is_some() || new.sent_by.is_some() || !letter_ref.is_empty()) {
         detail["received"] = json!({ "at": tabled_at, "sent_by": new.sent_by, "letter": letter_ref });
     }
@@ -212,6 +319,57 @@ impl Store {
         let id = insert(&mut tx, clause_id, new, who).await?;
         tx.commit().await?;
         self.version(id).await
+    }
+
+    /// Each of a clause's versions (`versions`) as a set of texts, one per authentic language, with
+    /// where they disagree; none when the negotiation has one authentic language.
+    pub async fn language_sets(&self, clause: &Clause, versions: &[Version]) -> Result<Vec<LanguageSet>> {
+        let mut conn = self.pool.acquire().await?;
+        let languages = languages_of(&mut conn, clause.negotiation_id).await?;
+        if languages.len() < 2 {
+            return Ok(vec![]);
+        }
+        let others = sqlx::query!(
+            "SELECT t.version_id, t.lang, t.text FROM version_texts t JOIN versions v ON v.id = t.version_id
+             WHERE v.clause_id = ?",
+            clause.id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(versions
+            .iter()
+            .map(|v| {
+                let mut texts = vec![LangText { lang: languages[0], text: v.text.clone() }];
+                texts.extend(
+                    others
+                        .iter()
+                        .filter(|o| o.version_id == v.id)
+                        .filter_map(|o| Some(LangText { lang: o.lang.parse().ok()?, text: o.text.clone() })),
+                );
+                texts.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+                LanguageSet { version_id: v.id, disagreements: check(&texts), texts }
+            })
+            .collect())
+    }
+
+    /// A version's texts in every authentic language it has, the negotiation's first language first.
+    pub async fn version_texts(&self, version_id: i64) -> Result<Vec<LangText>> {
+        let mut conn = self.pool.acquire().await?;
+        let negotiation_id = sqlx::query_scalar!(
+            "SELECT c.negotiation_id FROM versions v JOIN clauses c ON c.id = v.clause_id WHERE v.id = ?",
+            version_id
+        )
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
+        let languages = languages_of(&mut conn, negotiation_id).await?;
+        version_set(&mut conn, version_id, &languages).await
+    }
+
+    /// A new version on `track` whose text in `lang` is `text`, the other languages' texts carried over
+    /// from the track's last version (and then marked as waiting to be brought in line).
+    pub async fn with_language(&self, clause_id: i64, track: Track, lang: Lang, text: String) -> Result<NewVersion> {
+        with_language(&mut *self.pool.acquire().await?, clause_id, track, lang, text).await
     }
 
     /// Tables a private draft: from now on the other parties have it.
@@ -243,7 +401,7 @@ impl Store {
     pub async fn version(&self, id: i64) -> Result<Version> {
         sqlx::query_as!(
             VersionRecord,
-            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref, needs_revision
              FROM versions WHERE id = ?",
             id
         )
@@ -257,7 +415,7 @@ impl Store {
     pub async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
         Ok(sqlx::query_as!(
             VersionRecord,
-            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref, needs_revision
              FROM versions WHERE clause_id = ? ORDER BY id",
             clause_id
         )
@@ -273,7 +431,7 @@ impl Store {
         let party_id = track.party_id();
         Ok(sqlx::query_as!(
             VersionRecord,
-            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref, needs_revision
              FROM versions WHERE clause_id = ? AND party_id IS ? AND tabled_at IS NOT NULL ORDER BY id DESC LIMIT 1",
             clause_id,
             party_id
@@ -310,7 +468,7 @@ impl Store {
             r#"SELECT v.id as "id!", v.clause_id as "clause_id!", v.party_id, v.parent_id, v.text as "text!",
                       v.hash as "hash!", v.author as "author!", v.created_at as "created_at!",
                       v.rationale as "rationale!", v.tabled_at, v.session_id, v.sent_by,
-                      v.letter_ref as "letter_ref!"
+                      v.letter_ref as "letter_ref!", v.needs_revision as "needs_revision!"
                FROM versions v
                JOIN (SELECT max(v2.id) as id FROM versions v2 JOIN clauses c ON c.id = v2.clause_id
                      WHERE c.negotiation_id = ?1 AND v2.tabled_at IS NOT NULL
@@ -361,7 +519,7 @@ impl Store {
         let ids = serde_json::to_string(ids).expect("ids serialise");
         let rows = sqlx::query_as!(
             VersionRecord,
-            r#"SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref
+            r#"SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id, sent_by, letter_ref, needs_revision
                FROM versions WHERE id IN (SELECT value FROM json_each(?))"#,
             ids
         )
