@@ -4,6 +4,7 @@ use tauri::State;
 use trilogue_core::model::{Clause, Priority, PrivateNote, Reservation, Version};
 use trilogue_core::store::{ClauseRow, NewVersion, StatusChange};
 use trilogue_core::views::ClauseDetail;
+use trilogue_core::words::Lang;
 
 use crate::error::IpcResult;
 use crate::state::Workbench;
@@ -22,11 +23,21 @@ pub async fn clause_detail(workbench: State<'_, Workbench>, clause_id: i64) -> I
     Ok(ClauseDetail::load(&store, clause).await?)
 }
 
-/// Saves a new version: editing never overwrites.
+/// Saves a new version: editing never overwrites. Where the agreement has several authentic texts,
+/// `lang` is the language of the text written; the others are carried over.
 #[tauri::command]
 #[specta::specta]
-pub async fn propose(workbench: State<'_, Workbench>, clause_id: i64, version: NewVersion) -> IpcResult<Version> {
-    Ok(workbench.store().propose(clause_id, &version, &workbench.who()).await?)
+pub async fn propose(
+    workbench: State<'_, Workbench>,
+    clause_id: i64,
+    version: NewVersion,
+    lang: Option<Lang>,
+) -> IpcResult<Version> {
+    let (store, who) = (workbench.store(), workbench.who());
+    Ok(match lang {
+        Some(lang) => store.propose_in(clause_id, lang, &version, &who).await?,
+        None => store.propose(clause_id, &version, &who).await?,
+    })
 }
 
 #[tauri::command]

@@ -520,6 +520,19 @@ async fn a_negotiation_from_scratch(dir: &Path) {
     app.wait_text("[data-testid=clause-standards]", "ILO C158 Art. 13").await;
     assert_eq!(show("Статья 1")["standards"], json!(["ILO C144", "ILO C158 Art. 13"]));
 
+    // the joint text came in Russian only, and the agreement has two authentic texts: the Kazakh text
+    // is written beside it, and the two are shown side by side
+    app.click("[data-testid=track-joint] button").await;
+    set_value(&app, "[data-testid=editor-language]", "kk").await;
+    type_into(&app, "[data-testid=editor]", "90 күн бұрын хабарлау.").await;
+    app.click("[data-testid=save-table]").await;
+    app.wait_text("[data-testid=track-joint] [data-testid=language-set]", "90 күн бұрын хабарлау.").await;
+    app.wait_text("[data-testid=track-joint] [data-testid=language-set]", "Уведомление за 90 дней.").await;
+    app.scroll_to("[data-testid=track-joint]").await;
+    app.shot("44b-two-authentic-texts").await;
+    let joint = show("Статья 1")["language_sets"].as_array().unwrap().last().unwrap()["texts"].clone();
+    assert_eq!(joint, json!([{"lang": "kk", "text": "90 күн бұрын хабарлау."}, {"lang": "ru", "text": "Уведомление за 90 дней."}]));
+
     // every side initials the joint text: the workers' coalition through the KTU's row, by the KTU's
     // own spokesperson; the others by their sides' coordinators, as offered
     select(&app, "[data-testid=initial-by-KTU]", "Yerlan Nurpeisov · spokesperson").await;

@@ -16,7 +16,8 @@ use trilogue_core::model::{
     Clause, ClauseStatus, Level, Negotiation, NegotiationStatus, Priority, Referral, Session, SessionKind, Side, Track,
 };
 use trilogue_core::store::{
-    AuthorParty, NewNegotiation, NewParty, NewSession, Provenance, StatusChange, Submission, default_db_path,
+    AuthorParty, NewNegotiation, NewParty, NewSession, NewVersion, Provenance, StatusChange, Submission,
+    default_db_path,
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::words::{Arg, Lang, Words};
@@ -349,7 +350,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             // the text is in the language asked for; the set's other languages are carried over
             let n = store.negotiation(clause.negotiation_id).await?;
             let lang = ctx.tabling_language(&n, &text)?;
-            let mut new = store.with_language(clause.id, track, lang, text).await?;
+            let mut new = NewVersion::draft(track, text);
             new.rationale = justification.unwrap_or_default();
             // provenance is what a text tabled by another party carries: giving any of it tables it
             new.tabled = table || received.is_some() || letter.is_some() || session.is_some();
@@ -357,7 +358,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             new.received = received;
             new.sent_by = sent_by;
             new.letter_ref = letter.unwrap_or_default();
-            let v = store.propose(clause.id, &new, &ctx.who).await?;
+            let v = store.propose_in(clause.id, lang, &new, &ctx.who).await?;
             let state = match &v.tabled_at {
                 Some(at) => ctx.f("cli-tabled-on", &[("day", (&at[..10]).into())]),
                 None => ctx.f("cli-saved-draft", &[]),
@@ -625,11 +626,11 @@ async fn take_in(
     authors: &[String],
 ) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
-    // the language the file is written in, where the agreement has several authentic texts
+    // the language the file is written in, where the agreement has several authentic texts: the one
+    // asked for on the command line, else (in the core) the one its letters tell
     let mut submission = submission.clone();
-    if n.languages.len() > 1 {
-        let all: String = submission.clauses.iter().flat_map(|c| &c.texts).map(|(_, t)| t.as_str()).collect();
-        submission.lang = Some(ctx.tabling_language(&n, &all)?);
+    if ctx.lang_given && n.languages.len() > 1 {
+        submission.lang = Some(ctx.tabling_language(&n, "")?);
     }
     let submission = &submission;
     let parties = ctx.store.parties(n.id).await?;

@@ -10,6 +10,7 @@ use crate::model::{
     Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Track, Version,
 };
 use crate::store::{ClauseSummary, InitialGiven, Neighbours, Store, Tabling};
+use crate::words::Lang;
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
 /// our side's private notes (shown in our own workbench, never exported).
@@ -34,6 +35,8 @@ pub struct ClauseDetail {
     pub stage: Option<Stage>,
     /// The negotiation's sessions, to say in which one a text is tabled.
     pub sessions: Vec<Session>,
+    /// The negotiation's authentic languages, the first first.
+    pub languages: Vec<Lang>,
     /// Every version's texts in each authentic language, side by side, and where they disagree: only
     /// when the agreement has more than one authentic text.
     pub language_sets: Vec<LanguageSet>,
@@ -89,7 +92,9 @@ impl ClauseDetail {
         if let Some(base) = &clause.status_quo {
             rendered.push(Rendered { version_id: None, html: markdown::render(base) });
         }
+        let negotiation = store.negotiation(clause.negotiation_id).await?;
         Ok(ClauseDetail {
+            languages: negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect(),
             language_sets: store.language_sets(&clause, &versions).await?,
             stage: Stage::of(clause.status, &versions),
             sessions: store.sessions(clause.negotiation_id).await?,

@@ -22,8 +22,11 @@ export const commands = {
 	recentEvents: (negotiationId: number, limit: number) => typedError<Event[], IpcError>(__TAURI_INVOKE("recent_events", { negotiationId, limit })),
 	listClauses: (negotiationId: number) => typedError<ClauseRow[], IpcError>(__TAURI_INVOKE("list_clauses", { negotiationId })),
 	clauseDetail: (clauseId: number) => typedError<ClauseDetail, IpcError>(__TAURI_INVOKE("clause_detail", { clauseId })),
-	/**  Saves a new version: editing never overwrites. */
-	propose: (clauseId: number, version: NewVersion) => typedError<Version, IpcError>(__TAURI_INVOKE("propose", { clauseId, version })),
+	/**
+	 *  Saves a new version: editing never overwrites. Where the agreement has several authentic texts,
+	 *  `lang` is the language of the text written; the others are carried over.
+	 */
+	propose: (clauseId: number, version: NewVersion, lang: Lang | null) => typedError<Version, IpcError>(__TAURI_INVOKE("propose", { clauseId, version, lang })),
 	tableVersion: (versionId: number, sessionId: number | null) => typedError<Version, IpcError>(__TAURI_INVOKE("table_version", { versionId, sessionId })),
 	setStatus: (clauseId: number, change: StatusChange) => typedError<Clause, IpcError>(__TAURI_INVOKE("set_status", { clauseId, change })),
 	/**  Our side's private note on a clause: never exported. */
@@ -235,6 +238,8 @@ export type ClauseDetail = {
 	stage: Stage | null,
 	/**  The negotiation's sessions, to say in which one a text is tabled. */
 	sessions: Session[],
+	/**  The negotiation's authentic languages, the first first. */
+	languages: Lang[],
 	/**
 	 *  Every version's texts in each authentic language, side by side, and where they disagree: only
 	 *  when the agreement has more than one authentic text.

@@ -46,6 +46,7 @@ function detail(versions: Version[], initials: Initial[], status: ClauseDetail["
     neighbours: { prev: null, next: null },
     stage: null,
     sessions: [],
+    languages: ["en"],
     language_sets: [],
   };
 }

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::{ClauseSummary, NewClause, NewVersion, Store, Who, clauses, revision_authors, versions};
+use crate::authentic::guess_language;
 use crate::diff::{WordDiff, diff_words};
 use crate::document::{self, Block, Document};
 use crate::error::{Error, Result};
@@ -41,7 +42,8 @@ pub struct Submission {
     /// A Word document's tracked changes, by author.
     pub revisions: Vec<Revisions>,
     /// The language its texts are in, where the agreement has several authentic texts: they are tabled
-    /// as that language's, the others carried over. None: the negotiation's first language.
+    /// as that language's, the others carried over. None: the language the texts are written in, by
+    /// their letters, else the negotiation's first.
     pub lang: Option<Lang>,
 }
 
@@ -68,6 +70,16 @@ pub struct AuthorParty {
 }
 
 impl Submission {
+    /// The language its texts are tabled as, where the agreement has several authentic texts (none
+    /// where it has one): the one given, else the one its texts are written in, else the first.
+    fn language(&self, authentic: &[Lang]) -> Option<Lang> {
+        if authentic.len() < 2 {
+            return None;
+        }
+        let written: String = self.clauses.iter().flat_map(|c| &c.texts).map(|(_, t)| t.as_str()).collect();
+        self.lang.or_else(|| guess_language(&written, authentic)).or(authentic.first().copied())
+    }
+
     /// A position table: each party column's non-empty cell is that party's text, `joint` the joint's.
     pub fn from_table(table: &PositionTable, source_name: &str) -> Self {
         let clauses = table
@@ -321,6 +333,7 @@ impl Store {
         let languages = versions::languages_of(&mut *self.pool.acquire().await?, negotiation_id).await?;
         // where a version is a set of languages, its hash is the set's: the text is compared as read
         let single = languages.len() < 2;
+        let lang = submission.language(&languages);
         let found = matches(&existing, &submission.clauses);
         let mut rows = Vec::with_capacity(submission.clauses.len());
         for (c, matched) in submission.clauses.iter().zip(&found) {
@@ -332,7 +345,7 @@ impl Store {
                 let change = match head {
                     None => IntakeChange::New,
                     Some(h) if single && *h == text_hash(text) => IntakeChange::Same,
-                    Some(_) if self.reads_the_same(found, track, submission.lang, text).await? => IntakeChange::Same,
+                    Some(_) if self.reads_the_same(found, track, lang, text).await? => IntakeChange::Same,
                     Some(_) => IntakeChange::Changed,
                 };
                 let against_sent = match (found, c.sent_version) {
@@ -432,6 +445,7 @@ impl Store {
             }
         }
         let languages = versions::languages_of(&mut *self.pool.acquire().await?, negotiation_id).await?;
+        let lang = submission.language(&languages);
         let recorded: Vec<bool> = plan.authors.iter().map(|r| r.recorded).collect();
         plan.take_authors_as(&provenance.authors);
         let mut tx = self.begin().await?;
@@ -463,12 +477,9 @@ impl Store {
                     continue;
                 }
                 // a set of languages: this one's text, the others carried over
-                let set = match (languages.len() > 1, submission.lang) {
-                    (true, lang) => {
-                        let lang = lang.unwrap_or(languages[0]);
-                        versions::with_language(&mut tx, clause_id, t.track, lang, text.clone()).await?
-                    }
-                    (false, _) => NewVersion::draft(t.track, text.clone()),
+                let set = match lang {
+                    Some(lang) => versions::with_language(&mut tx, clause_id, t.track, lang, text.clone()).await?,
+                    None => NewVersion::draft(t.track, text.clone()),
                 };
                 let new = NewVersion {
                     received: provenance.received.clone(),

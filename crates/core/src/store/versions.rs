@@ -372,6 +372,17 @@ impl Store {
         with_language(&mut *self.pool.acquire().await?, clause_id, track, lang, text).await
     }
 
+    /// Saves a version whose text (`new.text`) is in `lang`, the set's other languages carried over from
+    /// the track's last version — read and written in one transaction.
+    pub async fn propose_in(&self, clause_id: i64, lang: Lang, new: &NewVersion, who: &Who) -> Result<Version> {
+        let mut tx = self.begin().await?;
+        let set = with_language(&mut tx, clause_id, new.track, lang, new.text.clone()).await?;
+        let new = NewVersion { text: set.text, translations: set.translations, ..new.clone() };
+        let id = insert(&mut tx, clause_id, &new, who).await?;
+        tx.commit().await?;
+        self.version(id).await
+    }
+
     /// Tables a private draft: from now on the other parties have it.
     pub async fn table(&self, version_id: i64, session_id: Option<i64>, who: &Who) -> Result<Version> {
         let mut tx = self.begin().await?;
