@@ -531,7 +531,10 @@ async fn a_negotiation_from_scratch(dir: &Path) {
     app.scroll_to("[data-testid=track-joint]").await;
     app.shot("44b-two-authentic-texts").await;
     let joint = show("Статья 1")["language_sets"].as_array().unwrap().last().unwrap()["texts"].clone();
-    assert_eq!(joint, json!([{"lang": "kk", "text": "90 күн бұрын хабарлау."}, {"lang": "ru", "text": "Уведомление за 90 дней."}]));
+    assert_eq!(
+        joint,
+        json!([{"lang": "kk", "text": "90 күн бұрын хабарлау."}, {"lang": "ru", "text": "Уведомление за 90 дней."}])
+    );
 
     // every side initials the joint text: the workers' coalition through the KTU's row, by the KTU's
     // own spokesperson; the others by their sides' coordinators, as offered
