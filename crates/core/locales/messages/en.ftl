@@ -36,7 +36,20 @@ no-reference-column = the comparison has no such reference column
 
 ## What the user typed, refused
 
-unknown-name = unknown { $kind } '{ $value }': use one of { $allowed }
+unknown-name = unknown { $kind ->
+        [side] side
+        [role] role
+        [level] level
+        [closingrule] closing rule
+        [further] further procedure
+        [approvalstep] approval step
+        [negotiationstatus] status of the agreement
+        [clausestatus] status
+        [referral] referral
+        [sessionkind] kind of session
+        [priority] priority
+       *[other] { $kind }
+    } '{ $value }': use one of { $allowed }
 unknown-language = unknown language '{ $value }': use kk, ru or en
 text-too-large = { $part ->
     [status-quo] the status-quo text

@@ -36,7 +36,20 @@ no-reference-column = салыстырмалы кестеде салыстыру
 
 ## Қабылданбаған енгізу
 
-unknown-name = белгісіз мән «{ $value }» ({ $kind }): мыналардың бірін қолданыңыз: { $allowed }
+unknown-name = белгісіз мән «{ $value }» ({ $kind ->
+        [side] тарап
+        [role] рөл
+        [level] деңгей
+        [closingrule] аяқталу тәртібі
+        [further] әрі қарайғы тәртіп
+        [approvalstep] мақұлдау кезеңі
+        [negotiationstatus] келісімнің мәртебесі
+        [clausestatus] мәртебе
+        [referral] кімге беріледі
+        [sessionkind] отырыс түрі
+        [priority] басымдық
+       *[other] { $kind }
+    }): мыналардың бірін қолданыңыз: { $allowed }
 unknown-language = белгісіз тіл «{ $value }»: kk, ru немесе en қолданыңыз
 text-too-large = { $part ->
     [status-quo] Қолданыстағы редакция мәтіні

@@ -36,7 +36,20 @@ no-reference-column = в сравнительной таблице нет так
 
 ## Отклонённый ввод
 
-unknown-name = неизвестное значение «{ $value }» ({ $kind }): допустимы { $allowed }
+unknown-name = неизвестное значение «{ $value }» ({ $kind ->
+        [side] сторона
+        [role] роль
+        [level] уровень
+        [closingrule] порядок завершения
+        [further] дальнейший порядок
+        [approvalstep] этап одобрения
+        [negotiationstatus] статус соглашения
+        [clausestatus] статус
+        [referral] кому передаётся
+        [sessionkind] вид заседания
+        [priority] приоритет
+       *[other] { $kind }
+    }): допустимы { $allowed }
 unknown-language = неизвестный язык «{ $value }»: допустимы kk, ru или en
 text-too-large = { $part ->
     [status-quo] Текст действующей редакции
