@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use trilogue_core::authentic::guess_language;
-use trilogue_core::compare::{Reference, compare};
+use trilogue_core::compare::{Reference, compare_in};
 use trilogue_core::diff::diff_words;
 use trilogue_core::document;
 use trilogue_core::import::{decode_utf8, parse_markdown_agreement, parse_position_table, read_docx};
@@ -537,8 +537,16 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Compare { clause, against, format, out, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let c =
-                compare(store, clause.id, ctx.reference(clause.negotiation_id, &against).await?, ctx.who.at).await?;
+            // within one language: the one asked for, of the clause's negotiation
+            let lang = ctx.text_language(&store.negotiation(clause.negotiation_id).await?);
+            let c = compare_in(
+                store,
+                clause.id,
+                ctx.reference(clause.negotiation_id, &against).await?,
+                ctx.who.at,
+                Some(lang),
+            )
+            .await?;
             let document = match format {
                 CompareFormat::Text => return emit(out.as_deref(), &c.to_text(), &ctx.words),
                 CompareFormat::Json => ReportFormat::Json,

@@ -765,6 +765,11 @@ fn a_negotiation_from_scratch_to_a_protocol_of_disagreements() {
     );
     assert!(shown.contains("[Қазақ тілінде]\n(мәтін әлі жоқ)\n[Орыс тілінде]\nУведомление за 60 дней."), "{shown}");
     assert!(!shown.contains("сәйкес келмейді"), "a missing text is not a disagreement: {shown}");
+    // compared within one language: the Russian texts against the Russian, the Kazakh against the Kazakh
+    let ru = b.ok(&["compare", "Статья 1", "--against", "joint", "--neg", "1", "--lang", "ru"]);
+    assert!(ru.contains("Уведомление за 90 дней.") && !ru.contains("хабарлау"), "{ru}");
+    let kk = b.ok(&["compare", "Статья 1", "--against", "joint", "--neg", "1", "--lang", "kk"]);
+    assert!(kk.contains("90 күн бұрын хабарлау.") && !kk.contains("Уведомление за 90"), "{kk}");
     // every side initials the joint text, the workers through their coordinator
     let joint = art_version(&b, "Статья 1", "joint");
     for party in ["KTU", "NEA", "MLSP"] {

@@ -246,13 +246,30 @@ pub(crate) async fn resolve(
 
 /// A clause's comparison as it stands at `now` (which decides the last session).
 pub async fn compare(store: &Store, clause_id: i64, reference: Reference, now: DateTime<Utc>) -> Result<Comparison> {
+    compare_in(store, clause_id, reference, now, None).await
+}
+
+/// The same, within one language where the agreement has several authentic texts: each column's text
+/// in `lang` (none: the first language), compared with the reference's text in it.
+pub async fn compare_in(
+    store: &Store,
+    clause_id: i64,
+    reference: Reference,
+    now: DateTime<Utc>,
+    lang: Option<Lang>,
+) -> Result<Comparison> {
     let clause = store.clause(clause_id).await?;
     let columns = column_heads(&store.parties(clause.negotiation_id).await?);
     let since = resolve(store, clause.negotiation_id, &columns, reference).await?;
     let sessions = store.sessions(clause.negotiation_id).await?;
-    let heads = store.heads(clause.negotiation_id, Some(&[clause.id]), None).await?;
+    let mut heads = store.heads(clause.negotiation_id, Some(&[clause.id]), None).await?;
+    store.in_language(clause.negotiation_id, &mut heads, lang).await?;
     let then_heads = match &since {
-        Some(s) => Some(store.heads(clause.negotiation_id, Some(&[clause.id]), Some(s)).await?),
+        Some(s) => {
+            let mut then = store.heads(clause.negotiation_id, Some(&[clause.id]), Some(s)).await?;
+            store.in_language(clause.negotiation_id, &mut then, lang).await?;
+            Some(then)
+        }
         None => None,
     };
     let cache = store.diffs();

@@ -352,6 +352,31 @@ impl Store {
             .collect())
     }
 
+    /// Puts the versions of `heads` into another authentic language than the first: each one's text
+    /// in `lang` (empty where it has none yet), hashed as that text. Nothing changes where the
+    /// negotiation has one language, or `lang` is none or the first.
+    pub async fn in_language(
+        &self,
+        negotiation_id: i64,
+        heads: &mut crate::compare::Heads,
+        lang: Option<Lang>,
+    ) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        let languages = languages_of(&mut conn, negotiation_id).await?;
+        let Some(lang) = lang.filter(|l| languages.len() > 1 && languages.first() != Some(l)) else { return Ok(()) };
+        let code = lang.code();
+        for v in heads.values_mut() {
+            let text =
+                sqlx::query_scalar!("SELECT text FROM version_texts WHERE version_id = ? AND lang = ?", v.id, code)
+                    .fetch_optional(&mut *conn)
+                    .await?
+                    .unwrap_or_default();
+            v.hash = crate::text::text_hash(&text);
+            v.text = text;
+        }
+        Ok(())
+    }
+
     /// A version's texts in every authentic language it has, the negotiation's first language first.
     pub async fn version_texts(&self, version_id: i64) -> Result<Vec<LangText>> {
         let mut conn = self.pool.acquire().await?;
