@@ -21,6 +21,16 @@ pub struct LangText {
     pub text: String,
 }
 
+/// Languages as the record stores a list of them: codes, comma-separated (`kk,ru`).
+pub fn parse_languages(stored: &str) -> Vec<Lang> {
+    stored.split(',').filter_map(|l| l.parse().ok()).collect()
+}
+
+/// Languages as the record stores them.
+pub fn languages_text(languages: &[Lang]) -> String {
+    languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
+}
+
 /// The hash of a set of texts, the first in the negotiation's first authentic language: that text's own
 /// hash when it is the only one (a negotiation with one authentic language), else the hash of every
 /// language's code and text hash, in the order of the languages.

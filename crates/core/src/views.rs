@@ -93,9 +93,10 @@ impl ClauseDetail {
             rendered.push(Rendered { version_id: None, html: markdown::render(base) });
         }
         let negotiation = store.negotiation(clause.negotiation_id).await?;
+        let languages: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
         Ok(ClauseDetail {
-            languages: negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect(),
-            language_sets: store.language_sets(&clause, &versions).await?,
+            language_sets: store.language_sets(&clause, &versions, &languages).await?,
+            languages,
             stage: Stage::of(clause.status, &versions),
             sessions: store.sessions(clause.negotiation_id).await?,
             parties: store.parties(clause.negotiation_id).await?,

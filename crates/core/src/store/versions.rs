@@ -9,7 +9,7 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{Store, Who, events, status};
-use crate::authentic::{LangText, LanguageSet, check, needs_revision, set_hash};
+use crate::authentic::{LangText, LanguageSet, check, languages_text, needs_revision, parse_languages, set_hash};
 use crate::compare::Heads;
 use crate::error::{Error, Result};
 use crate::message::Msg;
@@ -119,7 +119,7 @@ impl From<VersionRecord> for Version {
             session_id: r.session_id,
             sent_by: r.sent_by,
             letter_ref: r.letter_ref,
-            needs_revision: r.needs_revision.split(',').filter_map(|l| l.parse().ok()).collect(),
+            needs_revision: parse_languages(&r.needs_revision),
         }
     }
 }
@@ -147,7 +147,7 @@ pub(crate) async fn languages_of(conn: &mut SqliteConnection, negotiation_id: i6
     let stored = sqlx::query_scalar!("SELECT languages FROM negotiations WHERE id = ?", negotiation_id)
         .fetch_one(&mut *conn)
         .await?;
-    Ok(stored.split(',').filter_map(|l| l.parse().ok()).collect())
+    Ok(parse_languages(&stored))
 }
 
 /// A new version's texts as a set, the first language's first; a language the negotiation does not
@@ -234,7 +234,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
     }
     let party_id = new.track.party_id();
     let parent = sqlx::query!(
-        "SELECT id, hash FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1",
+        "SELECT id, hash, needs_revision FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1",
         clause_id,
         party_id
     )
@@ -246,15 +246,11 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &Ne
     let needs = match &parent {
         Some(p) => {
             let before = version_set(conn, p.id, &languages).await?;
-            let waiting = sqlx::query_scalar!("SELECT needs_revision FROM versions WHERE id = ?", p.id)
-                .fetch_one(&mut *conn)
-                .await?;
-            let waiting: Vec<Lang> = waiting.split(',').filter_map(|l| l.parse().ok()).collect();
-            needs_revision(&set, Some((&before, &waiting)))
+            needs_revision(&set, Some((&before, &parse_languages(&p.needs_revision))))
         }
         None => vec![],
     };
-    let needs_text = needs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",");
+    let needs_text = languages_text(&needs);
     if let Some(p) = parent.as_ref().filter(|p| p.hash == hash) {
         return Err(Error::Conflict(Msg::SameText { version: p.id }));
     }
@@ -321,11 +317,14 @@ impl Store {
         self.version(id).await
     }
 
-    /// Each of a clause's versions (`versions`) as a set of texts, one per authentic language, with
-    /// where they disagree; none when the negotiation has one authentic language.
-    pub async fn language_sets(&self, clause: &Clause, versions: &[Version]) -> Result<Vec<LanguageSet>> {
-        let mut conn = self.pool.acquire().await?;
-        let languages = languages_of(&mut conn, clause.negotiation_id).await?;
+    /// Each of a clause's versions (`versions`) as a set of texts, one per authentic language of its
+    /// negotiation (`languages`), with where they disagree; none when there is one language.
+    pub async fn language_sets(
+        &self,
+        clause: &Clause,
+        versions: &[Version],
+        languages: &[Lang],
+    ) -> Result<Vec<LanguageSet>> {
         if languages.len() < 2 {
             return Ok(vec![]);
         }
@@ -334,7 +333,7 @@ impl Store {
              WHERE v.clause_id = ?",
             clause.id
         )
-        .fetch_all(&mut *conn)
+        .fetch_all(&self.pool)
         .await?;
         Ok(versions
             .iter()
