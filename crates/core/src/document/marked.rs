@@ -30,11 +30,22 @@ pub fn marked(old: &str, new: &str, author: &str, at: DateTime<Utc>) -> Vec<Bloc
     let mark = |kind| Some(Change { kind, author: author.to_string(), at });
     let leaf_count = after.last().map_or(0, |t| t.leaf + 1);
     let mut leaves: Vec<Vec<Run>> = vec![vec![]; leaf_count.max(1)];
+    // deleted words after a paragraph's end are set apart from the text they now run on from, so that
+    // rejecting the changes never glues two paragraphs' words together
+    let mut gap = false;
     let mut push = |leaf: usize, token: &Token, change: Option<Change>| {
+        let deleted = change.as_ref().is_some_and(|c| c.kind == ChangeKind::Deleted);
         if token.text == BOUNDARY {
+            gap = true;
             return;
         }
         let runs = &mut leaves[leaf];
+        let token = match std::mem::take(&mut gap) {
+            true if deleted && runs.last().is_some_and(|r| !r.text.ends_with(char::is_whitespace)) => {
+                &Token { text: format!(" {}", token.text), style: token.style, leaf: token.leaf }
+            }
+            _ => token,
+        };
         match runs.last_mut() {
             Some(last) if last.style == token.style && last.change == change => last.text.push_str(&token.text),
             _ => runs.push(Run { text: token.text.clone(), style: token.style, change }),
@@ -162,7 +173,7 @@ mod tests {
 
     #[test]
     fn formatting_shows_with_the_changes_in_it() {
-        let blocks = marked("Notice of **six months**.", "Notice of **twelve months**.", "FTU", at());
+        let blocks = marked("Notice of **six months**.", "Notice of **twelve months**.", "TU", at());
         let runs = all_runs(&blocks);
         let changed: Vec<_> = runs.iter().filter(|r| r.change.is_some()).collect();
         assert_eq!(changed.len(), 2, "{runs:#?}");
@@ -178,7 +189,7 @@ mod tests {
             "First paragraph stays.\n\nThis one goes away.",
             "First paragraph stays, changed.\n\n- a list\n- comes in",
         );
-        let blocks = marked(old, new, "NEA", at());
+        let blocks = marked(old, new, "EMP", at());
         let all = all_runs(&blocks);
         let words = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(words(&runs_text(&all, true)), words("First paragraph stays, changed. a list comes in"));
@@ -188,8 +199,21 @@ mod tests {
     }
 
     #[test]
+    fn a_deleted_point_keeps_its_words_apart_from_the_one_it_joins() {
+        let old = "1. Employers retrain.\n2. The Government co-finances.\n3. Trade unions take part.";
+        let new = "1. Employers retrain.\n2. The Government co-finances.";
+        let (mut rejected, mut accepted) = (vec![], vec![]);
+        each_leaf_ref(&marked(old, new, "EMP", at()), &mut |runs| {
+            rejected.push(runs_text(runs, false));
+            accepted.push(runs_text(runs, true));
+        });
+        assert_eq!(rejected, ["Employers retrain.", "The Government co-finances. Trade unions take part."]);
+        assert_eq!(accepted, ["Employers retrain.", "The Government co-finances."]);
+    }
+
+    #[test]
     fn everything_deleted_is_still_shown() {
-        let blocks = marked("Gone entirely.", "", "MLSP", at());
+        let blocks = marked("Gone entirely.", "", "GOV", at());
         assert_eq!(runs_text(&all_runs(&blocks), false), "Gone entirely.");
         assert_eq!(runs_text(&all_runs(&blocks), true), "");
     }
