@@ -14,6 +14,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             negotiations::workbench_info,
             negotiations::set_language,
+            negotiations::load_demo,
             negotiations::open_workbench,
             negotiations::negotiations,
             negotiations::overview,
@@ -46,6 +47,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             setup::add_delegate,
             setup::edit_delegate,
             setup::add_clause,
+            setup::draft_from_library,
             setup::edit_clause,
             settlement::export_report,
             texts::diff_versions,

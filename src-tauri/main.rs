@@ -32,8 +32,8 @@ fn main() {
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join("workbench.sqlite3"),
             };
-            let store = tauri::async_runtime::block_on(state::open_first(path))?;
-            app.manage(state::Workbench::new(store));
+            let (store, fresh) = tauri::async_runtime::block_on(state::open_first(path))?;
+            app.manage(state::Workbench::new(store, fresh));
             app.manage(files::Pending::default());
             Ok(())
         })

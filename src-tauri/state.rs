@@ -1,12 +1,14 @@
 //! The workbench the app has open, and where it comes from: `--db PATH`, else `TRILOGUE_DB`, else the
-//! app's own file in the OS's app data folder, created with the demo on first run. File › Open
+//! app's own file in the OS's app data folder. A workbench this run created is *fresh*: the interface
+//! opens the demo in its own language on it (`commands::negotiations::load_demo`). File › Open
 //! workbench swaps it for another while the app runs.
 
 use std::path::PathBuf;
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
-use trilogue_core::{Store, Who, demo};
+use trilogue_core::{Store, Who};
 
 /// The open workbench, managed by Tauri. Commands take a cheap handle to the store (a pool) and never
 /// hold the lock across an await, so opening another workbench never waits on a running command.
@@ -14,12 +16,24 @@ pub struct Workbench {
     store: RwLock<Store>,
     /// The person acting, recorded with every change.
     actor: String,
+    /// The workbench was created by this run and nothing has been put in it yet.
+    fresh: AtomicBool,
 }
 
 impl Workbench {
-    pub fn new(store: Store) -> Self {
+    pub fn new(store: Store, fresh: bool) -> Self {
         let actor = std::env::var("TRILOGUE_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "me".into());
-        Workbench { store: RwLock::new(store), actor }
+        Workbench { store: RwLock::new(store), actor, fresh: AtomicBool::new(fresh) }
+    }
+
+    /// Whether the workbench is one this run created, still empty.
+    pub fn fresh(&self) -> bool {
+        self.fresh.load(Ordering::Relaxed)
+    }
+
+    /// Something was put into the workbench, or another one opened: it is no longer fresh.
+    pub fn settled(&self) {
+        self.fresh.store(false, Ordering::Relaxed);
     }
 
     pub fn store(&self) -> Store {
@@ -42,6 +56,7 @@ impl Workbench {
 
     /// Makes `store` the open workbench; commands already running finish on the one they started with.
     pub fn replace(&self, store: Store) {
+        self.settled();
         *self.store.write().unwrap_or_else(|e| e.into_inner()) = store;
     }
 }
@@ -60,14 +75,10 @@ pub fn requested_db() -> Option<PathBuf> {
     std::env::var_os("TRILOGUE_DB").map(PathBuf::from)
 }
 
-/// Opens the workbench the app starts on. One the app creates is given the demo negotiation, so a
-/// newcomer lands on a real dashboard; a workbench that exists but holds no negotiation yet (made with
-/// the CLI, or started empty) opens on setting up a negotiation.
-pub async fn open_first(path: PathBuf) -> trilogue_core::Result<Store> {
+/// Opens the workbench the app starts on, creating it if it does not exist; says whether it did. A
+/// workbench that exists but holds no negotiation yet (made with the CLI, or started empty) opens on
+/// setting up a negotiation, with the demo offered.
+pub async fn open_first(path: PathBuf) -> trilogue_core::Result<(Store, bool)> {
     let fresh = !path.exists();
-    let store = Store::open(&path).await?;
-    if fresh {
-        demo::load_demo(&store, Utc::now()).await?;
-    }
-    Ok(store)
+    Ok((Store::open(&path).await?, fresh))
 }

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 use tauri::State;
-use trilogue_core::Store;
-use trilogue_core::model::Event;
+use trilogue_core::model::{Event, Negotiation};
 use trilogue_core::store::NegotiationSummary;
 use trilogue_core::views::Overview;
 use trilogue_core::words::Lang;
+use trilogue_core::{Store, demo};
 
 use crate::error::IpcResult;
 use crate::files;
@@ -16,12 +16,27 @@ use crate::state::Workbench;
 pub struct WorkbenchInfo {
     pub path: String,
     pub actor: String,
+    /// Created by this run and still empty: the interface opens the demo on it, in its language.
+    pub fresh: bool,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
-    WorkbenchInfo { path: workbench.store().path().display().to_string(), actor: workbench.actor().to_string() }
+    WorkbenchInfo {
+        path: workbench.store().path().display().to_string(),
+        actor: workbench.actor().to_string(),
+        fresh: workbench.fresh(),
+    }
+}
+
+/// Loads the demo negotiation in `lang` (once per language) and returns it.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_demo(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Negotiation> {
+    let negotiation = demo::load_demo(&workbench.store(), workbench.now(), lang).await?;
+    workbench.settled();
+    Ok(negotiation)
 }
 
 /// The language the interface speaks, in which the core's refusals reach it.

@@ -2,7 +2,7 @@
 //! this is, and its clauses.
 
 use tauri::State;
-use trilogue_core::model::{Clause, Delegate, Negotiation, Party, Role};
+use trilogue_core::model::{Clause, Delegate, Negotiation, Party, Role, Version};
 use trilogue_core::store::{ClauseEdit, DelegateEdit, NewClause, NewNegotiation, NewParty};
 
 use crate::error::IpcResult;
@@ -73,6 +73,14 @@ pub async fn add_clause(
         Some(slug) => store.add_clause_from_library(negotiation_id, &clause, &slug, &who).await?,
         None => store.add_clause(negotiation_id, &clause, &who).await?,
     })
+}
+
+/// Drafts a model of the clause library into a clause: a private joint draft in every authentic
+/// language of the negotiation.
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_from_library(workbench: State<'_, Workbench>, clause_id: i64, slug: String) -> IpcResult<Version> {
+    Ok(workbench.store().draft_from_library(clause_id, &slug, &workbench.who()).await?)
 }
 
 /// Renumbers, renames, regroups, retags or moves a clause.

@@ -5,6 +5,7 @@ use trilogue_core::diff::{WordDiff, diff_words};
 use trilogue_core::markdown;
 use trilogue_core::model::{LibraryClause, Standard};
 use trilogue_core::store::SearchHit;
+use trilogue_core::words::Lang;
 
 use crate::error::IpcResult;
 use crate::state::Workbench;
@@ -35,15 +36,17 @@ pub async fn search(
     Ok(workbench.store().search(&query, negotiation_id, 50).await?)
 }
 
+/// The model clauses, in the interface's language.
 #[tauri::command]
 #[specta::specta]
-pub async fn library(workbench: State<'_, Workbench>) -> IpcResult<Vec<LibraryClause>> {
-    Ok(workbench.store().library().await?)
+pub async fn library(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Vec<LibraryClause>> {
+    Ok(workbench.store().library(lang).await?)
 }
 
-/// The international and national standards a clause may rest on, by code.
+/// The international and national standards a clause may rest on, by code, in the interface's
+/// language, with whether Kazakhstan has ratified each convention.
 #[tauri::command]
 #[specta::specta]
-pub async fn standards(workbench: State<'_, Workbench>) -> IpcResult<Vec<Standard>> {
-    Ok(workbench.store().standards().await?)
+pub async fn standards(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Vec<Standard>> {
+    Ok(workbench.store().standards(lang).await?)
 }

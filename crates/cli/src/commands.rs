@@ -250,7 +250,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     let store = &ctx.store;
     match command {
         Command::Demo { json: as_json } => {
-            let n = demo::load_demo(store, ctx.who.at).await?;
+            let n = demo::load_demo(store, ctx.who.at, ctx.asked.unwrap_or(ctx.words.lang())).await?;
             let path = store.path().display().to_string();
             eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&path).into())]));
             overview(ctx, &n.id.to_string(), as_json).await

@@ -80,7 +80,8 @@ pub fn hits(hits: &[SearchHit], w: &Words) {
 
 pub fn events(events: &[Event], w: &Words) {
     for e in events {
-        let reason = if e.reason.is_empty() { String::new() } else { format!(" — {}", e.reason) };
+        let reason = trilogue_core::report::reason(e, w);
+        let reason = if reason.is_empty() { String::new() } else { format!(" — {reason}") };
         let clause = e.clause_id.map(|c| format!(" {}", w.f("cli-clause-n", &[("id", c.into())]))).unwrap_or_default();
         println!("{}  {:<24} {}{clause}{reason}", e.at, e.kind, e.actor);
     }

@@ -181,7 +181,7 @@ fn a_full_disk_refuses_clearly_and_loses_nothing_acknowledged() {
     for i in 0..12 {
         let text = long_text(i, 40 * 1024);
         let file = b.file(&format!("proposal-{i}.md"), &text);
-        let out = b.run(&["propose", "Art. 1", "--party", "NEA", "--file", file.to_str().unwrap(), "--table"]);
+        let out = b.run(&["propose", "Art. 1", "--party", "EMP", "--file", file.to_str().unwrap(), "--table"]);
         if out.status.success() {
             acknowledged.push(text);
         } else {
@@ -247,13 +247,13 @@ fn a_read_only_workbench_reads_and_refuses_every_write() {
     // no write goes through, each says why
     let text = b.file("text.md", "A text for a read-only disk.\n");
     let writes: [&[&str]; 7] = [
-        &["propose", "Art. 1", "--party", "NEA", "--file", text.to_str().unwrap(), "--table"],
+        &["propose", "Art. 1", "--party", "EMP", "--file", text.to_str().unwrap(), "--table"],
         &["note", "Art. 2", "--priority", "important", "--reasoning", "read-only"],
         &["status", "Art. 4", "parked", "--reason", "read-only"],
-        &["initial", "Art. 7", "--party", "NEA", "--version", &version.to_string()],
+        &["initial", "Art. 7", "--party", "EMP", "--version", &version.to_string()],
         &["clause", "add", "1", "--ref", "Art. 99", "--title", "Read-only"],
         &["schedule", "1", "--at", "2027-03-01T05:00:00Z", "--place", "Hall 3"],
-        &["delegate", "add", "1", "--org", "FTU", "--name", "Read Only", "--role", "member"],
+        &["delegate", "add", "1", "--org", "TU", "--name", "Read Only", "--role", "member"],
     ];
     for args in writes {
         let err = b.fails(args);

@@ -90,6 +90,13 @@ event-commitment_added = commitment added
 event-commitment_done = commitment done
 event-ratification_recorded = approval vote recorded
 event-because = { $what }: { $reason }
+because-text_tabled = a text was tabled
+because-all_initialed = every party initialed the same text
+because-initials_voided = a new joint text (version { $version }) voids { $count ->
+    [one] one initial
+   *[other] { $count } initials
+}
+because-clause_reopened = a tentatively agreed clause was reopened: the settlement is back at the table
 joint-text = joint text
 
 ## Shared

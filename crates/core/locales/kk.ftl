@@ -90,6 +90,10 @@ event-commitment_added = іс-шара қосылды
 event-commitment_done = іс-шара орындалды
 event-ratification_recorded = мақұлдау туралы дауыс беру жазылды
 event-because = { $what }: { $reason }
+because-text_tabled = мәтін енгізілді
+because-all_initialed = барлық тараптар бір мәтінге бұрыштама қойды
+because-initials_voided = жаңа келісілген мәтін ({ $version }-нұсқа) { $count } бұрыштаманың күшін жояды
+because-clause_reopened = алдын ала келісілген тармақ қайта ашылды: реттеу қайтадан келіссөздер үстеліне оралды
 joint-text = келісілген мәтін
 
 ## Жалпы

@@ -89,6 +89,14 @@ event-commitment_added = мероприятие добавлено
 event-commitment_done = мероприятие выполнено
 event-ratification_recorded = голосование об одобрении записано
 event-because = { $what }: { $reason }
+because-text_tabled = внесен текст
+because-all_initialed = все стороны завизировали один и тот же текст
+because-initials_voided = новый согласованный текст (версия { $version }) аннулирует { $count ->
+    [one] { $count } визу
+    [few] { $count } визы
+   *[other] { $count } виз
+}
+because-clause_reopened = предварительно согласованный пункт вновь открыт: урегулирование снова на столе переговоров
 joint-text = согласованный текст
 
 ## Общее

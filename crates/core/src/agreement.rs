@@ -234,6 +234,7 @@ impl Document {
         let intro = w.f("comparison-intro", &[("count", self.rows.len().into()), ("reference", (&reference).into())]);
         document::Document {
             title: self.negotiation.title.clone(),
+            lang: w.lang(),
             landscape: true,
             changes_as_formatting: true,
             blocks: vec![Block::note(intro), Block::Table { header, rows }],

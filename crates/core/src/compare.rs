@@ -363,6 +363,7 @@ impl Comparison {
         let row = self.columns.iter().map(|Column { head, cell }| cell.to_blocks(&head.label, w)).collect();
         document::Document {
             title: format!("{} — {}", self.clause.reference, self.clause.title),
+            lang: w.lang(),
             landscape: true,
             changes_as_formatting: true,
             blocks: vec![Block::note(meta), Block::Table { header, rows: vec![row] }],

@@ -1,5 +1,7 @@
-//! The demo negotiation a newcomer opens: a national tripartite negotiation on AI at work, written for
-//! the project (`assets/demo.json`). It is replayed through the same API a user drives, session by
+//! The demo negotiation a newcomer opens: the section on AI at work of a General Agreement between the
+//! Government and the republican associations of employers and of trade unions, written for the project
+//! (`assets/demo.json`) in Kazakh, Russian and English. Its sides are coalitions and name no real
+//! organisation. It is replayed through the same API a user drives, session by
 //! session, so its journal, statuses and initials are exactly what real use would have produced.
 //!
 //! Its calendar is laid out relative to the day it is loaded: the dates in the file were written for
@@ -12,10 +14,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 
+use crate::authentic::LangText;
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{Negotiation, NegotiationStatus, Priority, Role, Side, Track};
+use crate::model::{ClauseStatus, Negotiation, NegotiationStatus, Priority, Referral, Role, Side, Track};
 use crate::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Store, Who};
+use crate::words::{Lang, Parallel};
 
 const DEMO: &str = include_str!("../../../assets/demo.json");
 
@@ -23,37 +27,51 @@ const DEMO: &str = include_str!("../../../assets/demo.json");
 struct Demo {
     /// The day the file's dates were written for.
     written_for: NaiveDate,
-    negotiation: NewNegotiation,
+    negotiation: DemoNegotiation,
+    secretariat: Parallel,
+    /// Why the negotiation went into session, as the journal says it.
+    opened: Parallel,
     owner: String,
     parties: Vec<DemoParty>,
     sessions: Vec<DemoSession>,
-    agenda: HashMap<String, Vec<String>>,
+    /// A session's agenda by the points' numbers, where it is not every point.
+    agenda: HashMap<String, Vec<u32>>,
     clauses: Vec<DemoClause>,
 }
 
 #[derive(Deserialize)]
+struct DemoNegotiation {
+    /// With `{first}` and `{last}` for the years of the agreement's period.
+    title: Parallel,
+    level: crate::model::Level,
+    tripartite: bool,
+}
+
+#[derive(Deserialize)]
 struct DemoParty {
-    name: String,
+    /// How the file's rounds and initials name the party.
+    key: String,
+    name: Parallel,
     side: Side,
-    label: String,
+    label: Parallel,
     colour: String,
-    delegates: Vec<(String, Role)>,
+    delegates: Vec<(Parallel, Role)>,
 }
 
 #[derive(Deserialize)]
 struct DemoSession {
     starts_at: DateTime<Utc>,
-    place: String,
+    place: Parallel,
     kind: crate::model::SessionKind,
-    minutes: String,
+    minutes: Parallel,
 }
 
 #[derive(Deserialize)]
 struct DemoClause {
-    #[serde(rename = "ref")]
-    reference: String,
-    title: String,
-    topics: Vec<String>,
+    /// The point's number: "Art. 7", «Пункт 7», «7-тармақ».
+    n: u32,
+    title: Parallel,
+    topics: Vec<Parallel>,
     standards: Vec<String>,
     rounds: Vec<Round>,
     #[serde(default)]
@@ -67,9 +85,9 @@ struct DemoClause {
 struct Round {
     session: Option<usize>,
     party: String,
-    text: String,
+    text: Parallel,
     #[serde(default)]
-    rationale: String,
+    rationale: Parallel,
     #[serde(default)]
     draft: bool,
 }
@@ -83,132 +101,176 @@ struct Initials {
 #[derive(Deserialize)]
 struct StatusMove {
     session: usize,
-    #[serde(flatten)]
-    change: StatusChange,
+    to: ClauseStatus,
+    reason: Parallel,
+    #[serde(default)]
+    referred_to: Option<Referral>,
 }
 
 #[derive(Deserialize)]
 struct Note {
     priority: Priority,
-    red_line: String,
-    reasoning: String,
+    red_line: Parallel,
+    reasoning: Parallel,
+}
+
+/// A point's reference in a language.
+fn reference(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Art. {n}"),
+        Lang::Ru => format!("Пункт {n}"),
+        Lang::Kk => format!("{n}-тармақ"),
+    }
+}
+
+/// Whether `title` is `template` with its years filled in.
+fn fills(template: &str, title: &str) -> bool {
+    let pieces: Vec<&str> = template.split(['{', '}']).step_by(2).collect();
+    let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else { return false };
+    let mut rest = match title.strip_prefix(first) {
+        Some(rest) => rest,
+        None => return false,
+    };
+    for piece in &pieces[1..pieces.len() - 1] {
+        match rest.find(piece) {
+            Some(at) if rest[..at].chars().all(|c| c.is_ascii_digit()) => rest = &rest[at + piece.len()..],
+            _ => return false,
+        }
+    }
+    rest.strip_suffix(last).is_some_and(|years| years.chars().all(|c| c.is_ascii_digit()))
 }
 
 impl Demo {
     fn read() -> Result<Demo> {
-        serde_json::from_str(DEMO)
-            .map_err(|e| Error::Invalid(Msg::Unreadable { what: "assets/demo.json".into(), detail: e.to_string() }))
+        serde_json::from_str(DEMO).map_err(|e| broken(e.to_string()))
     }
 
-    /// The title's words before the period's years: how a demo loaded in another year is found again.
-    fn title_stem(&self) -> &str {
-        self.negotiation.title.split('{').next().unwrap_or_default()
-    }
-
-    /// Moves the calendar to `today`, by whole weeks; the agreement's period follows the first session.
-    fn move_to(&mut self, today: NaiveDate) {
+    /// Moves the calendar to `today`, by whole weeks; returns the title, whose period follows the first
+    /// session.
+    fn move_to(&mut self, today: NaiveDate, lang: Lang) -> String {
         let weeks = (today - self.written_for).num_days().div_euclid(7);
         let shift = Duration::weeks(weeks);
         for s in &mut self.sessions {
             s.starts_at += shift;
         }
         let first = self.sessions.first().map_or(today, |s| s.starts_at.date_naive());
-        let n = &mut self.negotiation;
-        n.starts_on = Some(first.to_string());
-        n.title = n
+        self.negotiation
             .title
+            .get(lang)
             .replace("{first}", &(first.year() + 1).to_string())
-            .replace("{last}", &(first.year() + 3).to_string());
+            .replace("{last}", &(first.year() + 3).to_string())
     }
 }
 
-/// Loads the demo negotiation laid out around `now`, or returns the one already in the workbench.
-pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation> {
+fn broken(detail: String) -> Error {
+    Error::Invalid(Msg::Unreadable { what: "assets/demo.json".into(), detail })
+}
+
+/// Loads the demo negotiation in `lang`, laid out around `now`, or returns the one already in the
+/// workbench. In Kazakh or Russian it is a bilingual negotiation, as agreements in Kazakhstan are:
+/// every text is tabled in both, the working language's first shown; in English, English alone.
+pub async fn load_demo(store: &Store, now: DateTime<Utc>, lang: Lang) -> Result<Negotiation> {
     let mut demo = Demo::read()?;
-    let stem = demo.title_stem().to_string();
-    if let Some(existing) = store.negotiations().await?.into_iter().find(|n| n.negotiation.title.starts_with(&stem)) {
+    let template = demo.negotiation.title.get(lang).to_string();
+    if let Some(existing) = store.negotiations().await?.into_iter().find(|n| fills(&template, &n.negotiation.title)) {
         return Ok(existing.negotiation);
     }
-    demo.move_to(now.date_naive());
-    let first = demo
-        .sessions
-        .first()
-        .ok_or_else(|| {
-            Error::Invalid(Msg::Unreadable { what: "assets/demo.json".into(), detail: "no session".into() })
-        })?
-        .starts_at;
-    let secretariat = |at: DateTime<Utc>| Who::at("Secretariat of the Tripartite Commission", at);
+    let title = demo.move_to(now.date_naive(), lang);
+    let first = demo.sessions.first().ok_or_else(|| broken("no session".into()))?.starts_at;
+    let languages = match lang {
+        Lang::En => vec![Lang::En],
+        _ => vec![Lang::Kk, Lang::Ru],
+    };
+    // the set as tabled: the negotiation's first language in `text`, the other beside it
+    let set = |p: &Parallel| -> (String, Vec<LangText>) {
+        let others = languages[1..].iter().map(|l| LangText { lang: *l, text: p.get(*l).to_string() }).collect();
+        (p.get(languages[0]).to_string(), others)
+    };
+    let secretariat_name = demo.secretariat.get(lang).to_string();
+    let secretariat = |at: DateTime<Utc>| Who::at(secretariat_name.clone(), at);
     let setup = secretariat(first - Duration::days(14));
 
+    let negotiation = NewNegotiation {
+        title,
+        level: demo.negotiation.level,
+        tripartite: demo.negotiation.tripartite,
+        starts_on: Some(first.date_naive().to_string()),
+        languages: languages.iter().map(|l| l.code().to_string()).collect(),
+        ..NewNegotiation::titled("", demo.negotiation.level)
+    };
     let parties: Vec<NewParty> = demo
         .parties
         .iter()
         .map(|p| NewParty {
-            name: p.name.clone(),
+            name: p.name.get(lang).to_string(),
             side: Some(p.side),
-            label: p.label.clone(),
+            label: p.label.get(lang).to_string(),
             colour: p.colour.clone(),
         })
         .collect();
-    let (negotiation, stored_parties) = store.create_negotiation(&demo.negotiation, &parties, &setup).await?;
+    let (negotiation, stored_parties) = store.create_negotiation(&negotiation, &parties, &setup).await?;
     let id = negotiation.id;
     let mut party_ids = HashMap::new();
     let mut spokesperson = HashMap::new();
     let mut attendees = Vec::new();
     for (p, stored) in demo.parties.iter().zip(&stored_parties) {
-        party_ids.insert(p.label.clone(), stored.id);
+        party_ids.insert(p.key.clone(), stored.id);
         for (name, role) in &p.delegates {
-            attendees.push(store.add_delegate(stored.id, name, *role, &setup).await?.id);
+            attendees.push(store.add_delegate(stored.id, name.get(lang), *role, &setup).await?.id);
             if *role == Role::Spokesperson {
-                spokesperson.insert(p.label.clone(), name.clone());
+                spokesperson.insert(p.key.clone(), name.get(lang).to_string());
             }
         }
     }
-    store.set_owner(id, party_ids[&demo.owner], &setup).await?;
+    let party = |key: &str| party_ids.get(key).copied().ok_or_else(|| broken(format!("no party {key}")));
+    store.set_owner(id, party(&demo.owner)?, &setup).await?;
 
     let mut clause_ids = HashMap::new();
     for c in &demo.clauses {
         let new = NewClause {
-            reference: c.reference.clone(),
-            title: c.title.clone(),
+            reference: reference(c.n, lang),
+            title: c.title.get(lang).to_string(),
             status_quo: None,
-            topics: c.topics.clone(),
+            topics: c.topics.iter().map(|t| t.get(lang).to_string()).collect(),
             section: String::new(),
         };
         let clause = store.add_clause(id, &new, &setup).await?;
         for code in &c.standards {
             store.link_standard(clause.id, code).await?;
         }
-        clause_ids.insert(c.reference.clone(), clause.id);
+        clause_ids.insert(c.n, clause.id);
     }
 
     let mut session_ids = Vec::new();
-    let all_clauses: Vec<i64> = demo.clauses.iter().map(|c| clause_ids[&c.reference]).collect();
+    let all_clauses: Vec<i64> = demo.clauses.iter().map(|c| clause_ids[&c.n]).collect();
     for (i, s) in demo.sessions.iter().enumerate() {
         let number = (i + 1).to_string();
         let agenda = match demo.agenda.get(&number) {
-            Some(refs) => refs.iter().map(|r| clause_ids[r]).collect(),
+            Some(points) => points
+                .iter()
+                .map(|n| clause_ids.get(n).copied().ok_or_else(|| broken(format!("no point {n}"))))
+                .collect::<Result<_>>()?,
             None => all_clauses.clone(),
         };
-        let held = !s.minutes.is_empty();
+        let held = !s.minutes.en.is_empty();
         let new = NewSession {
             starts_at: crate::store::stamp(s.starts_at),
-            place: s.place.clone(),
+            place: s.place.get(lang).to_string(),
             kind: s.kind,
-            minutes: s.minutes.clone(),
+            minutes: s.minutes.get(lang).to_string(),
             attendees: if held { attendees.clone() } else { Vec::new() },
             agenda,
         };
         session_ids.push(store.add_session(id, &new, &setup).await?.id);
     }
 
-    let track = |label: &str| match label {
-        "joint" => Track::Joint,
-        l => Track::Party(party_ids[l]),
+    let track = |key: &str| -> Result<Track> {
+        Ok(match key {
+            "joint" => Track::Joint,
+            key => Track::Party(party(key)?),
+        })
     };
-    let author = |label: &str| {
-        spokesperson.get(label).cloned().unwrap_or_else(|| "Secretariat of the Tripartite Commission".into())
-    };
+    let author = |key: &str| spokesperson.get(key).cloned().unwrap_or_else(|| secretariat_name.clone());
     for (index, s) in demo.sessions.iter().enumerate() {
         let number = index + 1;
         if number == 2 {
@@ -216,7 +278,7 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
                 .set_negotiation_status(
                     id,
                     NegotiationStatus::InSession,
-                    "negotiations opened",
+                    demo.opened.get(lang),
                     &secretariat(s.starts_at),
                 )
                 .await?;
@@ -227,62 +289,75 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>) -> Result<Negotiation>
             s.starts_at + Duration::minutes(minute)
         };
         for c in &demo.clauses {
-            let clause_id = clause_ids[&c.reference];
+            let clause_id = clause_ids[&c.n];
             for r in c.rounds.iter().filter(|r| r.session == Some(number)) {
+                let (text, translations) = set(&r.text);
                 let new = NewVersion {
-                    track: track(&r.party),
-                    text: r.text.clone(),
-                    rationale: r.rationale.clone(),
+                    track: track(&r.party)?,
+                    text,
+                    rationale: r.rationale.get(lang).to_string(),
                     tabled: true,
                     session_id: Some(session_ids[index]),
                     received: None,
                     sent_by: None,
                     letter_ref: String::new(),
-                    translations: vec![],
+                    translations,
                 };
                 store.propose(clause_id, &new, &Who::at(author(&r.party), tick())).await?;
             }
             for i in c.initials.iter().filter(|i| i.session == number) {
-                let joint = store.latest_tabled(clause_id, Track::Joint).await?.ok_or_else(|| {
-                    Error::Invalid(Msg::Unreadable {
-                        what: "assets/demo.json".into(),
-                        detail: "initials without a joint text".into(),
-                    })
-                })?;
-                for label in &i.parties {
-                    let who = Who::at(author(label), tick());
-                    store.initial(clause_id, party_ids[label], joint.id, Some(session_ids[index]), &who).await?;
+                let joint = store
+                    .latest_tabled(clause_id, Track::Joint)
+                    .await?
+                    .ok_or_else(|| broken("initials without a joint text".into()))?;
+                for key in &i.parties {
+                    let who = Who::at(author(key), tick());
+                    store.initial(clause_id, party(key)?, joint.id, Some(session_ids[index]), &who).await?;
                 }
             }
             for m in c.status.iter().filter(|m| m.session == number) {
-                store.change_status(clause_id, &m.change, &secretariat(tick())).await?;
+                let change = StatusChange {
+                    to: m.to,
+                    reason: m.reason.get(lang).to_string(),
+                    referred_to: m.referred_to,
+                    consenting: vec![],
+                    further: None,
+                };
+                store.change_status(clause_id, &change, &secretariat(tick())).await?;
             }
         }
     }
 
     // Our side's caucus: drafts not yet tabled and private notes, after the last session held.
-    let caucus = demo.sessions.iter().filter(|s| !s.minutes.is_empty()).map(|s| s.starts_at).max().unwrap_or(first)
+    let caucus = demo.sessions.iter().filter(|s| !s.minutes.en.is_empty()).map(|s| s.starts_at).max().unwrap_or(first)
         + Duration::days(12);
     let owner_author = author(&demo.owner);
     for c in &demo.clauses {
-        let clause_id = clause_ids[&c.reference];
+        let clause_id = clause_ids[&c.n];
         for r in c.rounds.iter().filter(|r| r.draft) {
+            let (text, translations) = set(&r.text);
             let new = NewVersion {
-                track: track(&r.party),
-                text: r.text.clone(),
-                rationale: r.rationale.clone(),
+                track: track(&r.party)?,
+                text,
+                rationale: r.rationale.get(lang).to_string(),
                 tabled: false,
                 session_id: None,
                 received: None,
                 sent_by: None,
                 letter_ref: String::new(),
-                translations: vec![],
+                translations,
             };
             store.propose(clause_id, &new, &Who::at(owner_author.clone(), caucus)).await?;
         }
         if let Some(n) = &c.note {
             store
-                .add_note(clause_id, n.priority, &n.red_line, &n.reasoning, &Who::at(owner_author.clone(), caucus))
+                .add_note(
+                    clause_id,
+                    n.priority,
+                    n.red_line.get(lang),
+                    n.reasoning.get(lang),
+                    &Who::at(owner_author.clone(), caucus),
+                )
                 .await?;
         }
     }

@@ -154,7 +154,7 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: 
             _ => blocks.extend(document::parse(&version.text)),
         }
     }
-    Ok(Document { title: s.negotiation.title.clone(), blocks, ..Document::default() })
+    Ok(Document { title: s.negotiation.title.clone(), lang: w.lang(), blocks, ..Document::default() })
 }
 
 /// The agreement as Markdown: the joint text of every clause in order, with its status.

@@ -283,7 +283,7 @@ mod tests {
             serde_json::json!({"code": "clause-ref-taken", "args": {"reference": "Art. 7"}})
         );
         assert_eq!(m.to_string(), "this negotiation already has a clause Art. 7");
-        assert_eq!(m.words(&Words::new(Lang::Ru)), "в этих переговорах уже есть пункт Art. 7");
+        assert_eq!(m.words(&Words::new(Lang::Ru)), "номер «Art. 7» в этих переговорах уже занят");
     }
 
     #[test]

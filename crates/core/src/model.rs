@@ -35,6 +35,12 @@ macro_rules! named_set {
 }
 
 named_set! {
+    /// What a standard is: an ILO convention (ratified or not), a recommendation or code of practice,
+    /// a political declaration, or a law of the Republic of Kazakhstan.
+    pub enum StandardKind { Convention, Recommendation, CodeOfPractice, Declaration, NationalLaw }
+}
+
+named_set! {
     pub enum Side { Workers, Employers, Government, Mediator }
 }
 
@@ -345,6 +351,10 @@ pub struct Standard {
     pub code: String,
     pub title: String,
     pub summary: String,
+    pub kind: StandardKind,
+    /// For a convention, the year Kazakhstan ratified it; none when it has not (or cannot: a
+    /// recommendation, a code of practice, a declaration or a law of the Republic is not ratified).
+    pub ratified_kz: Option<i64>,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]

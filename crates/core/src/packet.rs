@@ -233,6 +233,12 @@ impl Packet {
                 blocks.push(Block::List { ordered: false, items: events.collect() });
             }
         }
-        Document { title: self.negotiation.title.clone(), changes_as_formatting: true, blocks, ..Document::default() }
+        Document {
+            title: self.negotiation.title.clone(),
+            lang: w.lang(),
+            changes_as_formatting: true,
+            blocks,
+            ..Document::default()
+        }
     }
 }

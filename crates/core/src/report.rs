@@ -123,12 +123,47 @@ pub fn describe(e: &Event, parties: &[Party], w: &Words) -> String {
         "session_scheduled" | "minutes_written" => w.f(&id, &[("number", num("number").into())]),
         _ => w.t(&id),
     };
-    if e.reason.is_empty()
+    let reason = reason(e, w);
+    if reason.is_empty()
         || matches!(e.kind.as_str(), "initialed" | "version_tabled" | "session_scheduled" | "minutes_written")
     {
         what
     } else {
-        w.f("event-because", &[("what", (&what).into()), ("reason", (&e.reason).into())])
+        w.f("event-because", &[("what", (&what).into()), ("reason", (&reason).into())])
+    }
+}
+
+/// Why an event of the journal happened, in `w`'s language: the reason a person gave, or, for a
+/// change the workbench made itself, its code (`because`, with the version and count it names) put
+/// into words. A journal written before those codes holds the English sentence a code stands for: it
+/// is read as that code.
+pub fn reason(e: &Event, w: &Words) -> String {
+    let num = |key: &str| e.detail.get(key).and_then(|v| v.as_i64()).unwrap_or_default();
+    let (code, version, count) = match e.detail.get("because").and_then(|b| b.as_str()) {
+        Some(code) if e.reason.is_empty() => (code, num("version_id"), num("voided")),
+        _ => match written_before(&e.reason) {
+            Some(found) => found,
+            None => return e.reason.clone(),
+        },
+    };
+    w.f(&format!("because-{code}"), &[("version", version.into()), ("count", count.into())])
+}
+
+/// The code of a sentence the workbench wrote into journals before it wrote codes, with its numbers.
+fn written_before(reason: &str) -> Option<(&'static str, i64, i64)> {
+    match reason {
+        "a text was tabled" => Some(("text_tabled", 0, 0)),
+        "every party initialed the same text" => Some(("all_initialed", 0, 0)),
+        "a tentatively agreed clause was reopened: the settlement is back at the table" => {
+            Some(("clause_reopened", 0, 0))
+        }
+        _ => {
+            // "a new joint text (version 12) voids 3 initial(s)"
+            let rest = reason.strip_prefix("a new joint text (version ")?;
+            let (version, rest) = rest.split_once(") voids ")?;
+            let count = rest.strip_suffix(" initial(s)")?;
+            Some(("initials_voided", version.parse().ok()?, count.parse().ok()?))
+        }
     }
 }
 
@@ -361,7 +396,12 @@ impl StatusReport {
             vec![Block::paragraph(format!("{} {clause}{} ({})", w.date(&e.at), e.text, e.actor))]
         });
         blocks.push(Block::List { ordered: false, items: events.collect() });
-        Document { title: w.f("report-title", &[("title", (&n.title).into())]), blocks, ..Document::default() }
+        Document {
+            title: w.f("report-title", &[("title", (&n.title).into())]),
+            lang: w.lang(),
+            blocks,
+            ..Document::default()
+        }
     }
 }
 
@@ -428,7 +468,7 @@ pub struct Disagreement {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignatureBlock {
     pub side: Option<Side>,
-    /// "Federation of Trade Unions (FTU)", each organisation of the side.
+    /// "Federation of Trade Unions (TU)", each organisation of the side.
     pub organisations: Vec<String>,
     /// The side's coordinator, else a spokesperson; none when the record names nobody.
     pub signatory: Option<String>,
@@ -736,6 +776,6 @@ impl FinalAgreement {
         });
         let head = ["side", "organisations", "signatory", "signature", "date-column"].map(|id| w.t(id));
         blocks.push(table(&head.each_ref().map(String::as_str), rows.collect()));
-        Document { title: self.heading(w), blocks, ..Document::default() }
+        Document { title: self.heading(w), lang: w.lang(), blocks, ..Document::default() }
     }
 }

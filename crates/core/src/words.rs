@@ -64,6 +64,25 @@ impl FromStr for Lang {
     }
 }
 
+/// One text written in each of Trilogue's languages: what the shipped demo and library hold, so that
+/// a reader gets them in the language they work in.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Parallel {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Parallel {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 /// A value put into a message.
 pub enum Arg<'a> {
     Text(std::borrow::Cow<'a, str>),

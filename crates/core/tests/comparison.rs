@@ -27,7 +27,7 @@ fn assert_exact(columns: &[(Option<String>, Option<&trilogue_core::diff::WordDif
 
 async fn demo_store() -> (Store, tempfile::TempDir, i64) {
     let (store, dir) = store().await;
-    let n = demo::load_demo(&store, common::now()).await.unwrap();
+    let n = demo::load_demo(&store, common::now(), trilogue_core::words::Lang::En).await.unwrap();
     (store, dir, n.id)
 }
 
@@ -41,7 +41,7 @@ async fn each_column_is_marked_against_each_choice_of_reference() {
     for reference in references {
         let c = compare(&store, art7.id, reference, common::now()).await.unwrap();
         let labels: Vec<&str> = c.columns.iter().map(|c| c.head.label.as_str()).collect();
-        assert_eq!(labels, ["FTU", "NEA", "MLSP", "joint", "base"], "the parties' order, then joint and base");
+        assert_eq!(labels, ["TU", "EMP", "GOV", "joint", "base"], "the parties' order, then joint and base");
         let reference_column: Vec<_> = c.columns.iter().filter(|c| c.cell.is_reference).collect();
         assert_eq!(reference_column.len(), 1);
         assert_eq!(reference_column[0].head.reference, reference);
@@ -52,7 +52,7 @@ async fn each_column_is_marked_against_each_choice_of_reference() {
         let marked = c.columns.iter().filter(|c| c.cell.diff.is_some()).count();
         let with_text = c.columns.iter().filter(|c| c.cell.text.is_some()).count();
         assert_eq!(marked, if reference_text.is_some() { with_text - 1 } else { 0 }, "{reference:?}");
-        // the latest tabled text of each party, never the FTU's private draft
+        // the latest tabled text of each party, never the TU's private draft
         for col in &c.columns[..3] {
             let Reference::Party(id) = col.head.reference else { unreachable!() };
             let latest = store.latest_tabled(art7.id, Track::Party(id)).await.unwrap().unwrap();
@@ -93,7 +93,7 @@ async fn since_a_session_each_party_is_marked_against_its_own_earlier_text() {
         assert_eq!(diff.new_text(), normalise(col.cell.text.as_ref().unwrap()));
     }
     let ftu = &c.columns[0].cell.diff.as_ref().unwrap();
-    assert!(ftu.words_inserted > 0, "the FTU changed its text after the first session");
+    assert!(ftu.words_inserted > 0, "the TU changed its text after the first session");
     assert!(compare(&store, art7.id, Reference::Since(9999), common::now()).await.is_err());
 }
 
@@ -152,14 +152,14 @@ async fn the_four_column_document_of_the_demo() {
         let html = d.to_html();
         assert_inert(&html, "four-column html");
         assert!(html.contains("size:A4 landscape"), "prints landscape");
-        assert!(html.contains("Federation of Trade Unions"), "the parties by name");
+        assert!(html.contains("republican associations of trade unions"), "the parties by name");
         assert_eq!(html.matches("<tr>").count(), 15, "a header row and a row per clause");
         let csv = d.to_csv().unwrap();
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let header = reader.headers().unwrap().clone();
         assert_eq!(
             header.iter().take(6).collect::<Vec<_>>(),
-            ["ref", "title", "status", "convergence", "FTU", "FTU similarity"]
+            ["ref", "title", "status", "convergence", "TU", "TU similarity"]
         );
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(records.len(), 14);

@@ -16,7 +16,7 @@ use trilogue_core::{Store, Who, demo, packet};
 
 async fn demo_store() -> (Store, tempfile::TempDir, i64) {
     let (store, dir) = store().await;
-    let n = demo::load_demo(&store, common::now()).await.unwrap();
+    let n = demo::load_demo(&store, common::now(), trilogue_core::words::Lang::En).await.unwrap();
     (store, dir, n.id)
 }
 
@@ -68,20 +68,20 @@ async fn a_tentatively_agreed_clause_reopens_only_with_every_partys_consent() {
     let who = Who::at("mediator", common::now());
     let art1 = clause(&store, n, "Art. 1").await;
     let parties = store.parties(n).await.unwrap();
-    let plain = store.set_status(art1, ClauseStatus::Open, "the NEA wants to reopen", &who).await.unwrap_err();
+    let plain = store.set_status(art1, ClauseStatus::Open, "the EMP wants to reopen", &who).await.unwrap_err();
     assert_eq!(plain.kind(), "illegal_transition");
-    assert!(plain.to_string().contains("missing: FTU, NEA, MLSP"), "{plain}");
-    let mut change = StatusChange::to(ClauseStatus::Open, "the NEA wants to reopen");
+    assert!(plain.to_string().contains("missing: TU, EMP, GOV"), "{plain}");
+    let mut change = StatusChange::to(ClauseStatus::Open, "the EMP wants to reopen");
     change.consenting = vec![parties[1].id, parties[2].id];
     let partial = store.change_status(art1, &change, &who).await.unwrap_err();
-    assert!(partial.to_string().contains("missing: FTU"), "{partial}");
+    assert!(partial.to_string().contains("missing: TU"), "{partial}");
     assert_eq!(store.clause(art1).await.unwrap().status, ClauseStatus::TentativelyAgreed, "refused: nothing moved");
     change.consenting.push(parties[0].id);
     store.change_status(art1, &change, &who).await.unwrap();
     assert_eq!(store.clause(art1).await.unwrap().status, ClauseStatus::Open);
     let event = store.recent_events(n, 1).await.unwrap().remove(0);
-    assert_eq!(event.detail["consenting"], serde_json::json!(["FTU", "NEA", "MLSP"]));
-    assert_eq!(event.reason, "the NEA wants to reopen");
+    assert_eq!(event.detail["consenting"], serde_json::json!(["TU", "EMP", "GOV"]));
+    assert_eq!(event.reason, "the EMP wants to reopen");
 }
 
 #[tokio::test]
@@ -102,7 +102,7 @@ async fn an_impasse_says_who_it_is_referred_to_and_records_each_partys_last_offe
     let expected: Vec<i64> =
         parties.iter().filter_map(|p| heads.get(&(art4, Track::Party(p.id)))).map(|v| v.id).collect();
     let recorded: Vec<i64> = offers.iter().map(|o| o["version_id"].as_i64().unwrap()).collect();
-    assert_eq!(recorded.len(), 3, "FTU, NEA and MLSP each tabled a text on Art. 4");
+    assert_eq!(recorded.len(), 3, "TU, EMP and GOV each tabled a text on Art. 4");
     assert_eq!(recorded.iter().copied().collect::<std::collections::BTreeSet<_>>(), expected.into_iter().collect());
 }
 
@@ -152,7 +152,7 @@ async fn the_settlement_needs_every_opened_clause_initialed_or_withdrawn_and_fal
     let vote = NewApproval {
         step: ApprovalStep::Side,
         side: Some(Side::Workers),
-        body: "FTU Congress".into(),
+        body: "TU Congress".into(),
         decided_on: "2027-02-14".into(),
         vote: Some(Vote { votes_for: 212, votes_against: 31, abstaining: 9 }),
         approved: true,
@@ -239,7 +239,7 @@ async fn a_session_lists_what_was_tabled_and_initialed_in_it() {
     );
     // the minutes are written after the session; the journal keeps each writing
     let who = Who::at("secretariat", common::now());
-    let s = store.set_minutes(sessions[3].id, "## Session 4\n\nArt. 14 initialed by the NEA.", &who).await.unwrap();
+    let s = store.set_minutes(sessions[3].id, "## Session 4\n\nArt. 14 initialed by the EMP.", &who).await.unwrap();
     assert!(s.minutes.contains("Art. 14"));
     assert_eq!(store.recent_events(n, 1).await.unwrap()[0].kind, "minutes_written");
     let new = NewSession {
@@ -257,17 +257,16 @@ async fn a_session_lists_what_was_tabled_and_initialed_in_it() {
 async fn an_initial_is_given_in_the_name_of_the_partys_spokesperson() {
     let (store, _dir, n) = demo_store().await;
     let art14 = clause(&store, n, "Art. 14").await;
-    let nea = store.find_party(n, "NEA").await.unwrap();
+    let nea = store.find_party(n, "EMP").await.unwrap();
     let joint = store.latest_tabled(art14, Track::Joint).await.unwrap().unwrap();
-    let status =
-        store.initial(art14, nea.id, joint.id, None, &Who::at("FTU secretariat", common::now())).await.unwrap();
+    let status = store.initial(art14, nea.id, joint.id, None, &Who::at("TU secretariat", common::now())).await.unwrap();
     assert_eq!(status, ClauseStatus::TentativelyAgreed);
     let given = store.initials(art14).await.unwrap().into_iter().find(|i| i.party_id == nea.id).unwrap();
-    assert_eq!(given.initialed_by, "Marat Zhaksylykov", "the NEA's spokesperson");
+    assert_eq!(given.initialed_by, "Marat Zhaksylykov", "the EMP's spokesperson");
     let event = store.events(n).await.unwrap().into_iter().rev().find(|e| e.kind == "initialed").unwrap();
     assert_eq!(
         (event.actor.as_str(), event.detail["spokesperson"].as_str()),
-        ("FTU secretariat", Some("Marat Zhaksylykov"))
+        ("TU secretariat", Some("Marat Zhaksylykov"))
     );
 }
 
@@ -325,10 +324,10 @@ async fn a_clause_not_yet_agreed_is_drafted_tabled_or_countered() {
         }
     };
     let parties = store.parties(n).await.unwrap();
-    // Art. 4: the FTU and the NEA answered each other in session 3, the NEA last
+    // Art. 4: the TU and the EMP answered each other in session 3, the EMP last
     assert_eq!(stage("Art. 4").await, Some(Stage::Countered { track: Track::Party(parties[1].id) }));
     assert_eq!(stage("Art. 1").await, None, "tentatively agreed: past the exchange of texts");
-    let who = Who::at("FTU", common::now());
+    let who = Who::at("TU", common::now());
     let new = trilogue_core::store::NewClause {
         reference: "Art. 15".into(),
         title: "Platform work".into(),
@@ -374,19 +373,19 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
     }
     assert!(!refs.contains(&"Art. 1") && !refs.contains(&"Art. 12"), "unchanged since: {refs:?}");
     let art7 = p.clauses.iter().find(|c| c.reference == "Art. 7").unwrap();
-    let nea = art7.texts.iter().find(|t| t.label == "NEA").unwrap();
-    assert!(nea.before.is_some(), "the NEA moved from its session-2 text");
+    let nea = art7.texts.iter().find(|t| t.label == "EMP").unwrap();
+    assert!(nea.before.is_some(), "the EMP moved from its session-2 text");
     let before = store.version(nea.before.unwrap()).await.unwrap();
     let after = store.version(nea.after).await.unwrap();
     assert_eq!(nea.diff.old_text(), trilogue_core::text::normalise(&before.text));
     assert_eq!(nea.diff.new_text(), trilogue_core::text::normalise(&after.text));
-    assert!(art7.texts.iter().all(|t| t.label != "FTU"), "our untabled draft is no change at the table");
+    assert!(art7.texts.iter().all(|t| t.label != "TU"), "our untabled draft is no change at the table");
     let art5 = p.clauses.iter().find(|c| c.reference == "Art. 5").unwrap();
     assert!(art5.events.iter().any(|e| e.kind == "initials_voided"), "the voiding is in the packet");
     let art8 = p.clauses.iter().find(|c| c.reference == "Art. 8").unwrap();
     assert!(art8.events.iter().any(|e| e.kind == "status_changed"));
-    let nea_count = p.by_track.iter().find(|t| t.label == "NEA").unwrap().clauses;
-    assert_eq!(nea_count, p.clauses.iter().filter(|c| c.texts.iter().any(|t| t.label == "NEA")).count());
+    let nea_count = p.by_track.iter().find(|t| t.label == "EMP").unwrap().clauses;
+    assert_eq!(nea_count, p.clauses.iter().filter(|c| c.texts.iter().any(|t| t.label == "EMP")).count());
     assert!(nea_count >= 3);
     // since the first session, more has changed than since the third
     let first = packet::packet(&store, n, Some(sessions[0].id), common::now()).await.unwrap();
@@ -415,12 +414,12 @@ async fn the_packet_lists_what_changed_since_the_last_session_per_clause_and_par
 async fn the_table_of_initials_shows_who_initialed_when_and_what_was_voided() {
     let (store, _dir, n) = demo_store().await;
     let table = initials_table(&store, n).await.unwrap();
-    assert_eq!(table.parties.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["FTU", "NEA", "MLSP"]);
+    assert_eq!(table.parties.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["TU", "EMP", "GOV"]);
     let row = |r: &str| table.rows.iter().find(|x| x.reference == r).unwrap();
     assert!(row("Art. 1").cells.iter().all(|c| matches!(c, InitialCell::Initialed { current: true, .. })));
     let art14 = row("Art. 14");
     assert!(matches!(art14.cells[0], InitialCell::Initialed { .. }));
-    assert!(matches!(art14.cells[1], InitialCell::Pending), "the NEA has not initialed");
+    assert!(matches!(art14.cells[1], InitialCell::Pending), "the EMP has not initialed");
     assert!(matches!(art14.cells[2], InitialCell::Initialed { .. }));
     let art5 = row("Art. 5");
     assert!(matches!(art5.cells[0], InitialCell::Voided { by_version: Some(_), .. }));
@@ -436,7 +435,7 @@ async fn the_status_report_says_where_everything_stands() {
     assert!(r.timeline.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let md = r.to_markdown();
     assert!(md.contains("Agreement status: in session. 14 clauses: open: 5, agreed in principle: 2, tentatively agreed: 5, parked: 1, impasse: 1."), "{md}");
-    assert!(md.contains("| FTU | NEA | MLSP |"));
+    assert!(md.contains("| TU | EMP | GOV |"));
     assert!(
         md.contains(
             "| Art. 14 Settlement of disputes | open | **initialed 27 October 2026** | *pending* | **initialed 27 October 2026** |"
@@ -466,7 +465,7 @@ async fn the_final_agreement_holds_the_initialed_texts_and_the_protocol_of_disag
     assert_eq!(f.disagreements.len(), 1);
     let art8 = &f.disagreements[0];
     assert_eq!((art8.reference.as_str(), art8.referred_to), ("Art. 8", Some(Referral::Mediator)));
-    assert_eq!(art8.positions.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["FTU", "NEA", "MLSP"]);
+    assert_eq!(art8.positions.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["TU", "EMP", "GOV"]);
     assert!(art8.positions.iter().all(|(_, t)| t.is_some()));
     assert!(f.pending.iter().any(|p| p.reference == "Art. 12" && p.status == ClauseStatus::Parked));
     let md = f.to_markdown();

@@ -34,7 +34,7 @@ struct Setup {
     _dir: tempfile::TempDir,
     n: i64,
     who: Who,
-    /// FTU, KTU (workers), NEA, AIE (employers), MLSP (government)
+    /// TU, KTU (workers), EMP, AIE (employers), GOV (government)
     orgs: Vec<i64>,
 }
 
@@ -51,11 +51,11 @@ async fn setup(rule: ClosingRule) -> Setup {
     assert_eq!((n.level, n.closing_rule, n.languages.clone()), (Level::General, rule, vec!["kk".into(), "ru".into()]));
     let mut orgs = Vec::new();
     for (label, side, name) in [
-        ("FTU", Side::Workers, "Federation of Trade Unions"),
+        ("TU", Side::Workers, "Federation of Trade Unions"),
         ("KTU", Side::Workers, "Confederation of Independent Trade Unions"),
-        ("NEA", Side::Employers, "National Employers' Association"),
+        ("EMP", Side::Employers, "National Employers' Association"),
         ("AIE", Side::Employers, "Association of Industrial Enterprises"),
-        ("MLSP", Side::Government, "Ministry of Labour and Social Protection"),
+        ("GOV", Side::Government, "Ministry of Labour and Social Protection"),
     ] {
         orgs.push(store.add_party(n.id, &org(label, side, name), &who).await.unwrap().id);
     }
@@ -79,10 +79,10 @@ async fn a_negotiation_is_set_up_from_scratch_with_coalitions_and_delegates() {
     let s = setup(ClosingRule::Protocol).await;
     let parties = s.store.parties(s.n).await.unwrap();
     let labels: Vec<&str> = parties.iter().map(|p| p.label.as_str()).collect();
-    assert_eq!(labels, ["FTU", "KTU", "NEA", "AIE", "MLSP"]);
+    assert_eq!(labels, ["TU", "KTU", "EMP", "AIE", "GOV"]);
     assert_eq!(s.store.negotiation(s.n).await.unwrap().owner_party_id, Some(s.orgs[0]));
     // a label is one organisation's, a colour is a colour, a name is needed
-    let twice = s.store.add_party(s.n, &org("ftu", Side::Workers, "Again"), &s.who).await.unwrap_err();
+    let twice = s.store.add_party(s.n, &org("tu", Side::Workers, "Again"), &s.who).await.unwrap_err();
     assert!(twice.to_string().contains("two organisations are labelled"), "{twice}");
     let bad = NewParty { colour: "red;}</style><script>".into(), ..org("X", Side::Workers, "X") };
     assert!(s.store.add_party(s.n, &bad, &s.who).await.unwrap_err().to_string().contains("not a colour"));
@@ -120,10 +120,15 @@ async fn clauses_are_added_renumbered_moved_grouped_and_started_from_the_library
     }
     let from_library =
         s.store.add_clause_from_library(s.n, &clause("4.4", ""), "retraining-before-dismissal", &s.who).await.unwrap();
-    assert_eq!(from_library.title, "Retraining before dismissal");
-    assert!(from_library.topics.contains(&"retraining before dismissal".to_string()));
+    // the model in the negotiation's authentic languages: Kazakh first, Russian beside it
+    assert_eq!(from_library.title, "Жұмыстан босатуға дейін қайта оқыту");
+    assert!(from_library.topics.contains(&"жұмыстан босатуға дейін қайта оқыту".to_string()));
     let versions = s.store.versions(from_library.id).await.unwrap();
     assert_eq!(versions.len(), 1);
+    let texts = s.store.version_texts(versions[0].id).await.unwrap();
+    assert_eq!(texts.iter().map(|t| t.lang.code()).collect::<Vec<_>>(), ["kk", "ru"]);
+    assert!(texts[0].text.starts_with("Функциялары") && texts[1].text.starts_with("Работник"), "{texts:?}");
+    assert!(versions[0].needs_revision.is_empty(), "the two texts are parallel: neither waits");
     assert_eq!(versions[0].track, Track::Party(s.orgs[0]), "the model is our side's draft");
     assert!(!versions[0].is_tabled(), "starting from the library tables nothing");
     assert!(!s.store.clause_standards(from_library.id).await.unwrap().is_empty());
@@ -202,7 +207,7 @@ async fn a_text_received_by_letter_keeps_when_and_from_whom_it_came() {
     s.store.propose(art.id, &later, &s.who).await.unwrap();
     let since = packet::packet(&s.store, s.n, Some(session.id), common::now()).await.unwrap();
     let moved: Vec<&str> = since.clauses[0].texts.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(moved, ["MLSP"]);
+    assert_eq!(moved, ["GOV"]);
     // a text cannot come from the future, nor from outside the negotiation, nor on a date no one writes
     for (received, sent_by, why) in [
         (Some("2026-12-01"), None, "after now"),
@@ -254,7 +259,7 @@ async fn initials_are_given_by_the_delegate_who_gave_them_and_bind_each_side() {
     let joint =
         s.store.propose(art.id, &both(Track::Joint, "90 күн бұрын хабарлау.", "Уведомление за 90 дней."), &s.who).await;
     let joint = joint.unwrap().id;
-    // the workers' coordinator (of the FTU) initials for the KTU's track too; the NEA's is named
+    // the workers' coordinator (of the TU) initials for the KTU's track too; the EMP's is named
     assert_eq!(s.store.initial(art.id, s.orgs[1], joint, None, &s.who).await.unwrap(), ClauseStatus::Open);
     let gulnara = s.store.find_delegate(s.n, "Gulnara Abenova").await.unwrap();
     s.store.initial_by(art.id, (s.orgs[2], Some(gulnara.id)), joint, None, &s.who).await.unwrap();
@@ -270,7 +275,7 @@ async fn initials_are_given_by_the_delegate_who_gave_them_and_bind_each_side() {
     let mut reopen = StatusChange::to(ClauseStatus::Open, "new facts");
     reopen.consenting = vec![s.orgs[1], s.orgs[3]];
     let err = s.store.change_status(art.id, &reopen, &s.who).await.unwrap_err();
-    assert!(err.to_string().contains("missing: MLSP"), "{err}");
+    assert!(err.to_string().contains("missing: GOV"), "{err}");
     reopen.consenting.push(s.orgs[4]);
     s.store.change_status(art.id, &reopen, &s.who).await.unwrap();
 }
@@ -309,7 +314,7 @@ async fn the_agreed_terms_are_signed_with_a_protocol_of_disagreements() {
     s.store.change_status(ids[2], &change, &s.who).await.unwrap();
     let entries = s.store.protocol_entries(s.n).await.unwrap();
     assert_eq!(entries.len(), 2);
-    assert_eq!(entries[0].wordings.len(), 2, "the FTU's and the NEA's texts");
+    assert_eq!(entries[0].wordings.len(), 2, "the TU's and the EMP's texts");
     s.store.set_negotiation_status(s.n, NegotiationStatus::TentativeSettlement, "agreed terms", &s.who).await.unwrap();
     // the final agreement: the agreed terms, the protocol with its further procedure, a block per side
     let f = final_agreement(&s.store, s.n).await.unwrap();
@@ -325,7 +330,7 @@ async fn the_agreed_terms_are_signed_with_a_protocol_of_disagreements() {
     assert!(md.contains("## 1. 4.2 — Retraining before dismissal"), "{md}");
     assert!(md.contains("Further procedure: a conciliation commission, decided on 24 November 2026"), "{md}");
     assert!(md.contains("Twelve months of paid retraining.") && md.contains("Six months of retraining."));
-    assert!(md.contains("| For the workers | Federation of Trade Unions (FTU); Confederation"), "{md}");
+    assert!(md.contains("| For the workers | Federation of Trade Unions (TU); Confederation"), "{md}");
     let html = f.to_html();
     assert!(html.contains(">Signatures</h2>") && html.contains("the next round of negotiations"));
     common::assert_inert(&html, "final agreement");

@@ -15,7 +15,7 @@ async fn a_new_workbench_is_created_with_its_folder_and_marked_as_ours() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/folder/work.sqlite3");
     let store = Store::open(&path).await.unwrap();
-    assert!(!store.library().await.unwrap().is_empty(), "the clause library is seeded");
+    assert!(!store.library(trilogue_core::words::Lang::En).await.unwrap().is_empty(), "the clause library is seeded");
     store.close().await;
     let header = bytes(&path);
     assert_eq!(&header[..16], b"SQLite format 3\0");
@@ -150,7 +150,7 @@ async fn a_workbench_whose_schema_was_changed_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.sqlite3");
     let store = Store::open(&good).await.unwrap();
-    trilogue_core::demo::load_demo(&store, common::now()).await.unwrap();
+    trilogue_core::demo::load_demo(&store, common::now(), trilogue_core::words::Lang::En).await.unwrap();
     store.close().await;
     for (n, (sql, said)) in attacks.iter().enumerate() {
         let path = dir.path().join(format!("changed-{n}.sqlite3"));

@@ -24,7 +24,7 @@ async fn table() -> Table {
     let (store, dir) = store().await;
     let who = Who::at("secretariat", common::now());
     let parties: Vec<NewParty> =
-        [("FTU", Side::Workers), ("NEA", Side::Employers), ("MLSP", Side::Government), ("MED", Side::Mediator)]
+        [("TU", Side::Workers), ("EMP", Side::Employers), ("GOV", Side::Government), ("MED", Side::Mediator)]
             .iter()
             .map(|(l, s)| NewParty {
                 name: l.to_string(),
@@ -266,7 +266,27 @@ async fn a_clause_is_tentatively_agreed_only_when_every_party_initialed_the_same
     assert_eq!(initials.len(), 3);
     assert!(initials.iter().all(|i| i.voided_by_version == Some(joint2) && i.voided_at.is_some()));
     let events = t.store.events(t.negotiation).await.unwrap();
-    assert!(events.iter().any(|e| e.kind == "initials_voided" && e.reason.contains("voids 3 initial")));
+    let voided = events.iter().find(|e| e.kind == "initials_voided").unwrap();
+    assert_eq!(
+        (voided.reason.as_str(), &voided.detail["voided"]),
+        ("", &serde_json::json!(3)),
+        "a code, not a sentence"
+    );
+    // the reader words it, in the reader's language; an older journal's sentence is read the same way
+    let words = |lang| trilogue_core::words::Words::new(lang);
+    use trilogue_core::words::Lang;
+    let ru = trilogue_core::report::reason(voided, &words(Lang::Ru));
+    assert_eq!(ru, format!("новый согласованный текст (версия {joint2}) аннулирует 3 визы"));
+    assert_eq!(
+        trilogue_core::report::reason(voided, &words(Lang::En)),
+        format!("a new joint text (version {joint2}) voids 3 initials")
+    );
+    let mut older = voided.clone();
+    (older.reason, older.detail) =
+        (format!("a new joint text (version {joint2}) voids 3 initial(s)"), serde_json::json!({}));
+    assert_eq!(trilogue_core::report::reason(&older, &words(Lang::Ru)), ru);
+    let agreed = events.iter().find(|e| e.detail["to"] == "tentatively_agreed").unwrap();
+    assert_eq!(trilogue_core::report::reason(agreed, &words(Lang::Kk)), "барлық тараптар бір мәтінге бұрыштама қойды");
 }
 
 #[tokio::test]

@@ -10,6 +10,8 @@ export const commands = {
 	workbenchInfo: () => __TAURI_INVOKE<WorkbenchInfo>("workbench_info"),
 	/**  The language the interface speaks, in which the core's refusals reach it. */
 	setLanguage: (lang: Lang) => __TAURI_INVOKE<void>("set_language", { lang }),
+	/**  Loads the demo negotiation in `lang` (once per language) and returns it. */
+	loadDemo: (lang: Lang) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("load_demo", { lang })),
 	/**
 	 *  Opens another workbench file (File › Open workbench), chosen in the native Open dialog; none when
 	 *  the user cancels. A file that is not a Trilogue workbench, is damaged, was changed outside Trilogue
@@ -71,6 +73,11 @@ export const commands = {
 	editDelegate: (delegateId: number, edit: DelegateEdit) => typedError<Delegate, IpcError>(__TAURI_INVOKE("edit_delegate", { delegateId, edit })),
 	/**  Adds a clause at the end, or starts it from a model of the clause library. */
 	addClause: (negotiationId: number, clause: NewClause, library: string | null) => typedError<Clause, IpcError>(__TAURI_INVOKE("add_clause", { negotiationId, clause, library })),
+	/**
+	 *  Drafts a model of the clause library into a clause: a private joint draft in every authentic
+	 *  language of the negotiation.
+	 */
+	draftFromLibrary: (clauseId: number, slug: string) => typedError<Version, IpcError>(__TAURI_INVOKE("draft_from_library", { clauseId, slug })),
 	/**  Renumbers, renames, regroups, retags or moves a clause. */
 	editClause: (clauseId: number, edit: ClauseEdit) => typedError<Clause, IpcError>(__TAURI_INVOKE("edit_clause", { clauseId, edit })),
 	/**
@@ -93,9 +100,13 @@ export const commands = {
 	 */
 	renderMarkdown: (text: string) => __TAURI_INVOKE<string>("render_markdown", { text }),
 	search: (query: string, negotiationId: number | null) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search", { query, negotiationId })),
-	library: () => typedError<LibraryClause[], IpcError>(__TAURI_INVOKE("library")),
-	/**  The international and national standards a clause may rest on, by code. */
-	standards: () => typedError<Standard[], IpcError>(__TAURI_INVOKE("standards")),
+	/**  The model clauses, in the interface's language. */
+	library: (lang: Lang) => typedError<LibraryClause[], IpcError>(__TAURI_INVOKE("library", { lang })),
+	/**
+	 *  The international and national standards a clause may rest on, by code, in the interface's
+	 *  language, with whether Kazakhstan has ratified each convention.
+	 */
+	standards: (lang: Lang) => typedError<Standard[], IpcError>(__TAURI_INVOKE("standards", { lang })),
 	/**
 	 *  A position table the user chooses, as a new negotiation: every row is checked before anything is
 	 *  written; then one transaction writes it all. None when the user cancels.
@@ -1092,7 +1103,19 @@ export type Standard = {
 	code: string,
 	title: string,
 	summary: string,
+	kind: StandardKind,
+	/**
+	 *  For a convention, the year Kazakhstan ratified it; none when it has not (or cannot: a
+	 *  recommendation, a code of practice, a declaration or a law of the Republic is not ratified).
+	 */
+	ratified_kz: number | null,
 };
+
+/**
+ *  What a standard is: an ILO convention (ratified or not), a recommendation or code of practice,
+ *  a political declaration, or a law of the Republic of Kazakhstan.
+ */
+export type StandardKind = "convention" | "recommendation" | "code_of_practice" | "declaration" | "national_law";
 
 /**  A move of a clause to another status, with what the move needs recorded beside its reason. */
 export type StatusChange = {
@@ -1219,6 +1242,8 @@ export type WordDiff = {
 export type WorkbenchInfo = {
 	path: string,
 	actor: string,
+	/**  Created by this run and still empty: the interface opens the demo on it, in its language. */
+	fresh: boolean,
 };
 
 /* Tauri Specta runtime */

@@ -1,6 +1,6 @@
 // What the whole window shares: the workbench's negotiations, which one is open, and a word for the
 // user that outlives the view that said it.
-import type { NegotiationSummary } from "./bindings";
+import type { Lang, NegotiationSummary } from "./bindings";
 import { ok, type Backend } from "./backend";
 
 class Session {
@@ -12,6 +12,20 @@ class Session {
   workbench = $state(0);
   /** An error or notice for the whole window (e.g. a workbench that could not be opened). */
   banner = $state<{ text: string; error: boolean } | null>(null);
+
+  /** The window opens: on a workbench this run created, the demo in the interface's language first. */
+  async start(api: Backend, lang: Lang): Promise<void> {
+    const info = await api.workbenchInfo();
+    if (info.fresh) await this.openDemo(api, lang);
+    else await this.reload(api);
+  }
+
+  /** Loads the demo negotiation in `lang` (once per language) and opens it. */
+  async openDemo(api: Backend, lang: Lang): Promise<void> {
+    const demo = await ok(api.loadDemo(lang));
+    await this.reload(api);
+    this.negotiationId = demo.id;
+  }
 
   /** Reads the negotiations again; keeps the open one if it is still there. */
   async reload(api: Backend): Promise<void> {

@@ -94,7 +94,7 @@ url-not-file = { $url } — адрес, а не файл рабочей базы
 
 ## Уже есть в записи
 
-clause-ref-taken = в этих переговорах уже есть пункт { $reference }
+clause-ref-taken = номер «{ $reference }» в этих переговорах уже занят
 clause-ref-ambiguous = пункт «{ $reference }» есть в нескольких переговорах: укажите и переговоры или номер пункта в базе
 label-taken = две организации обозначены «{ $label }»
 negotiation-title-ambiguous = несколько переговоров называются «{ $title }»: укажите номер ({ $ids })

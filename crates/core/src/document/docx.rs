@@ -17,6 +17,15 @@ const A4: (u32, u32) = (11906, 16838);
 const MARGIN: u32 = 1134;
 
 /// The document as the bytes of a .docx file.
+/// The locale Word proofs a document's text in.
+fn locale(lang: crate::words::Lang) -> &'static str {
+    match lang {
+        crate::words::Lang::Kk => "kk-KZ",
+        crate::words::Lang::Ru => "ru-RU",
+        crate::words::Lang::En => "en-GB",
+    }
+}
+
 pub fn to_docx(doc: &Document) -> Result<Vec<u8>> {
     let mut body = Body { landscape: doc.landscape, formatting: doc.changes_as_formatting, ..Body::default() };
     if !doc.title.is_empty() {
@@ -30,7 +39,7 @@ pub fn to_docx(doc: &Document) -> Result<Vec<u8>> {
         ("docProps/core.xml", core_properties(&doc.title)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.into()),
         ("word/document.xml", document),
-        ("word/styles.xml", STYLES.into()),
+        ("word/styles.xml", STYLES.replace("w:val=\"ru-RU\"", &format!("w:val=\"{}\"", locale(doc.lang)))),
         ("word/numbering.xml", numbering(&body.lists)),
         ("word/settings.xml", SETTINGS.into()),
     ];

@@ -18,15 +18,16 @@ pub fn to_html(doc: &Document) -> String {
 /// fetched), every text escaped; a landscape document prints landscape.
 pub fn page(doc: &Document) -> String {
     let orientation = if doc.landscape { "@page{size:A4 landscape}body{max-width:none}" } else { "" };
-    page_of(&doc.title, orientation, &to_html(doc))
+    page_of(&doc.title, doc.lang, orientation, &to_html(doc))
 }
 
 /// A page around a body that is already escaped or sanitised.
-pub(crate) fn page_of(title: &str, extra_css: &str, body: &str) -> String {
+pub(crate) fn page_of(title: &str, lang: crate::words::Lang, extra_css: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>{}</title><style>{PAGE_CSS}{extra_css}</style></head><body>\n{body}</body></html>\n",
+        lang.code(),
         escape_html(title)
     )
 }

@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::words::Lang;
 
 /// What a document is written as.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -58,6 +59,8 @@ pub fn render(doc: &Document, format: Format) -> Result<Vec<u8>> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     pub title: String,
+    /// The language it is written in: what a reader's spell-checker and screen reader are told.
+    pub lang: Lang,
     pub landscape: bool,
     /// Changes are shown as formatting (underlined insertions, struck deletions) rather than as
     /// revisions to accept or reject: a comparison shows differences, it does not propose them.

@@ -158,8 +158,8 @@ mod tests {
 
     #[test]
     fn reads_a_four_column_table() {
-        let t = parse("ref,title,FTU,EA,MoL,joint,base\nArt. 1,Scope,a,b,c,j,s\nArt. 2,Notice,,b2,,,\n").unwrap();
-        assert_eq!(t.parties, vec!["FTU", "EA", "MoL"]);
+        let t = parse("ref,title,TU,EA,MoL,joint,base\nArt. 1,Scope,a,b,c,j,s\nArt. 2,Notice,,b2,,,\n").unwrap();
+        assert_eq!(t.parties, vec!["TU", "EA", "MoL"]);
         assert!(t.has_joint && t.has_base);
         assert_eq!(t.rows[0].positions, vec!["a", "b", "c"]);
         assert_eq!((t.rows[0].joint.as_str(), t.rows[0].base.as_str()), ("j", "s"));

@@ -87,7 +87,8 @@ impl Store {
             }
         }
         let versions = json!(versions).to_string();
-        let rationale = format!("imported from {source_name}");
+        // the file the texts came from (a name, not a sentence: the reader's language words the rest)
+        let rationale = source_name;
         let inserted = sqlx::query!(
             "INSERT INTO versions (clause_id, party_id, text, hash, author, created_at, rationale, tabled_at)
              SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ?1, ?2, ?3, ?2 FROM json_each(?4) j",
@@ -100,7 +101,7 @@ impl Store {
         .await?
         .rows_affected();
         let detail = json!({ "source": source_name, "parties": table.parties, "clauses": table.rows.len(), "versions": inserted });
-        events::append(&mut tx, negotiation_id, None, "table_imported", who, &rationale, detail).await?;
+        events::append(&mut tx, negotiation_id, None, "table_imported", who, rationale, detail).await?;
         tx.commit().await?;
         self.negotiation(negotiation_id).await
     }

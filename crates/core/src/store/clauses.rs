@@ -5,9 +5,10 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{ClauseSummary, Store, Who, events};
+use crate::authentic::LangText;
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{Clause, ClauseStatus, Track};
+use crate::model::{Clause, ClauseStatus, LibraryClause, Track, Version};
 use crate::text::check_size;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -194,7 +195,7 @@ impl Store {
         slug: &str,
         who: &Who,
     ) -> Result<Clause> {
-        let model = self.library_clause(slug).await?;
+        let (model, translations) = self.model_in(negotiation_id, slug).await?;
         let owner = self.negotiation(negotiation_id).await?.owner_party_id;
         let mut new = new.clone();
         if new.title.trim().is_empty() {
@@ -208,6 +209,7 @@ impl Store {
         for code in &model.standards {
             super::library::link(&mut tx, id, code).await?;
         }
+        // the model in every authentic language of the negotiation, as one set
         let draft = super::NewVersion {
             track: owner.map_or(Track::Joint, Track::Party),
             text: model.text.clone(),
@@ -217,13 +219,45 @@ impl Store {
             received: None,
             sent_by: None,
             letter_ref: String::new(),
-            translations: vec![],
+            translations,
         };
         super::versions::insert(&mut tx, id, &draft, who).await?;
         let detail = json!({ "slug": slug });
         events::append(&mut tx, negotiation_id, Some(id), "clause_from_library", who, "", detail).await?;
         tx.commit().await?;
         self.clause(id).await
+    }
+
+    /// Drafts a model of the clause library into a clause, as a private joint draft in every authentic
+    /// language of its negotiation; the model's title is the draft's rationale.
+    pub async fn draft_from_library(&self, clause_id: i64, slug: &str, who: &Who) -> Result<Version> {
+        let clause = self.clause(clause_id).await?;
+        let (model, translations) = self.model_in(clause.negotiation_id, slug).await?;
+        let draft = super::NewVersion {
+            track: Track::Joint,
+            text: model.text,
+            rationale: model.title,
+            tabled: false,
+            session_id: None,
+            received: None,
+            sent_by: None,
+            letter_ref: String::new(),
+            translations,
+        };
+        self.propose(clause_id, &draft, who).await
+    }
+
+    /// A model of the library in a negotiation's first authentic language, and its text in the others.
+    async fn model_in(&self, negotiation_id: i64, slug: &str) -> Result<(LibraryClause, Vec<LangText>)> {
+        let mut conn = self.pool.acquire().await?;
+        let languages = super::versions::languages_of(&mut conn, negotiation_id).await?;
+        drop(conn);
+        let model = self.library_clause(slug, languages.first().copied().unwrap_or_default()).await?;
+        let mut translations = Vec::new();
+        for lang in languages.iter().skip(1) {
+            translations.push(LangText { lang: *lang, text: self.library_clause(slug, *lang).await?.text });
+        }
+        Ok((model, translations))
     }
 
     /// Renumbers, renames, regroups, retags or moves a clause; journaled with what it was before.

@@ -1,104 +1,164 @@
-//! Standards (ILO conventions and the like) and the clause library of model clauses, both shipped in
-//! `assets/` and seeded into every workbench.
+//! Standards (ILO conventions, Kazakhstan's laws and the like) and the clause library of model
+//! clauses, both shipped in `assets/` in Kazakh, Russian and English and seeded into every workbench:
+//! the English in `standards` and `library_clauses`, the other languages beside them.
 
 use serde::Deserialize;
 
 use super::Store;
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{LibraryClause, Standard};
+use crate::model::{LibraryClause, Standard, StandardKind};
+use crate::words::{Lang, Parallel};
 
 #[derive(Deserialize)]
 struct StandardAsset {
     code: String,
-    title: String,
-    summary: String,
+    kind: StandardKind,
+    ratified_kz: Option<i64>,
+    title: Parallel,
+    summary: Parallel,
 }
 
 #[derive(Deserialize)]
 struct LibraryAsset {
     slug: String,
-    topic: String,
-    title: String,
-    text: String,
+    topic: Parallel,
+    title: Parallel,
+    text: Parallel,
     #[serde(default)]
-    notes: String,
+    notes: Parallel,
     standards: Vec<String>,
 }
 
 const STANDARDS: &str = include_str!("../../../../assets/standards.json");
 const LIBRARY: &str = include_str!("../../../../assets/library.json");
 
+/// The languages kept beside the English of the tables.
+const OTHERS: [Lang; 2] = [Lang::Kk, Lang::Ru];
+
+fn unreadable(what: &str, e: serde_json::Error) -> Error {
+    Error::Invalid(Msg::Unreadable { what: what.into(), detail: e.to_string() })
+}
+
 impl Store {
-    /// Adds the shipped standards and model clauses that the workbench does not have yet.
+    /// Brings the shipped standards and model clauses up to date in the workbench: new ones are added,
+    /// changed ones rewritten (a row already as shipped is left alone, so an open writes nothing).
     pub(crate) async fn seed_library(&self) -> Result<()> {
-        let standards: Vec<StandardAsset> = serde_json::from_str(STANDARDS).map_err(|e| {
-            Error::Invalid(Msg::Unreadable { what: "assets/standards.json".into(), detail: e.to_string() })
-        })?;
-        let library: Vec<LibraryAsset> = serde_json::from_str(LIBRARY).map_err(|e| {
-            Error::Invalid(Msg::Unreadable { what: "assets/library.json".into(), detail: e.to_string() })
-        })?;
+        let standards: Vec<StandardAsset> =
+            serde_json::from_str(STANDARDS).map_err(|e| unreadable("assets/standards.json", e))?;
+        let library: Vec<LibraryAsset> =
+            serde_json::from_str(LIBRARY).map_err(|e| unreadable("assets/library.json", e))?;
         let mut tx = self.begin().await?;
         for s in &standards {
+            let kind = s.kind.as_str();
             sqlx::query!(
-                "INSERT OR IGNORE INTO standards (code, title, summary) VALUES (?, ?, ?)",
+                "INSERT INTO standards (code, title, summary, kind, ratified_kz) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (code) DO UPDATE SET title = excluded.title, summary = excluded.summary,
+                     kind = excluded.kind, ratified_kz = excluded.ratified_kz
+                 WHERE (title, summary, kind) IS NOT (excluded.title, excluded.summary, excluded.kind)
+                    OR ratified_kz IS NOT excluded.ratified_kz",
                 s.code,
-                s.title,
-                s.summary
+                s.title.en,
+                s.summary.en,
+                kind,
+                s.ratified_kz
             )
             .execute(&mut *tx)
             .await?;
-        }
-        for l in &library {
-            sqlx::query!(
-                "INSERT OR IGNORE INTO library_clauses (slug, topic, title, text, notes) VALUES (?, ?, ?, ?, ?)",
-                l.slug,
-                l.topic,
-                l.title,
-                l.text,
-                l.notes
-            )
-            .execute(&mut *tx)
-            .await?;
-            for code in &l.standards {
-                let linked = sqlx::query!(
-                    "INSERT OR IGNORE INTO library_standards (library_clause_id, standard_id)
-                     SELECT l.id, s.id FROM library_clauses l, standards s WHERE l.slug = ? AND s.code = ?",
-                    l.slug,
-                    code
+            for lang in OTHERS {
+                let (code, title, summary) = (lang.code(), s.title.get(lang), s.summary.get(lang));
+                sqlx::query!(
+                    "INSERT INTO standard_texts (standard_id, lang, title, summary)
+                     SELECT id, ?, ?, ? FROM standards WHERE code = ?
+                     ON CONFLICT (standard_id, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary
+                     WHERE (title, summary) IS NOT (excluded.title, excluded.summary)",
+                    code,
+                    title,
+                    summary,
+                    s.code
                 )
                 .execute(&mut *tx)
                 .await?;
-                if linked.rows_affected() == 0 {
-                    let known = sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    if known == 0 {
-                        return Err(Error::Invalid(Msg::Unreadable {
-                            what: "assets/library.json".into(),
-                            detail: format!("{} cites unknown standard {code}", l.slug),
-                        }));
-                    }
-                }
             }
+        }
+        for l in &library {
+            sqlx::query!(
+                "INSERT INTO library_clauses (slug, topic, title, text, notes) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (slug) DO UPDATE SET topic = excluded.topic, title = excluded.title,
+                     text = excluded.text, notes = excluded.notes
+                 WHERE (topic, title, text, notes) IS NOT (excluded.topic, excluded.title, excluded.text, excluded.notes)",
+                l.slug,
+                l.topic.en,
+                l.title.en,
+                l.text.en,
+                l.notes.en
+            )
+            .execute(&mut *tx)
+            .await?;
+            for lang in OTHERS {
+                let code = lang.code();
+                let (topic, title, text, notes) =
+                    (l.topic.get(lang), l.title.get(lang), l.text.get(lang), l.notes.get(lang));
+                sqlx::query!(
+                    "INSERT INTO library_texts (library_clause_id, lang, topic, title, text, notes)
+                     SELECT id, ?, ?, ?, ?, ? FROM library_clauses WHERE slug = ?
+                     ON CONFLICT (library_clause_id, lang) DO UPDATE SET topic = excluded.topic, title = excluded.title,
+                         text = excluded.text, notes = excluded.notes
+                     WHERE (topic, title, text, notes) IS NOT (excluded.topic, excluded.title, excluded.text, excluded.notes)",
+                    code,
+                    topic,
+                    title,
+                    text,
+                    notes,
+                    l.slug
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
+            link_model(&mut tx, l).await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn standards(&self) -> Result<Vec<Standard>> {
-        Ok(sqlx::query_as!(Standard, "SELECT id, code, title, summary FROM standards ORDER BY code")
-            .fetch_all(&self.pool)
-            .await?)
+    /// The standards, in `lang`.
+    pub async fn standards(&self, lang: Lang) -> Result<Vec<Standard>> {
+        let code = lang.code();
+        let rows = sqlx::query!(
+            r#"SELECT s.id, s.code, coalesce(t.title, s.title) as "title!: String",
+                      coalesce(t.summary, s.summary) as "summary!: String", s.kind, s.ratified_kz
+               FROM standards s LEFT JOIN standard_texts t ON t.standard_id = s.id AND t.lang = ?
+               ORDER BY s.code"#,
+            code
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Standard {
+                    id: r.id,
+                    code: r.code,
+                    title: r.title,
+                    summary: r.summary,
+                    kind: StandardKind::parse(&r.kind)?,
+                    ratified_kz: r.ratified_kz,
+                })
+            })
+            .collect()
     }
 
-    /// The model clauses, by topic, each with the codes of the standards it rests on.
-    pub async fn library(&self) -> Result<Vec<LibraryClause>> {
+    /// The model clauses in `lang`, by topic, each with the codes of the standards it rests on.
+    pub async fn library(&self, lang: Lang) -> Result<Vec<LibraryClause>> {
+        let code = lang.code();
         let rows = sqlx::query!(
-            r#"SELECT l.id, l.slug, l.topic, l.title, l.text, l.notes,
+            r#"SELECT l.id, l.slug, coalesce(t.topic, l.topic) as "topic!: String",
+                      coalesce(t.title, l.title) as "title!: String", coalesce(t.text, l.text) as "text!: String",
+                      coalesce(t.notes, l.notes) as "notes!: String",
                       (SELECT group_concat(s.code, '|') FROM library_standards ls JOIN standards s ON s.id = ls.standard_id
                        WHERE ls.library_clause_id = l.id) as "codes?: String"
-               FROM library_clauses l ORDER BY l.topic, l.title"#
+               FROM library_clauses l LEFT JOIN library_texts t ON t.library_clause_id = l.id AND t.lang = ?
+               ORDER BY 3, 4"#,
+            code
         )
         .fetch_all(&self.pool)
         .await?;
@@ -116,9 +176,9 @@ impl Store {
             .collect())
     }
 
-    /// One model clause, by its key (`retraining-before-dismissal`).
-    pub async fn library_clause(&self, slug: &str) -> Result<LibraryClause> {
-        let all = self.library().await?;
+    /// One model clause in `lang`, by its key (`retraining-before-dismissal`).
+    pub async fn library_clause(&self, slug: &str, lang: Lang) -> Result<LibraryClause> {
+        let all = self.library(lang).await?;
         let wanted = slug.trim();
         match all.iter().find(|l| l.slug == wanted) {
             Some(l) => Ok(l.clone()),
@@ -168,6 +228,41 @@ pub(crate) async fn link(conn: &mut sqlx::SqliteConnection, clause_id: i64, code
             sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code).fetch_one(&mut *conn).await?;
         if known == 0 {
             return Err(Error::NotFound(Msg::NoStandard { code: code.to_string() }));
+        }
+    }
+    Ok(())
+}
+
+/// Links a shipped model clause to exactly the standards it cites now (a citation the library no
+/// longer makes is dropped), inside the seeding transaction.
+async fn link_model(tx: &mut sqlx::SqliteConnection, l: &LibraryAsset) -> Result<()> {
+    let cited = serde_json::to_string(&l.standards).unwrap_or_default();
+    sqlx::query!(
+        "DELETE FROM library_standards WHERE library_clause_id = (SELECT id FROM library_clauses WHERE slug = ?)
+           AND standard_id NOT IN (SELECT s.id FROM standards s, json_each(?) j WHERE s.code = j.value)",
+        l.slug,
+        cited
+    )
+    .execute(&mut *tx)
+    .await?;
+    for code in &l.standards {
+        let linked = sqlx::query!(
+            "INSERT OR IGNORE INTO library_standards (library_clause_id, standard_id)
+             SELECT l.id, s.id FROM library_clauses l, standards s WHERE l.slug = ? AND s.code = ?",
+            l.slug,
+            code
+        )
+        .execute(&mut *tx)
+        .await?;
+        if linked.rows_affected() == 0 {
+            let known =
+                sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code).fetch_one(&mut *tx).await?;
+            if known == 0 {
+                return Err(Error::Invalid(Msg::Unreadable {
+                    what: "assets/library.json".into(),
+                    detail: format!("{} cites unknown standard {code}", l.slug),
+                }));
+            }
         }
     }
     Ok(())

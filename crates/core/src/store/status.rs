@@ -166,12 +166,25 @@ async fn write_status(
         .await?
         .rows_affected();
         if fell > 0 {
-            let why = "a tentatively agreed clause was reopened: the settlement is back at the table";
-            let detail = json!({ "from": settled, "to": in_session });
-            events::append(conn, negotiation_id, None, "negotiation_status_changed", who, why, detail).await?;
+            // why, as a code the reader words (`Because`): the core writes no sentence into the journal
+            let detail = json!({ "from": settled, "to": in_session, "because": Because::ClauseReopened });
+            events::append(conn, negotiation_id, None, "negotiation_status_changed", who, "", detail).await?;
         }
     }
     Ok(())
+}
+
+/// Why the workbench itself changed a status, recorded in the journal entry's detail (`because`) for
+/// the reader to put into words: a text was tabled on a clause not yet opened; every party initialed
+/// the same text; a new joint text (`version_id`) voided initials (`voided` of them); a tentatively
+/// agreed clause reopened, so the settlement is back at the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Because {
+    TextTabled,
+    AllInitialed,
+    InitialsVoided,
+    ClauseReopened,
 }
 
 /// The hash every side has initialed, if they all have initialed the same one.
@@ -262,8 +275,8 @@ pub(crate) async fn after_tabling(
 ) -> Result<()> {
     let (_, status) = current_status(conn, clause_id).await?;
     if status == NotOpened {
-        let detail = json!({ "version_id": version_id });
-        write_status(conn, (negotiation_id, clause_id), (NotOpened, Open), "a text was tabled", detail, who).await?;
+        let detail = json!({ "version_id": version_id, "because": Because::TextTabled });
+        write_status(conn, (negotiation_id, clause_id), (NotOpened, Open), "", detail, who).await?;
     }
     if track != Track::Joint {
         return Ok(());
@@ -277,12 +290,10 @@ pub(crate) async fn after_tabling(
     .await?
     .rows_affected();
     if voided > 0 {
-        let reason = format!("a new joint text (version {version_id}) voids {voided} initial(s)");
-        let detail = json!({ "version_id": version_id, "voided": voided });
-        events::append(conn, negotiation_id, Some(clause_id), "initials_voided", who, &reason, detail).await?;
+        let detail = json!({ "version_id": version_id, "voided": voided, "because": Because::InitialsVoided });
+        events::append(conn, negotiation_id, Some(clause_id), "initials_voided", who, "", detail.clone()).await?;
         if status == TentativelyAgreed {
-            let detail = json!({ "version_id": version_id });
-            write_status(conn, (negotiation_id, clause_id), (TentativelyAgreed, Open), &reason, detail, who).await?;
+            write_status(conn, (negotiation_id, clause_id), (TentativelyAgreed, Open), "", detail, who).await?;
         }
     }
     Ok(())
@@ -486,9 +497,8 @@ impl Store {
         if check_transition(status, TentativelyAgreed).is_ok()
             && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_some()
         {
-            let why = "every party initialed the same text";
-            let detail = json!({ "hash": version.hash });
-            write_status(&mut tx, (negotiation_id, clause_id), (status, TentativelyAgreed), why, detail, who).await?;
+            let detail = json!({ "hash": version.hash, "because": Because::AllInitialed });
+            write_status(&mut tx, (negotiation_id, clause_id), (status, TentativelyAgreed), "", detail, who).await?;
             status = TentativelyAgreed;
         }
         tx.commit().await?;
