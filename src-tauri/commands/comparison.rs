@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use tauri::State;
 use trilogue_core::agreement::{self, Document, Outline, Row};
-use trilogue_core::compare::{Comparison, Reference, compare};
+use trilogue_core::compare::{Comparison, Reference, compare_in};
 use trilogue_core::convergence::{self, Distances};
 use trilogue_core::document::{self, Format};
 use trilogue_core::words::{Lang, Words};
@@ -15,12 +15,15 @@ use crate::state::Workbench;
 
 #[tauri::command]
 #[specta::specta]
+/// A clause's texts compared with the reference's; where the agreement has several authentic texts,
+/// within the language `lang` (none: the first).
 pub async fn compare_clause(
     workbench: State<'_, Workbench>,
     clause_id: i64,
     reference: Reference,
+    lang: Option<Lang>,
 ) -> IpcResult<Comparison> {
-    Ok(compare(&workbench.store(), clause_id, reference, workbench.now()).await?)
+    Ok(compare_in(&workbench.store(), clause_id, reference, workbench.now(), lang).await?)
 }
 
 #[tauri::command]
@@ -36,8 +39,9 @@ pub async fn agreement_rows(
     negotiation_id: i64,
     reference: Reference,
     clause_ids: Vec<i64>,
+    lang: Option<Lang>,
 ) -> IpcResult<Vec<Row>> {
-    Ok(agreement::rows(&workbench.store(), negotiation_id, reference, &clause_ids).await?)
+    Ok(agreement::rows(&workbench.store(), negotiation_id, reference, &clause_ids, lang).await?)
 }
 
 #[tauri::command]
@@ -46,8 +50,9 @@ pub async fn agreement_document(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
     reference: Reference,
+    lang: Option<Lang>,
 ) -> IpcResult<Document> {
-    Ok(agreement::document(&workbench.store(), negotiation_id, reference).await?)
+    Ok(agreement::document(&workbench.store(), negotiation_id, reference, lang).await?)
 }
 
 /// The dashboard's five clauses furthest apart and five that moved most since the last session.
@@ -77,6 +82,7 @@ pub async fn export_four_columns(
     reference: Reference,
     format: DocumentFormat,
     lang: Lang,
+    texts_in: Option<Lang>,
 ) -> IpcResult<Option<String>> {
     let store = workbench.store();
     let title = store.negotiation(negotiation_id).await?.title;
@@ -86,7 +92,8 @@ pub async fn export_four_columns(
         DocumentFormat::Csv => ("csv", files::TABLES),
     };
     let contents = async {
-        let table = agreement::document(&store, negotiation_id, reference).await?;
+        // the texts in the language chosen for them, else in the document's where it is authentic
+        let table = agreement::document(&store, negotiation_id, reference, texts_in.or(Some(lang))).await?;
         Ok(match format {
             DocumentFormat::Html => document::render(&table.to_model(&Words::new(lang)), Format::Html)?,
             DocumentFormat::Docx => document::render(&table.to_model(&Words::new(lang)), Format::Docx)?,

@@ -10,12 +10,25 @@ use trilogue_core::words::Lang;
 use crate::error::IpcResult;
 use crate::state::Workbench;
 
+/// Two versions' texts, word by word; where the agreement has several authentic texts, within the
+/// language `lang` (none, or one a version has no text in: the first).
 #[tauri::command]
 #[specta::specta]
-pub async fn diff_versions(workbench: State<'_, Workbench>, from: i64, to: i64) -> IpcResult<WordDiff> {
+pub async fn diff_versions(
+    workbench: State<'_, Workbench>,
+    from: i64,
+    to: i64,
+    lang: Option<Lang>,
+) -> IpcResult<WordDiff> {
     let store = workbench.store();
-    let (a, b) = (store.version(from).await?, store.version(to).await?);
-    Ok(diff_words(&a.text, &b.text))
+    let text = async |id: i64| -> trilogue_core::Result<String> {
+        let texts = store.version_texts(id).await?;
+        Ok(match texts.iter().find(|t| Some(t.lang) == lang) {
+            Some(t) => t.text.clone(),
+            None => store.version(id).await?.text,
+        })
+    };
+    Ok(diff_words(&text(from).await?, &text(to).await?))
 }
 
 /// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs

@@ -153,6 +153,14 @@ pub async fn the_interface_in_kazakh_and_russian(dir: &Path) {
         shown["clause"]["id"].as_i64().unwrap()
     };
     tour(&app, "ru", 60, point("Пункт 7")).await;
+    // the comparison table compares the Russian texts, or the Kazakh ones when chosen
+    app.client.execute("location.hash = '#/agreement'", vec![]).await.unwrap();
+    app.wait_text("[data-testid=agreement-row]", "Настоящий раздел распространяется").await;
+    set_value(&app, "[data-testid=texts-in]", "kk").await;
+    app.wait_text("[data-testid=agreement-row]", "Осы бөлімнің қолданысы").await;
+    app.shot("60-ru-comparison-table-kazakh-texts").await;
+    set_value(&app, "[data-testid=texts-in]", "ru").await;
+    app.wait_text("[data-testid=agreement-row]", "Настоящий раздел распространяется").await;
     // a document exported from a Russian screen is in Russian
     app.client.execute("location.hash = '#/standing'", vec![]).await.unwrap();
     let report = dir.join("report-ru.html");

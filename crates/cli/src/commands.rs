@@ -565,7 +565,9 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::CompareAll { negotiation, against, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let d = agreement::document(store, n.id, ctx.reference(n.id, &against).await?).await?;
+            // within one language where there are several: the one asked for, or the user's
+            let lang = ctx.text_language(&n);
+            let d = agreement::document(store, n.id, ctx.reference(n.id, &against).await?, Some(lang)).await?;
             let document = match format {
                 TableFormat::Csv => return emit(out.as_deref(), &d.to_csv()?, &ctx.words),
                 TableFormat::Json => ReportFormat::Json,

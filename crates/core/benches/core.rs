@@ -298,19 +298,19 @@ fn four_columns(c: &mut Criterion) {
             fresh,
             |s| {
                 rt.block_on(async {
-                    assert_eq!(agreement::document(&s, n, Reference::Base).await.unwrap().rows.len(), 1_775)
+                    assert_eq!(agreement::document(&s, n, Reference::Base, None).await.unwrap().rows.len(), 1_775)
                 })
             },
             BatchSize::PerIteration,
         )
     });
     group.bench_function("document_warm", |b| {
-        b.iter(|| rt.block_on(async { agreement::document(&store, n, Reference::Base).await.unwrap() }))
+        b.iter(|| rt.block_on(async { agreement::document(&store, n, Reference::Base, None).await.unwrap() }))
     });
     group.bench_function("docx_warm", |b| {
         b.iter(|| {
             rt.block_on(async {
-                let d = agreement::document(&store, n, Reference::Base).await.unwrap();
+                let d = agreement::document(&store, n, Reference::Base, None).await.unwrap();
                 trilogue_core::document::to_docx(&d.to_model(&Words::new(Lang::En))).unwrap()
             })
         })
@@ -329,7 +329,7 @@ fn four_columns(c: &mut Criterion) {
     group.bench_function("rows_20_cold", |b| {
         b.iter_batched(
             fresh,
-            |s| rt.block_on(async { agreement::rows(&s, n, Reference::Base, &window).await.unwrap() }),
+            |s| rt.block_on(async { agreement::rows(&s, n, Reference::Base, &window, None).await.unwrap() }),
             BatchSize::PerIteration,
         )
     });

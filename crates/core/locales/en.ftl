@@ -135,6 +135,7 @@ texts-of-marked = The texts of { $author }, marked against { $reference }.
 ## The comparison table and a clause's comparison
 
 comparison-intro = Comparison table · { $count } clauses · changes marked against { $reference }: inserted underlined, deleted struck through · only tabled texts
+comparison-texts-in = · texts in { $language }
 compared-against = { $status } · compared against { $reference }
 
 ## The status report

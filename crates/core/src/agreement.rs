@@ -68,6 +68,8 @@ pub struct Document {
     /// The columns shown and printed: those some row has a text in (see [`columns_with_text`]).
     pub with_text: Vec<u32>,
     pub rows: Vec<Row>,
+    /// Where the agreement has several authentic texts, the one language its texts are compared in.
+    pub texts_in: Option<Lang>,
 }
 
 pub async fn outline(store: &Store, negotiation_id: i64, now: DateTime<Utc>) -> Result<Outline> {
@@ -108,8 +110,15 @@ fn columns_with_text(count: usize, has_text: impl Fn(usize) -> bool) -> Vec<u32>
     (0..count).filter(|&i| has_text(i)).map(|i| i as u32).collect()
 }
 
-/// The given clauses' rows, marked against `reference`, in the order given.
-pub async fn rows(store: &Store, negotiation_id: i64, reference: Reference, clause_ids: &[i64]) -> Result<Vec<Row>> {
+/// The given clauses' rows, marked against `reference`, in the order given; where the agreement has
+/// several authentic texts, within one language (`lang`; none: the first).
+pub async fn rows(
+    store: &Store,
+    negotiation_id: i64,
+    reference: Reference,
+    clause_ids: &[i64],
+    lang: Option<Lang>,
+) -> Result<Vec<Row>> {
     let mut clauses = Vec::with_capacity(clause_ids.len());
     for id in clause_ids {
         let clause = store.clause(*id).await?;
@@ -118,16 +127,33 @@ pub async fn rows(store: &Store, negotiation_id: i64, reference: Reference, clau
         }
         clauses.push(clause);
     }
-    Ok(mark(store, negotiation_id, reference, clauses, Some(clause_ids)).await?.rows)
+    Ok(mark(store, negotiation_id, reference, clauses, Some(clause_ids), lang).await?.rows)
 }
 
-/// Every row of the agreement, marked against `reference`.
-pub async fn document(store: &Store, negotiation_id: i64, reference: Reference) -> Result<Document> {
+/// Every row of the agreement, marked against `reference`; where the agreement has several authentic
+/// texts, within one language (`lang`; none: the first).
+pub async fn document(
+    store: &Store,
+    negotiation_id: i64,
+    reference: Reference,
+    lang: Option<Lang>,
+) -> Result<Document> {
     let negotiation = store.negotiation(negotiation_id).await?;
     let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
-    let Marked { columns, since, rows } = mark(store, negotiation_id, reference, clauses, None).await?;
+    let Marked { columns, since, rows } = mark(store, negotiation_id, reference, clauses, None, lang).await?;
     let with_text = columns_with_text(columns.len(), |i| rows.iter().any(|r| r.cells[i].text.is_some()));
-    Ok(Document { negotiation, reference, since, columns, with_text, rows })
+    let texts_in = texts_in(&negotiation, lang);
+    Ok(Document { negotiation, reference, since, columns, with_text, rows, texts_in })
+}
+
+/// The language a comparison's texts are in, where the agreement has more than one: the one asked
+/// for if it is authentic, else the first.
+fn texts_in(negotiation: &Negotiation, lang: Option<Lang>) -> Option<Lang> {
+    let authentic: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
+    if authentic.len() < 2 {
+        return None;
+    }
+    Some(lang.filter(|l| authentic.contains(l)).unwrap_or(authentic[0]))
 }
 
 /// Marks the rows of `clauses` on the worker threads; the diffs are remembered by the store.
@@ -137,12 +163,18 @@ async fn mark(
     reference: Reference,
     clauses: Vec<Clause>,
     only: Option<&[i64]>,
+    lang: Option<Lang>,
 ) -> Result<Marked> {
     let columns = column_heads(&store.parties(negotiation_id).await?);
     let since = resolve(store, negotiation_id, &columns, reference).await?;
-    let now = store.heads(negotiation_id, only, None).await?;
+    let mut now = store.heads(negotiation_id, only, None).await?;
+    store.in_language(negotiation_id, &mut now, lang).await?;
     let then = match &since {
-        Some(s) => Some(store.heads(negotiation_id, only, Some(s)).await?),
+        Some(s) => {
+            let mut then = store.heads(negotiation_id, only, Some(s)).await?;
+            store.in_language(negotiation_id, &mut then, lang).await?;
+            Some(then)
+        }
         None => None,
     };
     let cache = store.diffs().clone();
@@ -231,7 +263,12 @@ impl Document {
             })
             .collect();
         let reference = self.reference_label(w);
-        let intro = w.f("comparison-intro", &[("count", self.rows.len().into()), ("reference", (&reference).into())]);
+        let mut intro =
+            w.f("comparison-intro", &[("count", self.rows.len().into()), ("reference", (&reference).into())]);
+        if let Some(lang) = self.texts_in {
+            let language = w.name("language", lang.code());
+            intro = format!("{intro} {}", w.f("comparison-texts-in", &[("language", (&language).into())]));
+        }
         document::Document {
             title: self.negotiation.title.clone(),
             lang: w.lang(),

@@ -351,6 +351,7 @@ mod tests {
                     "message",
                     "column",
                     "detail",
+                    "language",
                 ] {
                     args.set(name, FluentValue::from(2));
                 }

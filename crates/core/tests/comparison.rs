@@ -119,7 +119,7 @@ async fn the_justification_column_shows_what_each_party_tabled_it_with() {
     assert!(joint.cell.justification.starts_with("Secretariat compromise"), "{:?}", joint.cell);
     assert!(c.to_html().contains("<em>Justification:</em> Secretariat compromise"));
     assert!(c.to_text().contains("(justification: Secretariat compromise"));
-    let d = agreement::document(&store, n, Reference::Joint).await.unwrap();
+    let d = agreement::document(&store, n, Reference::Joint, None).await.unwrap();
     assert!(d.to_html().contains("Justification:</em> Secretariat compromise"));
 }
 
@@ -145,7 +145,7 @@ async fn the_four_column_document_of_the_demo() {
     for reference in
         [Reference::Joint, Reference::Base, Reference::Party(parties[2].id), Reference::Since(sessions[2].id)]
     {
-        let d = agreement::document(&store, n, reference).await.unwrap();
+        let d = agreement::document(&store, n, reference, None).await.unwrap();
         assert_eq!(d.rows.len(), 14);
         assert_eq!(d.rows[0].reference, "Art. 1");
         assert_matches_per_clause(&store, &d).await;
@@ -167,7 +167,7 @@ async fn the_four_column_document_of_the_demo() {
         assert_eq!(&art7[0], "Art. 7");
         assert_eq!(art7[4].to_string(), d.rows[6].cells[0].text.clone().unwrap(), "the whole text, unmarked");
     }
-    let d = agreement::document(&store, n, Reference::Joint).await.unwrap();
+    let d = agreement::document(&store, n, Reference::Joint, None).await.unwrap();
     let html = d.to_html();
     assert!(html.contains("changes marked against the joint text"));
     assert!(!html.contains(">Status quo<"), "no column without a text on paper");
@@ -194,7 +194,8 @@ async fn the_outline_says_which_texts_are_there_and_whether_they_differ() {
         assert_eq!(row.present[3], heads.contains_key(&(row.clause_id, Track::Joint)));
     }
     let agreed = o.rows.iter().find(|r| r.status == ClauseStatus::TentativelyAgreed).unwrap();
-    let rows = agreement::rows(&store, n, Reference::Joint, &[agreed.clause_id, o.rows[6].clause_id]).await.unwrap();
+    let rows =
+        agreement::rows(&store, n, Reference::Joint, &[agreed.clause_id, o.rows[6].clause_id], None).await.unwrap();
     assert_eq!(rows.iter().map(|r| r.clause_id).collect::<Vec<_>>(), [agreed.clause_id, o.rows[6].clause_id]);
 
     // a party tables the joint text word for word: that row's texts no longer differ
@@ -246,7 +247,7 @@ async fn the_eu_table_as_one_document() {
     let (store, _dir) = store().await;
     let table = parse_position_table(&eu_position_table(), "ai-act.csv").unwrap();
     let n = store.import_table(&table, "AI Act", "ai-act.csv", &Who::at("test", common::now())).await.unwrap();
-    let d = agreement::document(&store, n.id, Reference::Base).await.unwrap();
+    let d = agreement::document(&store, n.id, Reference::Base, None).await.unwrap();
     assert_eq!(d.rows.len(), 1_775);
     assert_eq!(
         d.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
@@ -268,7 +269,7 @@ async fn the_eu_table_as_one_document() {
         }
     }
     // opened again: every diff is read back, none made
-    let again = agreement::document(&store, n.id, Reference::Base).await.unwrap();
+    let again = agreement::document(&store, n.id, Reference::Base, None).await.unwrap();
     assert_eq!(store.diffs().len(), cached);
     assert_eq!(again.rows.len(), 1_775);
     assert_inert(&d.to_html(), "the EU four-column document");

@@ -8,7 +8,7 @@ use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{ClauseStatus, Priority, StandardKind, Track};
 use trilogue_core::store::NewVersion;
 use trilogue_core::words::{Lang, Words};
-use trilogue_core::{Who, agreement, convergence, demo, export, import, packet, report};
+use trilogue_core::{Who, agreement, convergence, demo, document, export, import, packet, report};
 
 #[tokio::test]
 async fn the_demo_is_a_living_negotiation() {
@@ -126,6 +126,39 @@ async fn the_demo_in_kazakh_or_russian_is_a_bilingual_negotiation_with_no_englis
 }
 
 #[tokio::test]
+async fn a_bilingual_agreement_is_compared_within_one_language() {
+    let (store, _dir) = store().await;
+    let n = demo::load_demo(&store, common::now(), Lang::Ru).await.unwrap();
+    let point = store.find_clause(Some(n.id), "Пункт 7").await.unwrap();
+    let joint_of = |d: &agreement::Document| {
+        let row = d.rows.iter().find(|r| r.clause_id == point.id).unwrap();
+        let joint = d.columns.iter().position(|c| c.reference == Reference::Joint).unwrap();
+        row.cells[joint].text.clone().unwrap()
+    };
+    let russian = agreement::document(&store, n.id, Reference::Joint, Some(Lang::Ru)).await.unwrap();
+    assert_eq!(russian.texts_in, Some(Lang::Ru));
+    assert!(joint_of(&russian).contains("девяти месяцев"), "{}", joint_of(&russian));
+    let intro = document::to_markdown(&russian.to_model(&Words::new(Lang::Ru)));
+    assert!(intro.contains("На русском языке"), "the table says which text it compares: {intro}");
+    // none asked, or one not authentic: the first language, Kazakh
+    for lang in [None, Some(Lang::En)] {
+        let kazakh = agreement::document(&store, n.id, Reference::Joint, lang).await.unwrap();
+        assert_eq!(kazakh.texts_in, Some(Lang::Kk));
+        assert!(joint_of(&kazakh).contains("тоғыз айға"), "{}", joint_of(&kazakh));
+    }
+    // marked within the language: the employers' Russian text against the Russian joint text
+    let rows = agreement::rows(&store, n.id, Reference::Joint, &[point.id], Some(Lang::Ru)).await.unwrap();
+    let employers = &rows[0].cells[1];
+    let diff = employers.diff.as_ref().unwrap();
+    let deleted: String =
+        diff.ops.iter().filter(|o| o.op == trilogue_core::diff::OpKind::Delete).map(|o| o.text.as_str()).collect();
+    assert!(deleted.contains("девяти") && !deleted.contains("тоғыз"), "{deleted}");
+    // one language only: nothing to choose
+    let english = demo::load_demo(&store, common::now(), Lang::En).await.unwrap();
+    assert_eq!(agreement::document(&store, english.id, Reference::Joint, Some(Lang::Ru)).await.unwrap().texts_in, None);
+}
+
+#[tokio::test]
 async fn the_library_and_its_standards_speak_each_language_and_cite_what_fits() {
     let (store, _dir) = store().await;
     let english = store.library(Lang::En).await.unwrap();
@@ -204,7 +237,7 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
     let references =
         [Reference::Joint, Reference::Base, Reference::Party(parties[1].id), Reference::Since(sessions[1].id)];
     for reference in references {
-        let d = agreement::document(&store, n.id, reference).await.unwrap();
+        let d = agreement::document(&store, n.id, reference, None).await.unwrap();
         outputs.push(("four-column html", d.to_html()));
         outputs.push(("four-column csv", d.to_csv().unwrap()));
         outputs.push(("four-column json", serde_json::to_string(&d).unwrap()));
@@ -213,7 +246,7 @@ async fn no_private_note_or_draft_leaves_the_workbench() {
     let ids: Vec<i64> = o.rows.iter().map(|r| r.clause_id).collect();
     outputs.push((
         "four-column rows",
-        serde_json::to_string(&agreement::rows(&store, n.id, Reference::Joint, &ids).await.unwrap()).unwrap(),
+        serde_json::to_string(&agreement::rows(&store, n.id, Reference::Joint, &ids, None).await.unwrap()).unwrap(),
     ));
     outputs.push((
         "distances",
@@ -301,7 +334,7 @@ async fn no_exported_cell_begins_a_formula_and_the_table_still_imports_back() {
     for cell in cells(&first) {
         assert!(!cell.starts_with(triggers), "a spreadsheet would run {cell:?}");
     }
-    let d = agreement::document(&store, n.id, Reference::Joint).await.unwrap();
+    let d = agreement::document(&store, n.id, Reference::Joint, None).await.unwrap();
     for cell in cells(&d.to_csv().unwrap()) {
         assert!(!cell.starts_with(triggers), "a spreadsheet would run {cell:?}");
     }

@@ -91,7 +91,7 @@ async fn comparison_and_exports_are_inert() {
     let html = export::agreement_html(&store, n.id).await.unwrap();
     assert_inert(&html, "agreement html");
     for reference in [Reference::Joint, Reference::Base, Reference::Party(parties[0].id)] {
-        let four = agreement::document(&store, n.id, reference).await.unwrap().to_html();
+        let four = agreement::document(&store, n.id, reference, None).await.unwrap().to_html();
         assert_inert(&four, "four-column document");
         assert!(four.contains("&lt;svg onload=alert(1)&gt;"), "titles are shown escaped");
     }

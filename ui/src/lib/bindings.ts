@@ -85,15 +85,23 @@ export const commands = {
 	 *  name, or none.
 	 */
 	exportReport: (negotiationId: number, kind: ReportKind, format: Format, lang: Lang) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_report", { negotiationId, kind, format, lang })),
-	diffVersions: (from: number, to: number) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to })),
-	compareClause: (clauseId: number, reference: Reference) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference })),
+	/**
+	 *  Two versions' texts, word by word; where the agreement has several authentic texts, within the
+	 *  language `lang` (none, or one a version has no text in: the first).
+	 */
+	diffVersions: (from: number, to: number, lang: Lang | null) => typedError<WordDiff, IpcError>(__TAURI_INVOKE("diff_versions", { from, to, lang })),
+	/**
+	 *  A clause's texts compared with the reference's; where the agreement has several authentic texts,
+	 *  within the language `lang` (none: the first).
+	 */
+	compareClause: (clauseId: number, reference: Reference, lang: Lang | null) => typedError<Comparison, IpcError>(__TAURI_INVOKE("compare_clause", { clauseId, reference, lang })),
 	agreementOutline: (negotiationId: number) => typedError<Outline, IpcError>(__TAURI_INVOKE("agreement_outline", { negotiationId })),
-	agreementRows: (negotiationId: number, reference: Reference, clauseIds: number[]) => typedError<Row[], IpcError>(__TAURI_INVOKE("agreement_rows", { negotiationId, reference, clauseIds })),
-	agreementDocument: (negotiationId: number, reference: Reference) => typedError<Document, IpcError>(__TAURI_INVOKE("agreement_document", { negotiationId, reference })),
+	agreementRows: (negotiationId: number, reference: Reference, clauseIds: number[], lang: Lang | null) => typedError<Row[], IpcError>(__TAURI_INVOKE("agreement_rows", { negotiationId, reference, clauseIds, lang })),
+	agreementDocument: (negotiationId: number, reference: Reference, lang: Lang | null) => typedError<Document, IpcError>(__TAURI_INVOKE("agreement_document", { negotiationId, reference, lang })),
 	/**  The dashboard's five clauses furthest apart and five that moved most since the last session. */
 	distances: (negotiationId: number) => typedError<Distances, IpcError>(__TAURI_INVOKE("distances", { negotiationId })),
 	/**  The comparison table as HTML, Word or CSV, saved where the user chooses; the file's name, or none. */
-	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat, lang: Lang) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format, lang })),
+	exportFourColumns: (negotiationId: number, reference: Reference, format: DocumentFormat, lang: Lang, textsIn: Lang | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_four_columns", { negotiationId, reference, format, lang, textsIn })),
 	/**
 	 *  Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs
 	 *  on a worker thread, never on the window's.
@@ -391,6 +399,8 @@ export type Document = {
 	/**  The columns shown and printed: those some row has a text in (see [`columns_with_text`]). */
 	with_text: number[],
 	rows: Row[],
+	/**  Where the agreement has several authentic texts, the one language its texts are compared in. */
+	texts_in: Lang | null,
 };
 
 /**  The comparison table as a document, or its cells as CSV. */

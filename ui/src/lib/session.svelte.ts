@@ -2,6 +2,7 @@
 // user that outlives the view that said it.
 import type { Lang, NegotiationSummary } from "./bindings";
 import { ok, type Backend } from "./backend";
+import { textLanguage } from "./texts";
 
 class Session {
   negotiations = $state<NegotiationSummary[]>([]);
@@ -10,6 +11,8 @@ class Session {
   negotiationId = $state<number | null>(null);
   /** Counts the workbenches opened, so every view starts afresh on another file. */
   workbench = $state(0);
+  /** The language the user chose to compare texts in, where an agreement has several (lib/texts.ts). */
+  textLanguage = $state<Lang | null>(null);
   /** An error or notice for the whole window (e.g. a workbench that could not be opened). */
   banner = $state<{ text: string; error: boolean } | null>(null);
 
@@ -25,6 +28,12 @@ class Session {
     const demo = await ok(api.loadDemo(lang));
     await this.reload(api);
     this.negotiationId = demo.id;
+  }
+
+  /** The language the open negotiation's texts are compared in, if it has several authentic ones. */
+  comparedIn(ui: Lang): Lang | null {
+    const open = this.negotiations.find((n) => n.id === this.negotiationId);
+    return textLanguage(open?.languages ?? [], this.textLanguage, ui);
   }
 
   /** Reads the negotiations again; keeps the open one if it is still there. */

@@ -353,7 +353,7 @@ impl Store {
 
     /// Puts the versions of `heads` into another authentic language than the first: each one's text
     /// in `lang` (empty where it has none yet), hashed as that text. Nothing changes where the
-    /// negotiation has one language, or `lang` is none or the first.
+    /// negotiation has one language, or `lang` is none, the first or not one of its languages.
     pub async fn in_language(
         &self,
         negotiation_id: i64,
@@ -362,14 +362,22 @@ impl Store {
     ) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
         let languages = languages_of(&mut conn, negotiation_id).await?;
-        let Some(lang) = lang.filter(|l| languages.len() > 1 && languages.first() != Some(l)) else { return Ok(()) };
+        // only into another authentic language: one the agreement has no text in leaves the first
+        let Some(lang) = lang.filter(|l| languages.contains(l) && languages.first() != Some(l)) else { return Ok(()) };
         let code = lang.code();
+        let ids = serde_json::to_string(&heads.values().map(|v| v.id).collect::<Vec<_>>()).unwrap_or_default();
+        let texts: std::collections::HashMap<i64, String> = sqlx::query!(
+            "SELECT version_id, text FROM version_texts WHERE lang = ? AND version_id IN (SELECT value FROM json_each(?))",
+            code,
+            ids
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.version_id, r.text))
+        .collect();
         for v in heads.values_mut() {
-            let text =
-                sqlx::query_scalar!("SELECT text FROM version_texts WHERE version_id = ? AND lang = ?", v.id, code)
-                    .fetch_optional(&mut *conn)
-                    .await?
-                    .unwrap_or_default();
+            let text = texts.get(&v.id).cloned().unwrap_or_default();
             v.hash = crate::text::text_hash(&text);
             v.text = text;
         }
