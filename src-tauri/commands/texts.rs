@@ -21,14 +21,7 @@ pub async fn diff_versions(
     lang: Option<Lang>,
 ) -> IpcResult<WordDiff> {
     let store = workbench.store();
-    let text = async |id: i64| -> trilogue_core::Result<String> {
-        let texts = store.version_texts(id).await?;
-        Ok(match texts.iter().find(|t| Some(t.lang) == lang) {
-            Some(t) => t.text.clone(),
-            None => store.version(id).await?.text,
-        })
-    };
-    Ok(diff_words(&text(from).await?, &text(to).await?))
+    Ok(diff_words(&store.text_in(from, lang).await?, &store.text_in(to, lang).await?))
 }
 
 /// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs

@@ -112,7 +112,7 @@ impl Ctx {
     /// The language of a clause's text to show: the one asked for (`--lang`) or the user's, when the
     /// negotiation's texts are in it; else the negotiation's first.
     pub(crate) fn text_language(&self, n: &Negotiation) -> Lang {
-        let authentic: Vec<Lang> = n.languages.iter().filter_map(|l| l.parse().ok()).collect();
+        let authentic = n.authentic();
         let wanted = self.asked.unwrap_or(self.words.lang());
         if authentic.contains(&wanted) { wanted } else { authentic.first().copied().unwrap_or_default() }
     }
@@ -121,7 +121,7 @@ impl Ctx {
     /// for on the command line, which must be one of them; else the one the text is written in, by its
     /// letters; else the negotiation's first.
     pub(crate) fn tabling_language(&self, n: &Negotiation, text: &str) -> Result<Lang> {
-        let authentic: Vec<Lang> = n.languages.iter().filter_map(|l| l.parse().ok()).collect();
+        let authentic = n.authentic();
         match self.asked {
             Some(lang) if self.lang_given && authentic.contains(&lang) => Ok(lang),
             Some(lang) if self.lang_given && authentic.len() > 1 => {

@@ -149,7 +149,7 @@ pub async fn document(
 /// The language a comparison's texts are in, where the agreement has more than one: the one asked
 /// for if it is authentic, else the first.
 fn texts_in(negotiation: &Negotiation, lang: Option<Lang>) -> Option<Lang> {
-    let authentic: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
+    let authentic = negotiation.authentic();
     if authentic.len() < 2 {
         return None;
     }

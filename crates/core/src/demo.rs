@@ -293,15 +293,9 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>, lang: Lang) -> Result<
             for r in c.rounds.iter().filter(|r| r.session == Some(number)) {
                 let (text, translations) = set(&r.text);
                 let new = NewVersion {
-                    track: track(&r.party)?,
-                    text,
                     rationale: r.rationale.get(lang).to_string(),
-                    tabled: true,
-                    session_id: Some(session_ids[index]),
-                    received: None,
-                    sent_by: None,
-                    letter_ref: String::new(),
                     translations,
+                    ..NewVersion::tabled(track(&r.party)?, text, Some(session_ids[index]))
                 };
                 store.propose(clause_id, &new, &Who::at(author(&r.party), tick())).await?;
             }
@@ -337,15 +331,9 @@ pub async fn load_demo(store: &Store, now: DateTime<Utc>, lang: Lang) -> Result<
         for r in c.rounds.iter().filter(|r| r.draft) {
             let (text, translations) = set(&r.text);
             let new = NewVersion {
-                track: track(&r.party)?,
-                text,
                 rationale: r.rationale.get(lang).to_string(),
-                tabled: false,
-                session_id: None,
-                received: None,
-                sent_by: None,
-                letter_ref: String::new(),
                 translations,
+                ..NewVersion::draft(track(&r.party)?, text)
             };
             store.propose(clause_id, &new, &Who::at(owner_author.clone(), caucus)).await?;
         }

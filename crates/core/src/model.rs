@@ -136,6 +136,13 @@ pub struct Negotiation {
     pub languages: Vec<String>,
 }
 
+impl Negotiation {
+    /// The authentic languages Trilogue knows, the first first.
+    pub fn authentic(&self) -> Vec<crate::words::Lang> {
+        self.languages.iter().filter_map(|l| l.parse().ok()).collect()
+    }
+}
+
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {

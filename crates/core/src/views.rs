@@ -93,7 +93,7 @@ impl ClauseDetail {
             rendered.push(Rendered { version_id: None, html: markdown::render(base) });
         }
         let negotiation = store.negotiation(clause.negotiation_id).await?;
-        let languages: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
+        let languages = negotiation.authentic();
         Ok(ClauseDetail {
             language_sets: store.language_sets(&clause, &versions, &languages).await?,
             languages,

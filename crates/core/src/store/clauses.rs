@@ -211,15 +211,8 @@ impl Store {
         }
         // the model in every authentic language of the negotiation, as one set
         let draft = super::NewVersion {
-            track: owner.map_or(Track::Joint, Track::Party),
-            text: model.text.clone(),
-            rationale: String::new(),
-            tabled: false,
-            session_id: None,
-            received: None,
-            sent_by: None,
-            letter_ref: String::new(),
             translations,
+            ..super::NewVersion::draft(owner.map_or(Track::Joint, Track::Party), model.text)
         };
         super::versions::insert(&mut tx, id, &draft, who).await?;
         let detail = json!({ "slug": slug });
@@ -234,15 +227,9 @@ impl Store {
         let clause = self.clause(clause_id).await?;
         let (model, translations) = self.model_in(clause.negotiation_id, slug).await?;
         let draft = super::NewVersion {
-            track: Track::Joint,
-            text: model.text,
             rationale: model.title,
-            tabled: false,
-            session_id: None,
-            received: None,
-            sent_by: None,
-            letter_ref: String::new(),
             translations,
+            ..super::NewVersion::draft(Track::Joint, model.text)
         };
         self.propose(clause_id, &draft, who).await
     }

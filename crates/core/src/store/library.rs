@@ -42,8 +42,16 @@ fn unreadable(what: &str, e: serde_json::Error) -> Error {
 
 impl Store {
     /// Brings the shipped standards and model clauses up to date in the workbench: new ones are added,
-    /// changed ones rewritten (a row already as shipped is left alone, so an open writes nothing).
+    /// changed ones rewritten. The workbench keeps the hash of the assets it took in, so an open with
+    /// the same assets reads one row and writes nothing.
     pub(crate) async fn seed_library(&self) -> Result<()> {
+        let shipped = crate::text::text_hash(&format!("{STANDARDS}\u{0}{LIBRARY}"));
+        let seeded = sqlx::query_scalar!("SELECT value FROM trilogue_meta WHERE key = 'library'")
+            .fetch_optional(&self.pool)
+            .await?;
+        if seeded.as_deref() == Some(shipped.as_str()) {
+            return Ok(());
+        }
         let standards: Vec<StandardAsset> =
             serde_json::from_str(STANDARDS).map_err(|e| unreadable("assets/standards.json", e))?;
         let library: Vec<LibraryAsset> =
@@ -54,9 +62,7 @@ impl Store {
             sqlx::query!(
                 "INSERT INTO standards (code, title, summary, kind, ratified_kz) VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (code) DO UPDATE SET title = excluded.title, summary = excluded.summary,
-                     kind = excluded.kind, ratified_kz = excluded.ratified_kz
-                 WHERE (title, summary, kind) IS NOT (excluded.title, excluded.summary, excluded.kind)
-                    OR ratified_kz IS NOT excluded.ratified_kz",
+                     kind = excluded.kind, ratified_kz = excluded.ratified_kz",
                 s.code,
                 s.title.en,
                 s.summary.en,
@@ -70,8 +76,7 @@ impl Store {
                 sqlx::query!(
                     "INSERT INTO standard_texts (standard_id, lang, title, summary)
                      SELECT id, ?, ?, ? FROM standards WHERE code = ?
-                     ON CONFLICT (standard_id, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary
-                     WHERE (title, summary) IS NOT (excluded.title, excluded.summary)",
+                     ON CONFLICT (standard_id, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary",
                     code,
                     title,
                     summary,
@@ -85,8 +90,7 @@ impl Store {
             sqlx::query!(
                 "INSERT INTO library_clauses (slug, topic, title, text, notes) VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (slug) DO UPDATE SET topic = excluded.topic, title = excluded.title,
-                     text = excluded.text, notes = excluded.notes
-                 WHERE (topic, title, text, notes) IS NOT (excluded.topic, excluded.title, excluded.text, excluded.notes)",
+                     text = excluded.text, notes = excluded.notes",
                 l.slug,
                 l.topic.en,
                 l.title.en,
@@ -103,8 +107,7 @@ impl Store {
                     "INSERT INTO library_texts (library_clause_id, lang, topic, title, text, notes)
                      SELECT id, ?, ?, ?, ?, ? FROM library_clauses WHERE slug = ?
                      ON CONFLICT (library_clause_id, lang) DO UPDATE SET topic = excluded.topic, title = excluded.title,
-                         text = excluded.text, notes = excluded.notes
-                     WHERE (topic, title, text, notes) IS NOT (excluded.topic, excluded.title, excluded.text, excluded.notes)",
+                         text = excluded.text, notes = excluded.notes",
                     code,
                     topic,
                     title,
@@ -117,6 +120,12 @@ impl Store {
             }
             link_model(&mut tx, l).await?;
         }
+        sqlx::query!(
+            "INSERT INTO trilogue_meta (key, value) VALUES ('library', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            shipped
+        )
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -384,6 +384,16 @@ impl Store {
         Ok(())
     }
 
+    /// A version's text in `lang`, where its agreement has that authentic language; else (or none asked)
+    /// its text in the first.
+    pub async fn text_in(&self, version_id: i64, lang: Option<Lang>) -> Result<String> {
+        let texts = self.version_texts(version_id).await?;
+        match texts.into_iter().find(|t| Some(t.lang) == lang) {
+            Some(t) => Ok(t.text),
+            None => Ok(self.version(version_id).await?.text),
+        }
+    }
+
     /// A version's texts in every authentic language it has, the negotiation's first language first.
     pub async fn version_texts(&self, version_id: i64) -> Result<Vec<LangText>> {
         let mut conn = self.pool.acquire().await?;
