@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod message;
 pub mod model;
 pub mod packet;
+pub mod record;
 pub mod report;
 pub mod spreadsheet;
 pub mod stem;

@@ -14,11 +14,9 @@ use crate::model::{
     Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,
     Session, Side, Track,
 };
+use crate::record::PRIVATE_EVENTS;
 use crate::store::{ClauseSummary, Store, stamp};
 use crate::words::{Lang, Words};
-
-/// The journal's kinds that stay in the workbench: a draft saved is our side's business.
-const PRIVATE_EVENTS: [&str; 1] = ["draft_saved"];
 
 /// One party's initial on a clause, as the table of initials shows it.
 #[cfg_attr(feature = "specta", derive(specta::Type))]

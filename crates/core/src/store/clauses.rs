@@ -9,7 +9,6 @@ use crate::authentic::LangText;
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{Clause, ClauseStatus, LibraryClause, Track, Version};
-use crate::text::check_size;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -90,50 +89,7 @@ pub(crate) async fn insert(
     new: &NewClause,
     who: &Who,
 ) -> Result<i64> {
-    let reference = new.reference.trim();
-    if reference.is_empty() {
-        return Err(Error::Invalid(Msg::ClauseNeedsRef));
-    }
-    if let Some(text) = &new.status_quo {
-        check_size("status-quo", text)?;
-    }
-    let taken =
-        sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? AND ref = ?", negotiation_id, reference)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if taken.is_some() {
-        return Err(Error::Conflict(Msg::ClauseRefTaken { reference: reference.to_string() }));
-    }
-    let (at, section) = (who.stamp(), new.section.trim());
-    let id = sqlx::query_scalar!(
-        r#"INSERT INTO clauses (negotiation_id, ref, title, position, status_quo, created_at, section)
-           VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM clauses WHERE negotiation_id = ?1), ?4, ?5, ?6)
-           RETURNING id as "id!""#,
-        negotiation_id,
-        reference,
-        new.title,
-        new.status_quo,
-        at,
-        section
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    for topic in &new.topics {
-        sqlx::query!("INSERT OR IGNORE INTO clause_topics (clause_id, topic) VALUES (?, ?)", id, topic)
-            .execute(&mut *conn)
-            .await?;
-    }
-    events::append(
-        conn,
-        negotiation_id,
-        Some(id),
-        "clause_added",
-        who,
-        "",
-        json!({ "ref": reference, "title": new.title }),
-    )
-    .await?;
-    Ok(id)
+    crate::record::add_clause(conn, negotiation_id, new, who).await
 }
 
 /// A change to a clause's name or place; its identity (its id) never changes.

@@ -1,33 +1,18 @@
 //! The journal: append-only, each event chained to the one before it by hash.
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 use super::{Store, Who};
 use crate::error::Result;
 use crate::model::Event;
-use crate::text::hex;
-
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+use crate::record::{GENESIS, event_hash};
 
 /// The first event whose stored hash does not match what its content and predecessor give.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ChainBreak {
     pub event_id: i64,
     pub kind: String,
-}
-
-/// The hash of an event: its predecessor's hash and its own fields, each length-prefixed so that no
-/// two different events can run together into the same bytes.
-fn event_hash(prev: &str, negotiation_id: i64, clause_id: Option<i64>, fields: [&str; 5]) -> String {
-    let mut h = Sha256::new();
-    let (negotiation, clause) = (negotiation_id.to_string(), clause_id.map(|c| c.to_string()).unwrap_or_default());
-    for part in [prev, &negotiation, &clause].into_iter().chain(fields) {
-        h.update((part.len() as u64).to_le_bytes());
-        h.update(part.as_bytes());
-    }
-    hex(&h.finalize())
 }
 
 /// An event as stored; `detail` is JSON text.
@@ -59,7 +44,7 @@ impl From<EventRecord> for Event {
     }
 }
 
-/// Appends an event inside the caller's transaction.
+/// Appends an event inside the caller's transaction (`record::append`).
 pub(crate) async fn append(
     conn: &mut SqliteConnection,
     negotiation_id: i64,
@@ -69,32 +54,7 @@ pub(crate) async fn append(
     reason: &str,
     detail: Value,
 ) -> Result<()> {
-    let prev = sqlx::query_scalar!(
-        "SELECT hash FROM events WHERE negotiation_id = ? ORDER BY id DESC LIMIT 1",
-        negotiation_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    .unwrap_or_else(|| GENESIS.to_string());
-    let at = who.stamp();
-    let detail = detail.to_string();
-    let hash = event_hash(&prev, negotiation_id, clause_id, [kind, &who.name, &at, reason, &detail]);
-    sqlx::query!(
-        "INSERT INTO events (negotiation_id, clause_id, kind, actor, at, reason, detail, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        negotiation_id,
-        clause_id,
-        kind,
-        who.name,
-        at,
-        reason,
-        detail,
-        prev,
-        hash
-    )
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    crate::record::append(conn, negotiation_id, clause_id, kind, who, reason, detail).await.map(drop)
 }
 
 impl Store {

@@ -17,6 +17,7 @@ mod search;
 mod sessions;
 mod settlement;
 mod status;
+mod tx;
 mod versions;
 
 use std::path::{Path, PathBuf};
@@ -43,7 +44,7 @@ pub use settlement::{
 pub use status::{
     StatusChange, agreed_hash, allowed_transitions, check_protocol_entry, check_transition, missing_consent,
 };
-pub use versions::NewVersion;
+pub use versions::{NewVersion, tabled_stamp};
 
 use crate::diff_cache::DiffCache;
 use crate::error::{Disk, Error, Result};

@@ -162,34 +162,7 @@ pub(crate) async fn insert(
     parties: &[NewParty],
     who: &Who,
 ) -> Result<i64> {
-    let (level, at, rule) = (new.level.as_str(), who.stamp(), new.closing_rule.as_str());
-    let title = new.title.trim();
-    if title.is_empty() {
-        return Err(Error::Invalid(Msg::NegotiationNeedsTitle));
-    }
-    for day in [&new.starts_on, &new.ends_on].into_iter().flatten() {
-        super::check_day(day)?;
-    }
-    let languages = languages_text(&new.languages)?;
-    let id = sqlx::query_scalar!(
-        r#"INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at, closing_rule, languages)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
-        title,
-        level,
-        new.tripartite,
-        new.starts_on,
-        new.ends_on,
-        at,
-        rule,
-        languages
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    events::append(conn, id, None, "negotiation_created", who, "", json!({ "title": title })).await?;
-    for p in parties {
-        insert_party(conn, id, p, who).await?;
-    }
-    Ok(id)
+    crate::record::create_negotiation(conn, new, parties, who).await
 }
 
 /// Adds an organisation to a side of a negotiation, last in order, inside the caller's transaction.
@@ -199,43 +172,7 @@ pub(crate) async fn insert_party(
     p: &NewParty,
     who: &Who,
 ) -> Result<i64> {
-    let label = p.label.trim();
-    if label.is_empty() || label.eq_ignore_ascii_case("joint") {
-        return Err(Error::Invalid(Msg::LabelNotAllowed { label: label.to_string() }));
-    }
-    if p.name.trim().is_empty() {
-        return Err(Error::Invalid(Msg::OrganisationNeedsName { label: label.to_string() }));
-    }
-    let taken = sqlx::query_scalar!(
-        "SELECT id FROM parties WHERE negotiation_id = ? AND lower(label) = lower(?)",
-        negotiation_id,
-        label
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    if taken.is_some() {
-        return Err(Error::Conflict(Msg::LabelTaken { label: label.to_string() }));
-    }
-    let colour = p.colour.trim();
-    if !crate::compare::is_css_colour(colour) {
-        return Err(Error::Invalid(Msg::NotAColour { value: colour.to_string() }));
-    }
-    let side = p.side.map(Side::as_str);
-    let id = sqlx::query_scalar!(
-        r#"INSERT INTO parties (negotiation_id, name, side, label, colour, position)
-           VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position) + 1, 0) FROM parties WHERE negotiation_id = ?1))
-           RETURNING id as "id!""#,
-        negotiation_id,
-        p.name,
-        side,
-        label,
-        colour
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    let detail = json!({ "party_id": id, "label": label, "name": p.name, "side": p.side });
-    events::append(conn, negotiation_id, None, "organisation_added", who, "", detail).await?;
-    Ok(id)
+    crate::record::add_party(conn, negotiation_id, p, who).await
 }
 
 impl Store {

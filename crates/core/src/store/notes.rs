@@ -24,24 +24,11 @@ impl Store {
         reasoning: &str,
         who: &Who,
     ) -> Result<PrivateNote> {
-        crate::text::check_size("note", reasoning)?;
-        let (priority_name, at) = (priority.as_str(), who.stamp());
         // In a transaction of its own, not autocommit: SQLite commits an INSERT … RETURNING only once the
         // statement is finished, after its row was handed out, and an autocommit that then fails — a
         // full disk — would go unreported. A commit reports it.
         let mut tx = self.begin().await?;
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO private_notes (clause_id, priority, red_line, reasoning, author, created_at)
-               VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
-            clause_id,
-            priority_name,
-            red_line,
-            reasoning,
-            who.name,
-            at
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        let (id, at) = crate::record::add_note(&mut *tx, clause_id, priority, red_line, reasoning, who).await?;
         tx.commit().await?;
         Ok(PrivateNote {
             id,

@@ -7,10 +7,8 @@ use sqlx::SqliteConnection;
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{
-    ClauseStatus, ClosingRule, Further, Initial, NegotiationStatus, ProtocolEntry, Referral, Reservation, Side, Track,
-    Wording,
-};
+use crate::model::{ClauseStatus, ClosingRule, Further, Initial, ProtocolEntry, Referral, Reservation, Side, Wording};
+use crate::record::Because;
 
 use ClauseStatus::*;
 
@@ -138,55 +136,6 @@ async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(
     Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))
 }
 
-/// Moves a clause and journals the move with what it carries. A clause leaving its tentative agreement
-/// takes the agreement as a whole back to the table: nothing is agreed until everything is agreed.
-async fn write_status(
-    conn: &mut SqliteConnection,
-    (negotiation_id, clause_id): (i64, i64),
-    (from, to): (ClauseStatus, ClauseStatus),
-    reason: &str,
-    mut detail: serde_json::Value,
-    who: &Who,
-) -> Result<()> {
-    let to_name = to.as_str();
-    sqlx::query!("UPDATE clauses SET status = ? WHERE id = ?", to_name, clause_id).execute(&mut *conn).await?;
-    detail["from"] = json!(from);
-    detail["to"] = json!(to);
-    events::append(conn, negotiation_id, Some(clause_id), "status_changed", who, reason, detail).await?;
-    if from == TentativelyAgreed {
-        let (settled, in_session) = (NegotiationStatus::TentativeSettlement, NegotiationStatus::InSession);
-        let (settled_name, in_session_name) = (settled.as_str(), in_session.as_str());
-        let fell = sqlx::query!(
-            "UPDATE negotiations SET status = ? WHERE id = ? AND status = ?",
-            in_session_name,
-            negotiation_id,
-            settled_name
-        )
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-        if fell > 0 {
-            // why, as a code the reader words (`Because`): the core writes no sentence into the journal
-            let detail = json!({ "from": settled, "to": in_session, "because": Because::ClauseReopened });
-            events::append(conn, negotiation_id, None, "negotiation_status_changed", who, "", detail).await?;
-        }
-    }
-    Ok(())
-}
-
-/// Why the workbench itself changed a status, recorded in the journal entry's detail (`because`) for
-/// the reader to put into words: a text was tabled on a clause not yet opened; every party initialed
-/// the same text; a new joint text (`version_id`) voided initials (`voided` of them); a tentatively
-/// agreed clause reopened, so the settlement is back at the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Because {
-    TextTabled,
-    AllInitialed,
-    InitialsVoided,
-    ClauseReopened,
-}
-
 /// The hash every side has initialed, if they all have initialed the same one.
 async fn common_initialed_hash(
     conn: &mut SqliteConnection,
@@ -262,43 +211,6 @@ async fn last_offers(conn: &mut SqliteConnection, clause_id: i64) -> Result<serd
     Ok(rows.iter().map(|r| json!({ "party_id": r.party_id, "version_id": r.version_id })).collect())
 }
 
-/// What follows from tabling a version: an unopened clause opens; a new joint text voids the initials
-/// given to any other text, and a tentative agreement resting on them falls.
-pub(crate) async fn after_tabling(
-    conn: &mut SqliteConnection,
-    negotiation_id: i64,
-    clause_id: i64,
-    track: Track,
-    version_id: i64,
-    hash: &str,
-    who: &Who,
-) -> Result<()> {
-    let (_, status) = current_status(conn, clause_id).await?;
-    if status == NotOpened {
-        let detail = json!({ "version_id": version_id, "because": Because::TextTabled });
-        write_status(conn, (negotiation_id, clause_id), (NotOpened, Open), "", detail, who).await?;
-    }
-    if track != Track::Joint {
-        return Ok(());
-    }
-    let at = who.stamp();
-    let voided = sqlx::query!(
-        "UPDATE initials SET voided_at = ?, voided_by_version = ? WHERE clause_id = ? AND voided_at IS NULL AND hash <> ?",
-        at, version_id, clause_id, hash
-    )
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if voided > 0 {
-        let detail = json!({ "version_id": version_id, "voided": voided, "because": Because::InitialsVoided });
-        events::append(conn, negotiation_id, Some(clause_id), "initials_voided", who, "", detail.clone()).await?;
-        if status == TentativelyAgreed {
-            write_status(conn, (negotiation_id, clause_id), (TentativelyAgreed, Open), "", detail, who).await?;
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     /// Moves a clause to another status, with the reason journaled.
     pub async fn set_status(&self, clause_id: i64, to: ClauseStatus, reason: &str, who: &Who) -> Result<()> {
@@ -356,7 +268,8 @@ impl Store {
             }
             _ => json!({}),
         };
-        write_status(&mut tx, (negotiation_id, clause_id), (from, to), &change.reason, detail, who).await?;
+        crate::record::move_clause(&mut *tx, (negotiation_id, clause_id), (from, to), &change.reason, detail, who)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -498,7 +411,15 @@ impl Store {
             && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_some()
         {
             let detail = json!({ "hash": version.hash, "because": Because::AllInitialed });
-            write_status(&mut tx, (negotiation_id, clause_id), (status, TentativelyAgreed), "", detail, who).await?;
+            crate::record::move_clause(
+                &mut *tx,
+                (negotiation_id, clause_id),
+                (status, TentativelyAgreed),
+                "",
+                detail,
+                who,
+            )
+            .await?;
             status = TentativelyAgreed;
         }
         tx.commit().await?;

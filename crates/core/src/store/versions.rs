@@ -8,13 +8,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::{Store, Who, events, status};
-use crate::authentic::{LangText, LanguageSet, check, languages_text, needs_revision, parse_languages, set_hash};
+use super::{Store, Who, events};
+use crate::authentic::{LangText, LanguageSet, check, parse_languages};
 use crate::compare::Heads;
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{Clause, Session, Track, Version};
-use crate::text::check_size;
 use crate::words::Lang;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -150,23 +149,6 @@ pub(crate) async fn languages_of(conn: &mut SqliteConnection, negotiation_id: i6
     Ok(parse_languages(&stored))
 }
 
-/// A new version's texts as a set, the first language's first; a language the negotiation does not
-/// have, or one given twice, is refused.
-fn language_set(languages: &[Lang], new: &NewVersion) -> Result<Vec<LangText>> {
-    let first = languages.first().copied().unwrap_or_default();
-    let mut set = vec![LangText { lang: first, text: new.text.clone() }];
-    for t in &new.translations {
-        if !languages.contains(&t.lang) || set.iter().any(|s| s.lang == t.lang) {
-            let authentic = languages.iter().map(|l| l.code().to_string()).collect();
-            return Err(Error::Invalid(Msg::NotAuthentic { lang: t.lang.code().into(), authentic }));
-        }
-        check_size("text", &t.text)?;
-        set.push(t.clone());
-    }
-    set.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
-    Ok(set)
-}
-
 /// A version's texts as a set, in the order of the languages: what its hash is the hash of.
 pub(crate) async fn version_set(
     conn: &mut SqliteConnection,
@@ -218,94 +200,7 @@ pub(crate) async fn with_language(
 
 /// Appends a version inside the caller's transaction; returns its id.
 pub(crate) async fn insert(conn: &mut SqliteConnection, clause_id: i64, new: &NewVersion, who: &Who) -> Result<i64> {
-    check_size("text", &new.text)?;
-    let negotiation_id = negotiation_of(conn, clause_id, new.track).await?;
-    if let Some(session_id) = new.session_id {
-        let found = sqlx::query_scalar!(
-            "SELECT id FROM sessions WHERE id = ? AND negotiation_id = ?",
-            session_id,
-            negotiation_id
-        )
-        .fetch_optional(&mut *conn)
-        .await?;
-        if found.is_none() {
-            return Err(Error::NotFound(Msg::NoSession { id: session_id }));
-        }
-    }
-    let party_id = new.track.party_id();
-    let parent = sqlx::query!(
-        "SELECT id, hash, needs_revision FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1",
-        clause_id,
-        party_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    let languages = languages_of(conn, negotiation_id).await?;
-    let set = language_set(&languages, new)?;
-    let hash = set_hash(&set);
-    let needs = match &parent {
-        Some(p) => {
-            let before = version_set(conn, p.id, &languages).await?;
-            needs_revision(&set, Some((&before, &parse_languages(&p.needs_revision))))
-        }
-        None => vec![],
-    };
-    let needs_text = languages_text(&needs);
-    if let Some(p) = parent.as_ref().filter(|p| p.hash == hash) {
-        return Err(Error::Conflict(Msg::SameText { version: p.id }));
-    }
-    let (at, parent_id) = (who.stamp(), parent.map(|p| p.id));
-    let tabled_at = if new.tabled { Some(tabled_stamp(new.received.as_deref(), who.at)?) } else { None };
-    let session_id = new.tabled.then_some(new.session_id).flatten();
-    if let Some(sender) = new.sent_by {
-        let found =
-            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", sender, negotiation_id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if found.is_none() {
-            return Err(Error::NotFound(Msg::NoParty { id: sender }));
-        }
-    }
-    let letter_ref = new.letter_ref.trim();
-    let id = sqlx::query_scalar!(
-        r#"INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at,
-                                 session_id, sent_by, letter_ref, needs_revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
-        clause_id,
-        party_id,
-        parent_id,
-        new.text,
-        hash,
-        who.name,
-        at,
-        new.rationale,
-        tabled_at,
-        session_id,
-        new.sent_by,
-        letter_ref,
-        needs_text
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    for t in &new.translations {
-        let lang = t.lang.code();
-        sqlx::query!("INSERT INTO version_texts (version_id, lang, text) VALUES (?, ?, ?)", id, lang, t.text)
-            .execute(&mut *conn)
-            .await?;
-    }
-    let kind = if new.tabled { "version_tabled" } else { "draft_saved" };
-    let mut detail = json!({ "version_id": id, "party_id": party_id, "hash": hash });
-    if !needs.is_empty() {
-        detail["needs_revision"] = json!(needs);
-    }
-    if new.tabled && (new.received.is_some() || new.sent_by.is_some() || !letter_ref.is_empty()) {
-        detail["received"] = json!({ "at": tabled_at, "sent_by": new.sent_by, "letter": letter_ref });
-    }
-    events::append(conn, negotiation_id, Some(clause_id), kind, who, &new.rationale, detail).await?;
-    if new.tabled {
-        status::after_tabling(conn, negotiation_id, clause_id, new.track, id, &hash, who).await?;
-    }
-    Ok(id)
+    crate::record::propose(conn, clause_id, new, who).await
 }
 
 impl Store {
@@ -446,7 +341,7 @@ impl Store {
         let detail = json!({ "version_id": version_id, "party_id": v.party_id, "hash": v.hash });
         events::append(&mut tx, v.negotiation_id, Some(v.clause_id), "version_tabled", who, "", detail).await?;
         let track = Track::from_party_id(v.party_id);
-        status::after_tabling(&mut tx, v.negotiation_id, v.clause_id, track, version_id, &v.hash, who).await?;
+        crate::record::after_tabling(&mut *tx, v.negotiation_id, v.clause_id, track, version_id, &v.hash, who).await?;
         tx.commit().await?;
         self.version(version_id).await
     }

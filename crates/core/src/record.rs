@@ -1,0 +1,475 @@
+//! The record's rules, written once for every backend. A backend — a workbench file (SQLite, `store`)
+//! or a shared record on a server (PostgreSQL, the `trilogue-pg` crate) — provides a write transaction
+//! as a [`Tx`]: small reads and writes, each one compile-checked query in its own dialect, and nothing
+//! else. What a change means (what is checked first, what the journal says, which status a clause moves
+//! to, whose initials a new joint text voids) is decided here, over any `Tx`.
+
+use std::future::Future;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::authentic::{LangText, languages_text, needs_revision, set_hash};
+use crate::error::{Error, Result};
+use crate::message::Msg;
+use crate::model::{ClauseStatus, NegotiationStatus, Priority, Track};
+use crate::store::{NewClause, NewNegotiation, NewParty, NewVersion, Who, check_day, tabled_stamp};
+use crate::text::{check_size, hex};
+use crate::words::Lang;
+
+/// The hash the first entry of a journal chains to.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The hash of a journal entry: its predecessor's hash and its own fields, each length-prefixed so that
+/// no two different entries can run together into the same bytes.
+pub fn event_hash(prev: &str, negotiation_id: i64, clause_id: Option<i64>, fields: [&str; 5]) -> String {
+    let mut h = Sha256::new();
+    let (negotiation, clause) = (negotiation_id.to_string(), clause_id.map(|c| c.to_string()).unwrap_or_default());
+    for part in [prev, &negotiation, &clause].into_iter().chain(fields) {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+/// A journal entry about to be written, its hash made.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub negotiation_id: i64,
+    pub clause_id: Option<i64>,
+    pub kind: &'a str,
+    pub actor: &'a str,
+    pub at: &'a str,
+    pub reason: &'a str,
+    pub detail: &'a str,
+    pub prev_hash: &'a str,
+    pub hash: &'a str,
+    /// Read only by the writer's side (a draft's entry); every side reads the others.
+    pub private: bool,
+}
+
+/// A negotiation about to be written, checked.
+#[derive(Debug, Clone)]
+pub struct NegotiationRow<'a> {
+    pub title: &'a str,
+    pub level: &'a str,
+    pub tripartite: bool,
+    pub starts_on: Option<&'a str>,
+    pub ends_on: Option<&'a str>,
+    pub created_at: &'a str,
+    pub closing_rule: &'a str,
+    pub languages: &'a str,
+}
+
+/// A version about to be written, checked and hashed.
+#[derive(Debug, Clone)]
+pub struct VersionRow<'a> {
+    pub clause_id: i64,
+    pub party_id: Option<i64>,
+    pub parent_id: Option<i64>,
+    pub text: &'a str,
+    pub hash: &'a str,
+    pub author: &'a str,
+    pub created_at: &'a str,
+    pub rationale: &'a str,
+    pub tabled_at: Option<&'a str>,
+    pub session_id: Option<i64>,
+    pub sent_by: Option<i64>,
+    pub letter_ref: &'a str,
+    pub needs_revision: &'a str,
+}
+
+/// The newest version on a track: what a new one follows.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub id: i64,
+    pub hash: String,
+    pub needs_revision: Vec<Lang>,
+}
+
+/// A write transaction of a backend: the reads and writes the rules are made of. Each runs inside the
+/// transaction, which the caller commits.
+pub trait Tx: Send {
+    /// Holds the negotiation's write lock to the end of the transaction: two changes to one negotiation
+    /// never interleave (its journal, clause order and session numbers).
+    fn lock(&mut self, negotiation_id: i64) -> impl Future<Output = Result<()>> + Send;
+    /// The hash of the negotiation's newest journal entry, even one the writer may not read.
+    fn chain_head(&mut self, negotiation_id: i64) -> impl Future<Output = Result<Option<String>>> + Send;
+    fn insert_event(&mut self, e: &NewEvent<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    fn insert_negotiation(&mut self, n: &NegotiationRow<'_>) -> impl Future<Output = Result<i64>> + Send;
+    fn languages(&mut self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Lang>>> + Send;
+    /// A party with this label (compared without case), if the negotiation has one.
+    fn party_labelled(&mut self, negotiation_id: i64, label: &str) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// Whether the party sits in the negotiation.
+    fn party_in(&mut self, negotiation_id: i64, party_id: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// Adds a party last in the negotiation's order.
+    fn insert_party(
+        &mut self,
+        negotiation_id: i64,
+        p: &NewParty,
+        label: &str,
+        colour: &str,
+    ) -> impl Future<Output = Result<i64>> + Send;
+
+    /// A clause's negotiation and status.
+    fn clause(&mut self, clause_id: i64) -> impl Future<Output = Result<Option<(i64, ClauseStatus)>>> + Send;
+    fn clause_with_ref(
+        &mut self,
+        negotiation_id: i64,
+        reference: &str,
+    ) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// Adds a clause last in the negotiation's order.
+    fn insert_clause(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewClause,
+        reference: &str,
+        section: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<i64>> + Send;
+    fn add_topic(&mut self, clause_id: i64, topic: &str) -> impl Future<Output = Result<()>> + Send;
+    fn set_clause_status(&mut self, clause_id: i64, to: ClauseStatus) -> impl Future<Output = Result<()>> + Send;
+    /// Moves the negotiation from `from` to `to` if it stands at `from`; whether it moved.
+    fn move_negotiation(
+        &mut self,
+        negotiation_id: i64,
+        from: NegotiationStatus,
+        to: NegotiationStatus,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    fn session_in(&mut self, negotiation_id: i64, session_id: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// The newest version on a track that the writer may read.
+    fn track_head(
+        &mut self,
+        clause_id: i64,
+        party_id: Option<i64>,
+    ) -> impl Future<Output = Result<Option<Head>>> + Send;
+    /// A version's texts, one per language it has, in the order of `languages`.
+    fn version_set(
+        &mut self,
+        version_id: i64,
+        languages: &[Lang],
+    ) -> impl Future<Output = Result<Vec<LangText>>> + Send;
+    fn insert_version(&mut self, v: &VersionRow<'_>) -> impl Future<Output = Result<i64>> + Send;
+    fn insert_version_text(
+        &mut self,
+        version_id: i64,
+        lang: Lang,
+        text: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Voids the clause's standing initials on any text but `hash`; how many.
+    fn void_initials(
+        &mut self,
+        clause_id: i64,
+        version_id: i64,
+        hash: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<u64>> + Send;
+
+    fn insert_note(
+        &mut self,
+        clause_id: i64,
+        priority: Priority,
+        red_line: &str,
+        reasoning: &str,
+        who: &Who,
+        at: &str,
+    ) -> impl Future<Output = Result<i64>> + Send;
+}
+
+/// Appends a journal entry, chained to the negotiation's newest.
+pub async fn append(
+    tx: &mut impl Tx,
+    negotiation_id: i64,
+    clause_id: Option<i64>,
+    kind: &str,
+    who: &Who,
+    reason: &str,
+    detail: Value,
+) -> Result<i64> {
+    let prev = tx.chain_head(negotiation_id).await?.unwrap_or_else(|| GENESIS.to_string());
+    let at = who.stamp();
+    let detail = detail.to_string();
+    let hash = event_hash(&prev, negotiation_id, clause_id, [kind, &who.name, &at, reason, &detail]);
+    let private = PRIVATE_EVENTS.contains(&kind);
+    let event = NewEvent {
+        negotiation_id,
+        clause_id,
+        kind,
+        actor: &who.name,
+        at: &at,
+        reason,
+        detail: &detail,
+        prev_hash: &prev,
+        hash: &hash,
+        private,
+    };
+    tx.insert_event(&event).await
+}
+
+/// The journal entries only the writer's side reads: a draft's.
+pub const PRIVATE_EVENTS: [&str; 1] = ["draft_saved"];
+
+/// Creates a negotiation and its parties; returns its id.
+pub async fn create_negotiation(
+    tx: &mut impl Tx,
+    new: &NewNegotiation,
+    parties: &[NewParty],
+    who: &Who,
+) -> Result<i64> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(Error::Invalid(Msg::NegotiationNeedsTitle));
+    }
+    for day in [&new.starts_on, &new.ends_on].into_iter().flatten() {
+        check_day(day)?;
+    }
+    let languages = crate::store::languages_text(&new.languages)?;
+    let at = who.stamp();
+    let row = NegotiationRow {
+        title,
+        level: new.level.as_str(),
+        tripartite: new.tripartite,
+        starts_on: new.starts_on.as_deref(),
+        ends_on: new.ends_on.as_deref(),
+        created_at: &at,
+        closing_rule: new.closing_rule.as_str(),
+        languages: &languages,
+    };
+    let id = tx.insert_negotiation(&row).await?;
+    tx.lock(id).await?;
+    append(tx, id, None, "negotiation_created", who, "", json!({ "title": title })).await?;
+    for p in parties {
+        add_party(tx, id, p, who).await?;
+    }
+    Ok(id)
+}
+
+/// Adds an organisation to a side of a negotiation, last in order.
+pub async fn add_party(tx: &mut impl Tx, negotiation_id: i64, p: &NewParty, who: &Who) -> Result<i64> {
+    let label = p.label.trim();
+    if label.is_empty() || label.eq_ignore_ascii_case("joint") {
+        return Err(Error::Invalid(Msg::LabelNotAllowed { label: label.to_string() }));
+    }
+    if p.name.trim().is_empty() {
+        return Err(Error::Invalid(Msg::OrganisationNeedsName { label: label.to_string() }));
+    }
+    let colour = p.colour.trim();
+    if !crate::compare::is_css_colour(colour) {
+        return Err(Error::Invalid(Msg::NotAColour { value: colour.to_string() }));
+    }
+    tx.lock(negotiation_id).await?;
+    if tx.party_labelled(negotiation_id, label).await?.is_some() {
+        return Err(Error::Conflict(Msg::LabelTaken { label: label.to_string() }));
+    }
+    let id = tx.insert_party(negotiation_id, p, label, colour).await?;
+    let detail = json!({ "party_id": id, "label": label, "name": p.name, "side": p.side });
+    append(tx, negotiation_id, None, "organisation_added", who, "", detail).await?;
+    Ok(id)
+}
+
+/// Adds a clause at the end of the negotiation.
+pub async fn add_clause(tx: &mut impl Tx, negotiation_id: i64, new: &NewClause, who: &Who) -> Result<i64> {
+    let reference = new.reference.trim();
+    if reference.is_empty() {
+        return Err(Error::Invalid(Msg::ClauseNeedsRef));
+    }
+    if let Some(text) = &new.status_quo {
+        check_size("status-quo", text)?;
+    }
+    tx.lock(negotiation_id).await?;
+    if tx.clause_with_ref(negotiation_id, reference).await?.is_some() {
+        return Err(Error::Conflict(Msg::ClauseRefTaken { reference: reference.to_string() }));
+    }
+    let at = who.stamp();
+    let id = tx.insert_clause(negotiation_id, new, reference, new.section.trim(), &at).await?;
+    for topic in &new.topics {
+        tx.add_topic(id, topic).await?;
+    }
+    let detail = json!({ "ref": reference, "title": new.title });
+    append(tx, negotiation_id, Some(id), "clause_added", who, "", detail).await?;
+    Ok(id)
+}
+
+/// The clause's negotiation, locked, checking that the track's party sits in it.
+async fn negotiation_of(tx: &mut impl Tx, clause_id: i64, track: Track) -> Result<i64> {
+    let (negotiation_id, _) = tx.clause(clause_id).await?.ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
+    tx.lock(negotiation_id).await?;
+    if let Track::Party(party_id) = track
+        && !tx.party_in(negotiation_id, party_id).await?
+    {
+        return Err(Error::NotFound(Msg::NoParty { id: party_id }));
+    }
+    Ok(negotiation_id)
+}
+
+/// A new version's texts as a set, the first language's first; a language the negotiation does not
+/// have, or one given twice, is refused.
+fn language_set(languages: &[Lang], new: &NewVersion) -> Result<Vec<LangText>> {
+    let first = languages.first().copied().unwrap_or_default();
+    let mut set = vec![LangText { lang: first, text: new.text.clone() }];
+    for t in &new.translations {
+        if !languages.contains(&t.lang) || set.iter().any(|s| s.lang == t.lang) {
+            let authentic = languages.iter().map(|l| l.code().to_string()).collect();
+            return Err(Error::Invalid(Msg::NotAuthentic { lang: t.lang.code().into(), authentic }));
+        }
+        check_size("text", &t.text)?;
+        set.push(t.clone());
+    }
+    set.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+    Ok(set)
+}
+
+/// Appends a version to a clause's track; returns its id. Never overwrites: the previous version stays.
+pub async fn propose(tx: &mut impl Tx, clause_id: i64, new: &NewVersion, who: &Who) -> Result<i64> {
+    check_size("text", &new.text)?;
+    let negotiation_id = negotiation_of(tx, clause_id, new.track).await?;
+    if let Some(session_id) = new.session_id
+        && !tx.session_in(negotiation_id, session_id).await?
+    {
+        return Err(Error::NotFound(Msg::NoSession { id: session_id }));
+    }
+    let party_id = new.track.party_id();
+    let parent = tx.track_head(clause_id, party_id).await?;
+    let languages = tx.languages(negotiation_id).await?;
+    let set = language_set(&languages, new)?;
+    let hash = set_hash(&set);
+    let needs = match &parent {
+        Some(p) => {
+            let before = tx.version_set(p.id, &languages).await?;
+            needs_revision(&set, Some((&before, &p.needs_revision)))
+        }
+        None => vec![],
+    };
+    if let Some(p) = parent.as_ref().filter(|p| p.hash == hash) {
+        return Err(Error::Conflict(Msg::SameText { version: p.id }));
+    }
+    let at = who.stamp();
+    let tabled_at = if new.tabled { Some(tabled_stamp(new.received.as_deref(), who.at)?) } else { None };
+    let session_id = new.tabled.then_some(new.session_id).flatten();
+    if let Some(sender) = new.sent_by
+        && !tx.party_in(negotiation_id, sender).await?
+    {
+        return Err(Error::NotFound(Msg::NoParty { id: sender }));
+    }
+    let letter_ref = new.letter_ref.trim();
+    let needs_text = languages_text(&needs);
+    let row = VersionRow {
+        clause_id,
+        party_id,
+        parent_id: parent.map(|p| p.id),
+        text: &new.text,
+        hash: &hash,
+        author: &who.name,
+        created_at: &at,
+        rationale: &new.rationale,
+        tabled_at: tabled_at.as_deref(),
+        session_id,
+        sent_by: new.sent_by,
+        letter_ref,
+        needs_revision: &needs_text,
+    };
+    let id = tx.insert_version(&row).await?;
+    for t in &new.translations {
+        tx.insert_version_text(id, t.lang, &t.text).await?;
+    }
+    let kind = if new.tabled { "version_tabled" } else { "draft_saved" };
+    let mut detail = json!({ "version_id": id, "party_id": party_id, "hash": hash });
+    if !needs.is_empty() {
+        detail["needs_revision"] = json!(needs);
+    }
+    if new.tabled && (new.received.is_some() || new.sent_by.is_some() || !letter_ref.is_empty()) {
+        detail["received"] = json!({ "at": tabled_at, "sent_by": new.sent_by, "letter": letter_ref });
+    }
+    append(tx, negotiation_id, Some(clause_id), kind, who, &new.rationale, detail).await?;
+    if new.tabled {
+        after_tabling(tx, negotiation_id, clause_id, new.track, id, &hash, who).await?;
+    }
+    Ok(id)
+}
+
+/// What a newly tabled text does: it opens a clause not yet opened; a joint text voids the initials on
+/// any other text, and takes a tentatively agreed clause back to open.
+pub async fn after_tabling(
+    tx: &mut impl Tx,
+    negotiation_id: i64,
+    clause_id: i64,
+    track: Track,
+    version_id: i64,
+    hash: &str,
+    who: &Who,
+) -> Result<()> {
+    use ClauseStatus::{NotOpened, Open, TentativelyAgreed};
+    let (_, status) = tx.clause(clause_id).await?.ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
+    if status == NotOpened {
+        let detail = json!({ "version_id": version_id, "because": Because::TextTabled });
+        move_clause(tx, (negotiation_id, clause_id), (NotOpened, Open), "", detail, who).await?;
+    }
+    if track != Track::Joint {
+        return Ok(());
+    }
+    let voided = tx.void_initials(clause_id, version_id, hash, &who.stamp()).await?;
+    if voided > 0 {
+        let detail = json!({ "version_id": version_id, "voided": voided, "because": Because::InitialsVoided });
+        append(tx, negotiation_id, Some(clause_id), "initials_voided", who, "", detail.clone()).await?;
+        if status == TentativelyAgreed {
+            move_clause(tx, (negotiation_id, clause_id), (TentativelyAgreed, Open), "", detail, who).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves a clause and journals the move with what it carries. A clause leaving its tentative agreement
+/// takes the agreement as a whole back to the table: nothing is agreed until everything is agreed.
+pub async fn move_clause(
+    tx: &mut impl Tx,
+    (negotiation_id, clause_id): (i64, i64),
+    (from, to): (ClauseStatus, ClauseStatus),
+    reason: &str,
+    mut detail: Value,
+    who: &Who,
+) -> Result<()> {
+    tx.set_clause_status(clause_id, to).await?;
+    detail["from"] = json!(from);
+    detail["to"] = json!(to);
+    append(tx, negotiation_id, Some(clause_id), "status_changed", who, reason, detail).await?;
+    if from == ClauseStatus::TentativelyAgreed {
+        let (settled, in_session) = (NegotiationStatus::TentativeSettlement, NegotiationStatus::InSession);
+        if tx.move_negotiation(negotiation_id, settled, in_session).await? {
+            // why, as a code the reader words (`Because`): the core writes no sentence into the journal
+            let detail = json!({ "from": settled, "to": in_session, "because": Because::ClauseReopened });
+            append(tx, negotiation_id, None, "negotiation_status_changed", who, "", detail).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds a private note on a clause; returns its id and when it was written.
+pub async fn add_note(
+    tx: &mut impl Tx,
+    clause_id: i64,
+    priority: Priority,
+    red_line: &str,
+    reasoning: &str,
+    who: &Who,
+) -> Result<(i64, String)> {
+    check_size("note", reasoning)?;
+    let at = who.stamp();
+    let id = tx.insert_note(clause_id, priority, red_line, reasoning, who, &at).await?;
+    Ok((id, at))
+}
+
+/// Why the workbench itself changed a status, recorded in the journal entry's detail (`because`) for
+/// the reader to put into words: a text was tabled on a clause not yet opened; every party initialed
+/// the same text; a new joint text (`version_id`) voided initials (`voided` of them); a tentatively
+/// agreed clause reopened, so the settlement is back at the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Because {
+    TextTabled,
+    AllInitialed,
+    InitialsVoided,
+    ClauseReopened,
+}

@@ -1,0 +1,263 @@
+//! A workbench file's write transaction as the record's rules use it (`record::Tx`): SQLite's queries.
+//! SQLite has one writer at a time (`BEGIN IMMEDIATE`), so a negotiation's lock is already held.
+
+use super::Who;
+use super::versions::{languages_of, version_set};
+use crate::authentic::{LangText, parse_languages};
+use crate::error::Result;
+use crate::model::{ClauseStatus, NegotiationStatus, Priority};
+use crate::record::{Head, NegotiationRow, NewEvent, Tx, VersionRow};
+use crate::store::NewClause;
+use crate::store::NewParty;
+use crate::words::Lang;
+use sqlx::SqliteConnection;
+
+impl Tx for SqliteConnection {
+    async fn lock(&mut self, _negotiation_id: i64) -> Result<()> {
+        Ok(())
+    }
+
+    async fn chain_head(&mut self, negotiation_id: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT hash FROM events WHERE negotiation_id = ? ORDER BY id DESC LIMIT 1",
+            negotiation_id
+        )
+        .fetch_optional(&mut *self)
+        .await?)
+    }
+
+    async fn insert_event(&mut self, e: &NewEvent<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO events (negotiation_id, clause_id, kind, actor, at, reason, detail, prev_hash, hash)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            e.negotiation_id,
+            e.clause_id,
+            e.kind,
+            e.actor,
+            e.at,
+            e.reason,
+            e.detail,
+            e.prev_hash,
+            e.hash
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn insert_negotiation(&mut self, n: &NegotiationRow<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at, closing_rule, languages)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            n.title,
+            n.level,
+            n.tripartite,
+            n.starts_on,
+            n.ends_on,
+            n.created_at,
+            n.closing_rule,
+            n.languages
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn languages(&mut self, negotiation_id: i64) -> Result<Vec<Lang>> {
+        languages_of(self, negotiation_id).await
+    }
+
+    async fn party_labelled(&mut self, negotiation_id: i64, label: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT id FROM parties WHERE negotiation_id = ? AND lower(label) = lower(?)",
+            negotiation_id,
+            label
+        )
+        .fetch_optional(&mut *self)
+        .await?)
+    }
+
+    async fn party_in(&mut self, negotiation_id: i64, party_id: i64) -> Result<bool> {
+        let found =
+            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
+                .fetch_optional(&mut *self)
+                .await?;
+        Ok(found.is_some())
+    }
+
+    async fn insert_party(&mut self, negotiation_id: i64, p: &NewParty, label: &str, colour: &str) -> Result<i64> {
+        let side = p.side.map(|s| s.as_str());
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO parties (negotiation_id, name, side, label, colour, position)
+               VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position) + 1, 0) FROM parties WHERE negotiation_id = ?1))
+               RETURNING id as "id!""#,
+            negotiation_id,
+            p.name,
+            side,
+            label,
+            colour
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn clause(&mut self, clause_id: i64) -> Result<Option<(i64, ClauseStatus)>> {
+        let row = sqlx::query!("SELECT negotiation_id, status FROM clauses WHERE id = ?", clause_id)
+            .fetch_optional(&mut *self)
+            .await?;
+        row.map(|r| Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))).transpose()
+    }
+
+    async fn clause_with_ref(&mut self, negotiation_id: i64, reference: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT id FROM clauses WHERE negotiation_id = ? AND ref = ?",
+            negotiation_id,
+            reference
+        )
+        .fetch_optional(&mut *self)
+        .await?)
+    }
+
+    async fn insert_clause(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewClause,
+        reference: &str,
+        section: &str,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO clauses (negotiation_id, ref, title, position, status_quo, created_at, section)
+               VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM clauses WHERE negotiation_id = ?1), ?4, ?5, ?6)
+               RETURNING id as "id!""#,
+            negotiation_id,
+            reference,
+            new.title,
+            new.status_quo,
+            at,
+            section
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn add_topic(&mut self, clause_id: i64, topic: &str) -> Result<()> {
+        sqlx::query!("INSERT OR IGNORE INTO clause_topics (clause_id, topic) VALUES (?, ?)", clause_id, topic)
+            .execute(&mut *self)
+            .await?;
+        Ok(())
+    }
+
+    async fn set_clause_status(&mut self, clause_id: i64, to: ClauseStatus) -> Result<()> {
+        let to = to.as_str();
+        sqlx::query!("UPDATE clauses SET status = ? WHERE id = ?", to, clause_id).execute(&mut *self).await?;
+        Ok(())
+    }
+
+    async fn move_negotiation(
+        &mut self,
+        negotiation_id: i64,
+        from: NegotiationStatus,
+        to: NegotiationStatus,
+    ) -> Result<bool> {
+        let (from, to) = (from.as_str(), to.as_str());
+        let moved =
+            sqlx::query!("UPDATE negotiations SET status = ? WHERE id = ? AND status = ?", to, negotiation_id, from)
+                .execute(&mut *self)
+                .await?
+                .rows_affected();
+        Ok(moved > 0)
+    }
+
+    async fn session_in(&mut self, negotiation_id: i64, session_id: i64) -> Result<bool> {
+        let found = sqlx::query_scalar!(
+            "SELECT id FROM sessions WHERE id = ? AND negotiation_id = ?",
+            session_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    async fn track_head(&mut self, clause_id: i64, party_id: Option<i64>) -> Result<Option<Head>> {
+        let row = sqlx::query!(
+            "SELECT id, hash, needs_revision FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1",
+            clause_id,
+            party_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(row.map(|r| Head { id: r.id, hash: r.hash, needs_revision: parse_languages(&r.needs_revision) }))
+    }
+
+    async fn version_set(&mut self, version_id: i64, languages: &[Lang]) -> Result<Vec<LangText>> {
+        version_set(self, version_id, languages).await
+    }
+
+    async fn insert_version(&mut self, v: &VersionRow<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at,
+                                     session_id, sent_by, letter_ref, needs_revision)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            v.clause_id,
+            v.party_id,
+            v.parent_id,
+            v.text,
+            v.hash,
+            v.author,
+            v.created_at,
+            v.rationale,
+            v.tabled_at,
+            v.session_id,
+            v.sent_by,
+            v.letter_ref,
+            v.needs_revision
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn insert_version_text(&mut self, version_id: i64, lang: Lang, text: &str) -> Result<()> {
+        let lang = lang.code();
+        sqlx::query!("INSERT INTO version_texts (version_id, lang, text) VALUES (?, ?, ?)", version_id, lang, text)
+            .execute(&mut *self)
+            .await?;
+        Ok(())
+    }
+
+    async fn void_initials(&mut self, clause_id: i64, version_id: i64, hash: &str, at: &str) -> Result<u64> {
+        Ok(sqlx::query!(
+            "UPDATE initials SET voided_at = ?, voided_by_version = ? WHERE clause_id = ? AND voided_at IS NULL AND hash <> ?",
+            at,
+            version_id,
+            clause_id,
+            hash
+        )
+        .execute(&mut *self)
+        .await?
+        .rows_affected())
+    }
+
+    async fn insert_note(
+        &mut self,
+        clause_id: i64,
+        priority: Priority,
+        red_line: &str,
+        reasoning: &str,
+        who: &Who,
+        at: &str,
+    ) -> Result<i64> {
+        let priority = priority.as_str();
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO private_notes (clause_id, priority, red_line, reasoning, author, created_at)
+               VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            clause_id,
+            priority,
+            red_line,
+            reasoning,
+            who.name,
+            at
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+}
