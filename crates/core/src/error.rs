@@ -148,17 +148,28 @@ pub enum Disk {
 }
 
 impl From<sqlx::Error> for Error {
-    /// SQLite's refusals that come from the disk get their own kind; every other database error is
-    /// passed on as it is.
+    /// The database's refusals that come from the disk get their own kind; every other database error
+    /// is passed on as it is.
     fn from(e: sqlx::Error) -> Self {
-        let code = e.as_database_error().and_then(|d| d.code()).and_then(|c| c.parse::<i32>().ok());
-        // the primary result code is the low byte of SQLite's extended one
-        match code.map(|c| c & 0xff) {
-            Some(libsqlite3_sys::SQLITE_FULL) => Error::Disk(Disk::Full),
-            Some(libsqlite3_sys::SQLITE_READONLY) => Error::Disk(Disk::ReadOnly),
-            Some(libsqlite3_sys::SQLITE_IOERR) => Error::Disk(Disk::Failed),
-            _ => Error::Database(e),
+        let Some(db) = e.as_database_error() else { return Error::Database(e) };
+        let code = db.code().unwrap_or_default();
+        if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+            // the primary result code is the low byte of SQLite's extended one
+            match code.parse::<i32>().ok().map(|c| c & 0xff) {
+                Some(libsqlite3_sys::SQLITE_FULL) => return Error::Disk(Disk::Full),
+                Some(libsqlite3_sys::SQLITE_READONLY) => return Error::Disk(Disk::ReadOnly),
+                Some(libsqlite3_sys::SQLITE_IOERR) => return Error::Disk(Disk::Failed),
+                _ => {}
+            }
+        } else {
+            // PostgreSQL's SQLSTATE: disk_full, and the other insufficient-resources and I/O classes
+            match &*code {
+                "53100" => return Error::Disk(Disk::Full),
+                "58030" => return Error::Disk(Disk::Failed),
+                _ => {}
+            }
         }
+        Error::Database(e)
     }
 }
 

@@ -179,6 +179,9 @@ messages! {
     ClauseElsewhere { id: i64 },
     ServerNotFile { url: String },
     UrlNotFile { url: String },
+    NotASharedRecord { url: String },
+    NotAMember { role: String },
+    NotARoleName { value: String },
 
     // what the record already holds
     ClauseRefTaken { reference: String },

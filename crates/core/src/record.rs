@@ -88,6 +88,16 @@ pub struct Head {
     pub needs_revision: Vec<Lang>,
 }
 
+/// A version as tabling sees it.
+#[derive(Debug, Clone)]
+pub struct Tabling {
+    pub negotiation_id: i64,
+    pub clause_id: i64,
+    pub party_id: Option<i64>,
+    pub hash: String,
+    pub tabled_at: Option<String>,
+}
+
 /// A write transaction of a backend: the reads and writes the rules are made of. Each runs inside the
 /// transaction, which the caller commits.
 pub trait Tx: Send {
@@ -158,6 +168,14 @@ pub trait Tx: Send {
         version_id: i64,
         lang: Lang,
         text: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// A version to table: its clause, negotiation, track, hash and when it was tabled, if it was.
+    fn version_to_table(&mut self, version_id: i64) -> impl Future<Output = Result<Option<Tabling>>> + Send;
+    fn set_tabled(
+        &mut self,
+        version_id: i64,
+        at: &str,
+        session_id: Option<i64>,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Voids the clause's standing initials on any text but `hash`; how many.
     fn void_initials(
@@ -388,6 +406,27 @@ pub async fn propose(tx: &mut impl Tx, clause_id: i64, new: &NewVersion, who: &W
         after_tabling(tx, negotiation_id, clause_id, new.track, id, &hash, who).await?;
     }
     Ok(id)
+}
+
+/// Tables a private draft: from now on the other parties have it.
+pub async fn table(tx: &mut impl Tx, version_id: i64, session_id: Option<i64>, who: &Who) -> Result<()> {
+    let v = tx.version_to_table(version_id).await?.ok_or(Error::NotFound(Msg::NoVersion { id: version_id }))?;
+    tx.lock(v.negotiation_id).await?;
+    // read again under the lock: another writer may have tabled it meanwhile
+    let v = tx.version_to_table(version_id).await?.ok_or(Error::NotFound(Msg::NoVersion { id: version_id }))?;
+    if let Some(at) = v.tabled_at {
+        return Err(Error::Conflict(Msg::AlreadyTabled { version: version_id, at }));
+    }
+    if let Some(session_id) = session_id
+        && !tx.session_in(v.negotiation_id, session_id).await?
+    {
+        return Err(Error::NotFound(Msg::NoSession { id: session_id }));
+    }
+    tx.set_tabled(version_id, &who.stamp(), session_id).await?;
+    let detail = json!({ "version_id": version_id, "party_id": v.party_id, "hash": v.hash });
+    append(tx, v.negotiation_id, Some(v.clause_id), "version_tabled", who, "", detail).await?;
+    let track = Track::from_party_id(v.party_id);
+    after_tabling(tx, v.negotiation_id, v.clause_id, track, version_id, &v.hash, who).await
 }
 
 /// What a newly tabled text does: it opens a clause not yet opened; a joint text voids the initials on

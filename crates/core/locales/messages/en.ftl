@@ -91,6 +91,9 @@ session-elsewhere = session { $id } belongs to another negotiation
 clause-elsewhere = clause { $id } belongs to another negotiation
 server-not-file = { $url } is a PostgreSQL server: this Trilogue opens workbench files only — give the path of a file
 url-not-file = { $url } is a URL, not a workbench file: give the path of a file
+not-a-shared-record = { $url } holds no Trilogue shared record: its owner sets one up with `trilogue server install`
+not-a-member = { $role } is not a member of this shared record: ask its owner to add you (`trilogue server add-member`)
+not-a-role-name = “{ $value }” cannot be a login name: use lower-case Latin letters, digits and _, starting with a letter
 
 ## What the record already holds
 

@@ -91,6 +91,9 @@ session-elsewhere = заседание { $id } относится к други�
 clause-elsewhere = пункт { $id } относится к другим переговорам
 server-not-file = { $url } — сервер PostgreSQL: этот Trilogue открывает только файлы рабочих баз — укажите путь к файлу
 url-not-file = { $url } — адрес, а не файл рабочей базы: укажите путь к файлу
+not-a-shared-record = На { $url } нет общей записи Trilogue: её владелец создаёт её командой `trilogue server install`
+not-a-member = { $role } не участник этой общей записи: попросите её владельца добавить вас (`trilogue server add-member`)
+not-a-role-name = «{ $value }» не может быть именем входа: используйте строчные латинские буквы, цифры и _, начиная с буквы
 
 ## Уже есть в записи
 

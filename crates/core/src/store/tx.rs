@@ -6,7 +6,7 @@ use super::versions::{languages_of, version_set};
 use crate::authentic::{LangText, parse_languages};
 use crate::error::Result;
 use crate::model::{ClauseStatus, NegotiationStatus, Priority};
-use crate::record::{Head, NegotiationRow, NewEvent, Tx, VersionRow};
+use crate::record::{Head, NegotiationRow, NewEvent, Tabling, Tx, VersionRow};
 use crate::store::NewClause;
 use crate::store::NewParty;
 use crate::words::Lang;
@@ -219,6 +219,30 @@ impl Tx for SqliteConnection {
     async fn insert_version_text(&mut self, version_id: i64, lang: Lang, text: &str) -> Result<()> {
         let lang = lang.code();
         sqlx::query!("INSERT INTO version_texts (version_id, lang, text) VALUES (?, ?, ?)", version_id, lang, text)
+            .execute(&mut *self)
+            .await?;
+        Ok(())
+    }
+
+    async fn version_to_table(&mut self, version_id: i64) -> Result<Option<Tabling>> {
+        let row = sqlx::query!(
+            "SELECT v.clause_id, v.party_id, v.hash, v.tabled_at, c.negotiation_id FROM versions v
+             JOIN clauses c ON c.id = v.clause_id WHERE v.id = ?",
+            version_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(row.map(|r| Tabling {
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            party_id: r.party_id,
+            hash: r.hash,
+            tabled_at: r.tabled_at,
+        }))
+    }
+
+    async fn set_tabled(&mut self, version_id: i64, at: &str, session_id: Option<i64>) -> Result<()> {
+        sqlx::query!("UPDATE versions SET tabled_at = ?, session_id = ? WHERE id = ?", at, session_id, version_id)
             .execute(&mut *self)
             .await?;
         Ok(())

@@ -5,10 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::{Store, Who, events};
+use super::{Store, Who};
 use crate::authentic::{LangText, LanguageSet, check, parse_languages};
 use crate::compare::Heads;
 use crate::error::{Error, Result};
@@ -323,25 +322,7 @@ impl Store {
     /// Tables a private draft: from now on the other parties have it.
     pub async fn table(&self, version_id: i64, session_id: Option<i64>, who: &Who) -> Result<Version> {
         let mut tx = self.begin().await?;
-        let v = sqlx::query!(
-            "SELECT v.clause_id, v.party_id, v.hash, v.tabled_at, c.negotiation_id FROM versions v
-             JOIN clauses c ON c.id = v.clause_id WHERE v.id = ?",
-            version_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
-        if let Some(at) = v.tabled_at {
-            return Err(Error::Conflict(Msg::AlreadyTabled { version: version_id, at }));
-        }
-        let at = who.stamp();
-        sqlx::query!("UPDATE versions SET tabled_at = ?, session_id = ? WHERE id = ?", at, session_id, version_id)
-            .execute(&mut *tx)
-            .await?;
-        let detail = json!({ "version_id": version_id, "party_id": v.party_id, "hash": v.hash });
-        events::append(&mut tx, v.negotiation_id, Some(v.clause_id), "version_tabled", who, "", detail).await?;
-        let track = Track::from_party_id(v.party_id);
-        crate::record::after_tabling(&mut *tx, v.negotiation_id, v.clause_id, track, version_id, &v.hash, who).await?;
+        crate::record::table(&mut *tx, version_id, session_id, who).await?;
         tx.commit().await?;
         self.version(version_id).await
     }

@@ -1,0 +1,17 @@
+//! The shared record: a negotiation record on a PostgreSQL server, which several people write at once,
+//! each seeing only what their side may see.
+//!
+//! The record's rules are the core's (`trilogue_core::record`), the same as over a workbench file; this
+//! crate gives them a PostgreSQL transaction (`tx`), reads the record (`read`), keeps its people
+//! (`server`: each user a database role of their own, of one organisation and side) and tells open
+//! views what changed (`live`). What a side may not see, the database itself hides: row-level security
+//! in `migrations/`.
+
+mod live;
+mod read;
+mod server;
+mod tx;
+
+pub use live::{Change, Listener};
+pub use read::ClauseView;
+pub use server::{Member, NewMember, Server, is_server_url};

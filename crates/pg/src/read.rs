@@ -1,0 +1,385 @@
+//! The shared record as its front ends read and change it: the same calls and types as a workbench
+//! file's `Store`, each change made by the core's rules (`record`) in a transaction of its own. A
+//! member reads only what their side may: the database leaves the rest out.
+
+use sqlx::PgConnection;
+
+use trilogue_core::authentic::parse_languages;
+use trilogue_core::message::Msg;
+use trilogue_core::model::{
+    Clause, ClauseStatus, ClosingRule, Event, Level, Negotiation, NegotiationStatus, Party, Priority, PrivateNote,
+    Side, Track, Version,
+};
+use trilogue_core::record::{self, GENESIS, event_hash};
+use trilogue_core::store::{ChainBreak, ClauseRow, NewClause, NewNegotiation, NewParty, NewVersion, TrackHead};
+use trilogue_core::{Error, Result, Who};
+
+use crate::server::Server;
+use crate::tx::PgTx;
+
+/// A clause as its view shows it: the clause, every version the reader may see, and their side's notes.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClauseView {
+    pub clause: Clause,
+    pub versions: Vec<Version>,
+    pub notes: Vec<PrivateNote>,
+}
+
+macro_rules! version_from {
+    ($r:expr) => {
+        Version {
+            id: $r.id,
+            clause_id: $r.clause_id,
+            track: Track::from_party_id($r.party_id),
+            parent_id: $r.parent_id,
+            text: $r.text,
+            hash: $r.hash,
+            author: $r.author,
+            created_at: $r.created_at,
+            rationale: $r.rationale,
+            tabled_at: $r.tabled_at,
+            session_id: $r.session_id,
+            sent_by: $r.sent_by,
+            letter_ref: $r.letter_ref,
+            needs_revision: parse_languages(&$r.needs_revision),
+        }
+    };
+}
+
+impl Server {
+    pub async fn create_negotiation(
+        &self,
+        new: &NewNegotiation,
+        parties: &[NewParty],
+        who: &Who,
+    ) -> Result<(Negotiation, Vec<Party>)> {
+        let mut tx = self.pool.begin().await?;
+        let id = record::create_negotiation(&mut PgTx(&mut tx), new, parties, who).await?;
+        tx.commit().await?;
+        Ok((self.negotiation(id).await?, self.parties(id).await?))
+    }
+
+    pub async fn add_party(&self, negotiation_id: i64, new: &NewParty, who: &Who) -> Result<Party> {
+        let mut tx = self.pool.begin().await?;
+        let id = record::add_party(&mut PgTx(&mut tx), negotiation_id, new, who).await?;
+        tx.commit().await?;
+        let parties = self.parties(negotiation_id).await?;
+        parties.into_iter().find(|p| p.id == id).ok_or(Error::NotFound(Msg::NoParty { id }))
+    }
+
+    pub async fn add_clause(&self, negotiation_id: i64, new: &NewClause, who: &Who) -> Result<Clause> {
+        let mut tx = self.pool.begin().await?;
+        let id = record::add_clause(&mut PgTx(&mut tx), negotiation_id, new, who).await?;
+        tx.commit().await?;
+        self.clause(id).await
+    }
+
+    /// Saves a new version of a clause's text on one track: a draft only the writer's side sees, or a
+    /// text tabled for every side.
+    pub async fn propose(&self, clause_id: i64, new: &NewVersion, who: &Who) -> Result<Version> {
+        let mut tx = self.pool.begin().await?;
+        let id = record::propose(&mut PgTx(&mut tx), clause_id, new, who).await?;
+        tx.commit().await?;
+        self.version(id).await
+    }
+
+    /// Tables a draft: from now on every side has it.
+    pub async fn table(&self, version_id: i64, session_id: Option<i64>, who: &Who) -> Result<Version> {
+        let mut tx = self.pool.begin().await?;
+        record::table(&mut PgTx(&mut tx), version_id, session_id, who).await?;
+        tx.commit().await?;
+        self.version(version_id).await
+    }
+
+    /// Adds a note for the writer's side only.
+    pub async fn add_note(
+        &self,
+        clause_id: i64,
+        priority: Priority,
+        red_line: &str,
+        reasoning: &str,
+        who: &Who,
+    ) -> Result<PrivateNote> {
+        let mut tx = self.pool.begin().await?;
+        let (id, at) = record::add_note(&mut PgTx(&mut tx), clause_id, priority, red_line, reasoning, who).await?;
+        tx.commit().await?;
+        let (red_line, reasoning, author) = (red_line.into(), reasoning.into(), who.name.clone());
+        Ok(PrivateNote { id, clause_id, priority, red_line, reasoning, author, created_at: at })
+    }
+
+    pub async fn negotiation(&self, id: i64) -> Result<Negotiation> {
+        let r = sqlx::query!(
+            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
+                    languages
+             FROM negotiations WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(Error::NotFound(Msg::NoNegotiation { id }))?;
+        Ok(Negotiation {
+            id: r.id,
+            title: r.title,
+            level: Level::parse(&r.level)?,
+            tripartite: r.tripartite,
+            status: NegotiationStatus::parse(&r.status)?,
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            owner_party_id: r.owner_party_id,
+            created_at: r.created_at,
+            closing_rule: ClosingRule::parse(&r.closing_rule)?,
+            languages: r.languages.split(',').map(String::from).collect(),
+        })
+    }
+
+    /// The negotiations on the server, by id.
+    pub async fn negotiations(&self) -> Result<Vec<Negotiation>> {
+        let ids = sqlx::query_scalar!("SELECT id FROM negotiations ORDER BY id").fetch_all(&self.pool).await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.push(self.negotiation(id).await?);
+        }
+        Ok(out)
+    }
+
+    pub async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
+        let rows = sqlx::query!(
+            "SELECT id, negotiation_id, name, side, label, colour, position FROM parties
+             WHERE negotiation_id = $1 ORDER BY position",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Party {
+                    id: r.id,
+                    negotiation_id: r.negotiation_id,
+                    name: r.name,
+                    side: r.side.as_deref().map(Side::parse).transpose()?,
+                    label: r.label,
+                    colour: r.colour,
+                    position: r.position,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn clause(&self, id: i64) -> Result<Clause> {
+        let mut conn = self.pool.acquire().await?;
+        clause(&mut conn, id).await
+    }
+
+    /// Every clause of a negotiation in order, with the head of each track the reader may see.
+    pub async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
+        let mut conn = self.pool.acquire().await?;
+        let clauses = sqlx::query!(
+            "SELECT id, negotiation_id, ref, title, position, status, status_quo, section FROM clauses
+             WHERE negotiation_id = $1 ORDER BY position",
+            negotiation_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let heads = sqlx::query!(
+            "SELECT DISTINCT ON (v.clause_id, v.party_id) v.clause_id, v.party_id, v.id, v.tabled_at IS NOT NULL as \"tabled!\",
+                    v.created_at
+             FROM versions v JOIN clauses c ON c.id = v.clause_id WHERE c.negotiation_id = $1
+             ORDER BY v.clause_id, v.party_id, v.id DESC",
+            negotiation_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let topics = sqlx::query!(
+            "SELECT t.clause_id, t.topic FROM clause_topics t JOIN clauses c ON c.id = t.clause_id
+             WHERE c.negotiation_id = $1 ORDER BY t.clause_id, t.topic",
+            negotiation_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut heads_of: std::collections::HashMap<i64, Vec<TrackHead>> = std::collections::HashMap::new();
+        for h in heads {
+            heads_of.entry(h.clause_id).or_default().push(TrackHead {
+                track: Track::from_party_id(h.party_id),
+                version_id: h.id,
+                tabled: h.tabled,
+                created_at: h.created_at,
+            });
+        }
+        let mut topics_of: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+        for t in topics {
+            topics_of.entry(t.clause_id).or_default().push(t.topic);
+        }
+        clauses
+            .into_iter()
+            .map(|c| {
+                let mut heads = heads_of.remove(&c.id).unwrap_or_default();
+                // the parties' tracks in id order, the joint track last
+                heads.sort_by_key(|h| h.track.party_id().unwrap_or(i64::MAX));
+                let clause = Clause {
+                    id: c.id,
+                    negotiation_id: c.negotiation_id,
+                    reference: c.r#ref,
+                    title: c.title,
+                    position: c.position,
+                    status: ClauseStatus::parse(&c.status)?,
+                    status_quo: c.status_quo,
+                    topics: topics_of.remove(&c.id).unwrap_or_default(),
+                    section: c.section,
+                };
+                Ok(ClauseRow { clause, heads })
+            })
+            .collect()
+    }
+
+    pub async fn version(&self, id: i64) -> Result<Version> {
+        let r = sqlx::query!(
+            "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id,
+                    sent_by, letter_ref, needs_revision
+             FROM versions WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(Error::NotFound(Msg::NoVersion { id }))?;
+        Ok(version_from!(r))
+    }
+
+    /// A clause's versions the reader may see, oldest first.
+    pub async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
+        let mut conn = self.pool.acquire().await?;
+        versions(&mut conn, clause_id).await
+    }
+
+    /// The reader's side's notes on a clause, newest first.
+    pub async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
+        let mut conn = self.pool.acquire().await?;
+        notes(&mut conn, clause_id).await
+    }
+
+    /// A clause with its versions and notes, read on one connection.
+    pub async fn clause_view(&self, clause_id: i64) -> Result<ClauseView> {
+        let mut conn = self.pool.acquire().await?;
+        let clause = clause(&mut conn, clause_id).await?;
+        let versions = versions(&mut conn, clause_id).await?;
+        let notes = notes(&mut conn, clause_id).await?;
+        Ok(ClauseView { clause, versions, notes })
+    }
+
+    /// The journal of a negotiation as the reader may read it, oldest first.
+    pub async fn events(&self, negotiation_id: i64) -> Result<Vec<Event>> {
+        let rows = sqlx::query!(
+            "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash
+             FROM events WHERE negotiation_id = $1 ORDER BY id",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Event {
+                detail: serde_json::from_str(&r.detail).unwrap_or(serde_json::Value::String(r.detail)),
+                id: r.id,
+                negotiation_id: r.negotiation_id,
+                clause_id: r.clause_id,
+                kind: r.kind,
+                actor: r.actor,
+                at: r.at,
+                reason: r.reason,
+                hash: r.hash,
+            })
+            .collect())
+    }
+
+    /// Walks a negotiation's journal and returns the first entry that does not match its chain. Every
+    /// link is checked (the server gives each entry's hashes, even of an entry the reader may not read);
+    /// each entry the reader may read is hashed again from what it says.
+    pub async fn verify_journal(&self, negotiation_id: i64) -> Result<Option<ChainBreak>> {
+        let mut conn = self.pool.acquire().await?;
+        let links = sqlx::query!(
+            r#"SELECT id as "id!", kind as "kind!", prev_hash as "prev_hash!", hash as "hash!"
+               FROM trilogue_chain_links($1) ORDER BY id"#,
+            negotiation_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let readable = sqlx::query!(
+            "SELECT id, clause_id, kind, actor, at, reason, detail, hash FROM events WHERE negotiation_id = $1",
+            negotiation_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let readable: std::collections::HashMap<i64, _> = readable.into_iter().map(|r| (r.id, r)).collect();
+        let mut prev = GENESIS.to_string();
+        for link in links {
+            let content_matches = readable.get(&link.id).is_none_or(|r| {
+                let fields = [r.kind.as_str(), &r.actor, &r.at, &r.reason, &r.detail];
+                r.hash == link.hash && event_hash(&prev, negotiation_id, r.clause_id, fields) == link.hash
+            });
+            if link.prev_hash != prev || !content_matches {
+                let kind = readable.get(&link.id).map_or(link.kind, |r| r.kind.clone());
+                return Ok(Some(ChainBreak { event_id: link.id, kind }));
+            }
+            prev = link.hash;
+        }
+        Ok(None)
+    }
+}
+
+async fn clause(conn: &mut PgConnection, id: i64) -> Result<Clause> {
+    let c = sqlx::query!(
+        "SELECT id, negotiation_id, ref, title, position, status, status_quo, section FROM clauses WHERE id = $1",
+        id
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(Error::NotFound(Msg::NoClause { id }))?;
+    let topics = sqlx::query_scalar!("SELECT topic FROM clause_topics WHERE clause_id = $1 ORDER BY topic", id)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(Clause {
+        id: c.id,
+        negotiation_id: c.negotiation_id,
+        reference: c.r#ref,
+        title: c.title,
+        position: c.position,
+        status: ClauseStatus::parse(&c.status)?,
+        status_quo: c.status_quo,
+        topics,
+        section: c.section,
+    })
+}
+
+async fn versions(conn: &mut PgConnection, clause_id: i64) -> Result<Vec<Version>> {
+    let rows = sqlx::query!(
+        "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id,
+                sent_by, letter_ref, needs_revision
+         FROM versions WHERE clause_id = $1 ORDER BY id",
+        clause_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| version_from!(r)).collect())
+}
+
+async fn notes(conn: &mut PgConnection, clause_id: i64) -> Result<Vec<PrivateNote>> {
+    let rows = sqlx::query!(
+        "SELECT id, clause_id, priority, red_line, reasoning, author, created_at FROM private_notes
+         WHERE clause_id = $1 ORDER BY id DESC",
+        clause_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(PrivateNote {
+                id: r.id,
+                clause_id: r.clause_id,
+                priority: Priority::parse(&r.priority)?,
+                red_line: r.red_line,
+                reasoning: r.reasoning,
+                author: r.author,
+                created_at: r.created_at,
+            })
+        })
+        .collect()
+}

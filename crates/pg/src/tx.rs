@@ -1,0 +1,320 @@
+//! A shared record's write transaction as the record's rules use it (`record::Tx`): PostgreSQL's
+//! queries. A change locks its negotiation's row first, so that changes to one negotiation are
+//! serialised by the database while others go on at once.
+
+use sqlx::PgConnection;
+
+use trilogue_core::Result;
+use trilogue_core::Who;
+use trilogue_core::authentic::{LangText, parse_languages};
+use trilogue_core::model::{ClauseStatus, NegotiationStatus, Priority};
+use trilogue_core::record::{Head, NegotiationRow, NewEvent, Tabling, Tx, VersionRow};
+use trilogue_core::store::{NewClause, NewParty};
+use trilogue_core::words::Lang;
+
+pub struct PgTx<'c>(pub &'c mut PgConnection);
+
+impl Tx for PgTx<'_> {
+    async fn lock(&mut self, negotiation_id: i64) -> Result<()> {
+        sqlx::query!("SELECT id FROM negotiations WHERE id = $1 FOR NO KEY UPDATE", negotiation_id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
+    async fn chain_head(&mut self, negotiation_id: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar!("SELECT trilogue_chain_head($1)", negotiation_id).fetch_one(&mut *self.0).await?)
+    }
+
+    async fn insert_event(&mut self, e: &NewEvent<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO events (negotiation_id, clause_id, kind, actor, at, reason, detail, prev_hash, hash, side)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $10 THEN trilogue_side() END) RETURNING id",
+            e.negotiation_id,
+            e.clause_id,
+            e.kind,
+            e.actor,
+            e.at,
+            e.reason,
+            e.detail,
+            e.prev_hash,
+            e.hash,
+            e.private
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn insert_negotiation(&mut self, n: &NegotiationRow<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO negotiations (title, level, tripartite, starts_on, ends_on, created_at, closing_rule, languages)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            n.title,
+            n.level,
+            n.tripartite,
+            n.starts_on,
+            n.ends_on,
+            n.created_at,
+            n.closing_rule,
+            n.languages
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn languages(&mut self, negotiation_id: i64) -> Result<Vec<Lang>> {
+        let stored = sqlx::query_scalar!("SELECT languages FROM negotiations WHERE id = $1", negotiation_id)
+            .fetch_one(&mut *self.0)
+            .await?;
+        Ok(parse_languages(&stored))
+    }
+
+    async fn party_labelled(&mut self, negotiation_id: i64, label: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT id FROM parties WHERE negotiation_id = $1 AND lower(label) = lower($2)",
+            negotiation_id,
+            label
+        )
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
+    async fn party_in(&mut self, negotiation_id: i64, party_id: i64) -> Result<bool> {
+        let found = sqlx::query_scalar!(
+            "SELECT id FROM parties WHERE id = $1 AND negotiation_id = $2",
+            party_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    async fn insert_party(&mut self, negotiation_id: i64, p: &NewParty, label: &str, colour: &str) -> Result<i64> {
+        let side = p.side.map(|s| s.as_str());
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO parties (negotiation_id, name, side, label, colour, position)
+             VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(position) + 1, 0) FROM parties WHERE negotiation_id = $1))
+             RETURNING id",
+            negotiation_id,
+            p.name,
+            side,
+            label,
+            colour
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn clause(&mut self, clause_id: i64) -> Result<Option<(i64, ClauseStatus)>> {
+        let row = sqlx::query!("SELECT negotiation_id, status FROM clauses WHERE id = $1", clause_id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        row.map(|r| Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))).transpose()
+    }
+
+    async fn clause_with_ref(&mut self, negotiation_id: i64, reference: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT id FROM clauses WHERE negotiation_id = $1 AND ref = $2",
+            negotiation_id,
+            reference
+        )
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
+    async fn insert_clause(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewClause,
+        reference: &str,
+        section: &str,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO clauses (negotiation_id, ref, title, position, status_quo, created_at, section)
+             VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM clauses WHERE negotiation_id = $1), $4, $5, $6)
+             RETURNING id",
+            negotiation_id,
+            reference,
+            new.title,
+            new.status_quo,
+            at,
+            section
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn add_topic(&mut self, clause_id: i64, topic: &str) -> Result<()> {
+        sqlx::query!(
+            "INSERT INTO clause_topics (clause_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            clause_id,
+            topic
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn set_clause_status(&mut self, clause_id: i64, to: ClauseStatus) -> Result<()> {
+        sqlx::query!("UPDATE clauses SET status = $1 WHERE id = $2", to.as_str(), clause_id)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
+    async fn move_negotiation(
+        &mut self,
+        negotiation_id: i64,
+        from: NegotiationStatus,
+        to: NegotiationStatus,
+    ) -> Result<bool> {
+        let moved = sqlx::query!(
+            "UPDATE negotiations SET status = $1 WHERE id = $2 AND status = $3",
+            to.as_str(),
+            negotiation_id,
+            from.as_str()
+        )
+        .execute(&mut *self.0)
+        .await?
+        .rows_affected();
+        Ok(moved > 0)
+    }
+
+    async fn session_in(&mut self, negotiation_id: i64, session_id: i64) -> Result<bool> {
+        let found = sqlx::query_scalar!(
+            "SELECT id FROM sessions WHERE id = $1 AND negotiation_id = $2",
+            session_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    async fn track_head(&mut self, clause_id: i64, party_id: Option<i64>) -> Result<Option<Head>> {
+        let row = sqlx::query!(
+            "SELECT id, hash, needs_revision FROM versions WHERE clause_id = $1 AND party_id IS NOT DISTINCT FROM $2
+             ORDER BY id DESC LIMIT 1",
+            clause_id,
+            party_id
+        )
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(row.map(|r| Head { id: r.id, hash: r.hash, needs_revision: parse_languages(&r.needs_revision) }))
+    }
+
+    async fn version_set(&mut self, version_id: i64, languages: &[Lang]) -> Result<Vec<LangText>> {
+        version_set(self.0, version_id, languages).await
+    }
+
+    async fn insert_version(&mut self, v: &VersionRow<'_>) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO versions (clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at,
+                                   session_id, sent_by, letter_ref, needs_revision)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            v.clause_id,
+            v.party_id,
+            v.parent_id,
+            v.text,
+            v.hash,
+            v.author,
+            v.created_at,
+            v.rationale,
+            v.tabled_at,
+            v.session_id,
+            v.sent_by,
+            v.letter_ref,
+            v.needs_revision
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn insert_version_text(&mut self, version_id: i64, lang: Lang, text: &str) -> Result<()> {
+        sqlx::query!(
+            "INSERT INTO version_texts (version_id, lang, text) VALUES ($1, $2, $3)",
+            version_id,
+            lang.code(),
+            text
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn version_to_table(&mut self, version_id: i64) -> Result<Option<Tabling>> {
+        let row = sqlx::query!(
+            "SELECT v.clause_id, v.party_id, v.hash, v.tabled_at, c.negotiation_id FROM versions v
+             JOIN clauses c ON c.id = v.clause_id WHERE v.id = $1",
+            version_id
+        )
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(row.map(|r| Tabling {
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            party_id: r.party_id,
+            hash: r.hash,
+            tabled_at: r.tabled_at,
+        }))
+    }
+
+    async fn set_tabled(&mut self, version_id: i64, at: &str, session_id: Option<i64>) -> Result<()> {
+        sqlx::query!("UPDATE versions SET tabled_at = $1, session_id = $2 WHERE id = $3", at, session_id, version_id)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
+    async fn void_initials(&mut self, clause_id: i64, version_id: i64, hash: &str, at: &str) -> Result<u64> {
+        Ok(sqlx::query!(
+            "UPDATE initials SET voided_at = $1, voided_by_version = $2
+             WHERE clause_id = $3 AND voided_at IS NULL AND hash <> $4",
+            at,
+            version_id,
+            clause_id,
+            hash
+        )
+        .execute(&mut *self.0)
+        .await?
+        .rows_affected())
+    }
+
+    async fn insert_note(
+        &mut self,
+        clause_id: i64,
+        priority: Priority,
+        red_line: &str,
+        reasoning: &str,
+        who: &Who,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO private_notes (clause_id, priority, red_line, reasoning, author, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            clause_id,
+            priority.as_str(),
+            red_line,
+            reasoning,
+            who.name,
+            at
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+}
+
+/// A version's texts as a set, in the order of the languages: what its hash is the hash of.
+pub(crate) async fn version_set(conn: &mut PgConnection, version_id: i64, languages: &[Lang]) -> Result<Vec<LangText>> {
+    let text = sqlx::query_scalar!("SELECT text FROM versions WHERE id = $1", version_id).fetch_one(&mut *conn).await?;
+    let first = languages.first().copied().unwrap_or_default();
+    let mut set = vec![LangText { lang: first, text }];
+    let others = sqlx::query!("SELECT lang, text FROM version_texts WHERE version_id = $1", version_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    set.extend(others.into_iter().filter_map(|r| Some(LangText { lang: r.lang.parse().ok()?, text: r.text })));
+    set.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+    Ok(set)
+}
