@@ -161,3 +161,8 @@ cli-intake-summary = { $preview ->
     [yes] would table { $tabled } text(s); would add { $added } clause(s); { $missing } clause(s) not in the file — nothing written (preview)
    *[no] tabled { $tabled } text(s); added { $added } clause(s); { $missing } clause(s) not in the file
 }
+cli-server-needs-url = give the shared record's server with --db postgres://USER@HOST/DATABASE
+cli-server-installed = the shared record is set up at { $url }
+cli-server-needs-password = give the new member's first password on standard input
+cli-server-member-added = { $role } is a member, for the side of the { $side }
+cli-server-owner = you are the record's owner: you set it up and add its members, and belong to no side

@@ -235,6 +235,10 @@ impl Ctx {
 
 pub async fn run(cli: Cli) -> Result<()> {
     let now = clock(cli.now.as_deref())?;
+    if let Command::Server(command) = cli.command {
+        let words = crate::words(language(cli.lang.as_deref())?);
+        return crate::server::run(cli.db.as_deref(), command, now, &words).await;
+    }
     let path = cli.db.unwrap_or_else(default_db_path);
     let store = Store::open(&path).await?;
     let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
@@ -599,6 +603,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let events = store.events(n.id).await?;
             listing(as_json, &events, |e| print::events(e, &ctx.words))
         }
+        Command::Server(_) => unreachable!("a server's commands run before any workbench is opened"),
         Command::Verify { negotiation } => {
             let n = ctx.negotiation(&negotiation).await?;
             if let Some(b) = store.verify_journal(n.id).await? {

@@ -5,6 +5,7 @@
 mod closing;
 mod commands;
 mod print;
+mod server;
 mod setup;
 
 use std::path::PathBuf;
@@ -481,6 +482,41 @@ enum Command {
     },
     /// Check the journal's hash chain; names the first event that does not match
     Verify { negotiation: String },
+    /// A shared record on a PostgreSQL server (--db postgres://…): set it up and keep its members
+    #[command(subcommand)]
+    Server(ServerCommand),
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ServerCommand {
+    /// Set up a shared record in the database --db names, as its owner (or bring one up to date)
+    Install,
+    /// Add a member, as the record's owner: a login role of their own, for one organisation and side.
+    /// The first password is read from standard input
+    AddMember {
+        /// The login name: lower-case Latin letters, digits and _
+        #[arg(long)]
+        role: String,
+        /// The person's name, as the record shows it
+        #[arg(long)]
+        name: String,
+        /// The organisation they sit for
+        #[arg(long)]
+        organisation: String,
+        /// workers, employers, government or mediator
+        #[arg(long)]
+        side: String,
+    },
+    /// List the record's members
+    Members {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who you are on this server: your role, organisation and side
+    Whoami {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Taking a party's file into a negotiation under way.
@@ -691,7 +727,8 @@ mod tests {
 
     #[test]
     fn every_message_of_the_command_line_formats() {
-        const NAMES: [&str; 41] = [
+        const NAMES: [&str; 42] = [
+            "url",
             "message",
             "path",
             "value",

@@ -938,7 +938,10 @@ fn a_server_url_is_refused_and_never_becomes_a_folder() {
         let out = cmd.arg("negotiations").output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{how}: {err}");
-        assert!(err.contains("postgres://user@db.example:5432/trilogue is a PostgreSQL server"), "{how}: {err}");
+        assert!(
+            err.contains("postgres://user@db.example:5432/trilogue is a shared record on a PostgreSQL server"),
+            "{how}: {err}"
+        );
         assert!(!err.contains("secret"), "{how}: the password is never repeated: {err}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "{how}: nothing created on disk");
     }

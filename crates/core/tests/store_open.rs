@@ -196,7 +196,11 @@ async fn a_url_is_never_a_file() {
         assert!(err.to_string().contains("give the path of a file"), "{err}");
     }
     let err = Store::open("postgres://user:secret@db.example:5432/trilogue").await.unwrap_err();
-    assert!(err.to_string().starts_with("postgres://user@db.example:5432/trilogue is a PostgreSQL server"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("postgres://user@db.example:5432/trilogue is a shared record on a PostgreSQL server"),
+        "{err}"
+    );
     for folder in ["postgres:", "postgresql:", "https:"] {
         assert!(!Path::new(folder).exists(), "no folder named after the URL in the working directory");
     }
