@@ -13,8 +13,11 @@ use sha2::{Digest, Sha256};
 use crate::authentic::{LangText, languages_text, needs_revision, set_hash};
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{ClauseStatus, NegotiationStatus, Priority, Track};
-use crate::store::{NewClause, NewNegotiation, NewParty, NewVersion, Who, check_day, tabled_stamp};
+use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Side, Track, Wording};
+use crate::store::{
+    NewClause, NewNegotiation, NewParty, NewVersion, StatusChange, Who, agreed_hash, check_day, check_protocol_entry,
+    check_transition, missing_consent, tabled_stamp,
+};
 use crate::text::{check_size, hex};
 use crate::words::Lang;
 
@@ -86,6 +89,34 @@ pub struct Head {
     pub id: i64,
     pub hash: String,
     pub needs_revision: Vec<Lang>,
+}
+
+/// A party of a negotiation as the rules on sides see it.
+#[derive(Debug, Clone)]
+pub struct PartySide {
+    pub id: i64,
+    pub side: Option<Side>,
+    pub label: String,
+}
+
+/// A version as initialing sees it.
+#[derive(Debug, Clone)]
+pub struct Initialing {
+    pub hash: String,
+    pub tabled: bool,
+    pub needs_revision: Vec<Lang>,
+}
+
+/// An initial about to be written.
+#[derive(Debug, Clone)]
+pub struct InitialRow<'a> {
+    pub clause_id: i64,
+    pub party_id: i64,
+    pub version_id: i64,
+    pub hash: &'a str,
+    pub initialed_by: &'a str,
+    pub initialed_at: &'a str,
+    pub session_id: Option<i64>,
 }
 
 /// A version as tabling sees it.
@@ -185,6 +216,46 @@ pub trait Tx: Send {
         hash: &str,
         at: &str,
     ) -> impl Future<Output = Result<u64>> + Send;
+
+    /// The negotiation's parties in order: (id, side, label).
+    fn parties(&mut self, negotiation_id: i64) -> impl Future<Output = Result<Vec<PartySide>>> + Send;
+    fn closing_rule(&mut self, negotiation_id: i64) -> impl Future<Output = Result<ClosingRule>> + Send;
+    /// The clause's initials not voided: (party, hash).
+    fn standing_initials(&mut self, clause_id: i64) -> impl Future<Output = Result<Vec<(i64, String)>>> + Send;
+    /// One party's initial on the clause not voided: (id, hash).
+    fn party_initial(
+        &mut self,
+        clause_id: i64,
+        party_id: i64,
+    ) -> impl Future<Output = Result<Option<(i64, String)>>> + Send;
+    /// Each party's latest tabled text on the clause, by party.
+    fn wordings(&mut self, clause_id: i64) -> impl Future<Output = Result<Vec<Wording>>> + Send;
+    fn insert_protocol_entry(
+        &mut self,
+        clause_id: i64,
+        further: Further,
+        reason: &str,
+        wordings: &str,
+        who: &Who,
+    ) -> impl Future<Output = Result<i64>> + Send;
+    /// A version of the clause as initialing sees it.
+    fn version_to_initial(
+        &mut self,
+        version_id: i64,
+        clause_id: i64,
+    ) -> impl Future<Output = Result<Option<Initialing>>> + Send;
+    /// The name of a delegate who may initial for the party: of its delegation or, for a coalition,
+    /// of its side's; none if there is no such delegate still in office.
+    fn delegate_for(
+        &mut self,
+        delegate_id: i64,
+        party_id: i64,
+        negotiation_id: i64,
+    ) -> impl Future<Output = Result<Option<String>>> + Send;
+    /// Who initials for a party when nobody is named: its side's coordinator, else its spokesperson.
+    fn signatory(&mut self, party_id: i64, negotiation_id: i64) -> impl Future<Output = Result<Option<String>>> + Send;
+    fn void_initial(&mut self, initial_id: i64, at: &str, version_id: i64) -> impl Future<Output = Result<()>> + Send;
+    fn insert_initial(&mut self, i: &InitialRow<'_>) -> impl Future<Output = Result<()>> + Send;
 
     fn insert_note(
         &mut self,
@@ -483,6 +554,153 @@ pub async fn move_clause(
         }
     }
     Ok(())
+}
+
+/// Moves a clause to another status. Besides the transition table: tentative agreement needs every
+/// side's initials on one text; reopening it needs every side's consent; an impasse says who it is
+/// referred to and records each party's last offer; the protocol of disagreements takes each party's
+/// wording, where the negotiation closes so.
+pub async fn change_status(tx: &mut impl Tx, clause_id: i64, change: &StatusChange, who: &Who) -> Result<()> {
+    use ClauseStatus::{Impasse, InProtocol, TentativelyAgreed};
+    let to = change.to;
+    if change.reason.trim().is_empty() {
+        return Err(Error::Invalid(Msg::ReasonRequired));
+    }
+    let (negotiation_id, _) = tx.clause(clause_id).await?.ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
+    tx.lock(negotiation_id).await?;
+    let (_, from) = tx.clause(clause_id).await?.ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
+    check_transition(from, to)?;
+    let detail = match (from, to) {
+        (_, TentativelyAgreed) => {
+            if common_initialed_hash(tx, negotiation_id, clause_id).await?.is_none() {
+                return Err(Error::IllegalTransition(Msg::AgreedNeedsInitials));
+            }
+            json!({})
+        }
+        (TentativelyAgreed, _) => {
+            let parties = tx.parties(negotiation_id).await?;
+            let keyed: Vec<(i64, Option<Side>, String)> =
+                parties.iter().map(|p| (p.id, p.side, p.label.clone())).collect();
+            let missing = missing_consent(&keyed, &change.consenting);
+            if !missing.is_empty() {
+                return Err(Error::IllegalTransition(Msg::ReopenNeedsConsent { missing }));
+            }
+            let consenting: Vec<String> =
+                parties.into_iter().filter(|p| change.consenting.contains(&p.id)).map(|p| p.label).collect();
+            json!({ "consenting": consenting })
+        }
+        (_, Impasse) => {
+            let referred_to = change.referred_to.ok_or(Error::Invalid(Msg::ImpasseNeedsReferral))?;
+            let offers: Vec<Value> = tx
+                .wordings(clause_id)
+                .await?
+                .iter()
+                .map(|w| json!({ "party_id": w.party_id, "version_id": w.version_id }))
+                .collect();
+            json!({ "referred_to": referred_to, "last_offers": offers })
+        }
+        (_, InProtocol) => {
+            check_protocol_entry(tx.closing_rule(negotiation_id).await?)?;
+            let further = change.further.ok_or(Error::Invalid(Msg::ProtocolNeedsNext))?;
+            let wordings = tx.wordings(clause_id).await?;
+            let text = serde_json::to_string(&wordings).expect("wordings serialise");
+            let id = tx.insert_protocol_entry(clause_id, further, &change.reason, &text, who).await?;
+            json!({ "protocol_entry_id": id, "further": further, "wordings": wordings.iter()
+                .map(|w| json!({ "party_id": w.party_id, "version_id": w.version_id })).collect::<Vec<_>>() })
+        }
+        _ => json!({}),
+    };
+    move_clause(tx, (negotiation_id, clause_id), (from, to), &change.reason, detail, who).await
+}
+
+/// The hash every side has initialed, if they all have initialed the same one.
+async fn common_initialed_hash(tx: &mut impl Tx, negotiation_id: i64, clause_id: i64) -> Result<Option<String>> {
+    let parties: Vec<(i64, Option<Side>)> = tx.parties(negotiation_id).await?.iter().map(|p| (p.id, p.side)).collect();
+    let initials = tx.standing_initials(clause_id).await?;
+    Ok(agreed_hash(&parties, &initials))
+}
+
+/// A party initials one exact tabled version, by the delegate who gave the initial (`delegate_id`; by
+/// default the coordinator of its side, else its spokesperson). When every side has initialed the same
+/// text, the clause becomes tentatively agreed. Returns the clause's status afterwards.
+pub async fn initial(
+    tx: &mut impl Tx,
+    clause_id: i64,
+    (party_id, delegate_id): (i64, Option<i64>),
+    version_id: i64,
+    session_id: Option<i64>,
+    who: &Who,
+) -> Result<ClauseStatus> {
+    use ClauseStatus::{NotOpened, TentativelyAgreed, Withdrawn};
+    let (negotiation_id, _) = tx.clause(clause_id).await?.ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
+    tx.lock(negotiation_id).await?;
+    let (_, status) = tx.clause(clause_id).await?.ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
+    if matches!(status, Withdrawn | NotOpened) {
+        return Err(Error::IllegalTransition(Msg::NotInitialable { status }));
+    }
+    let parties = tx.parties(negotiation_id).await?;
+    let party = parties.iter().find(|p| p.id == party_id).ok_or(Error::NotFound(Msg::NoParty { id: party_id }))?;
+    if party.side == Some(Side::Mediator) {
+        return Err(Error::Invalid(Msg::MediatorDoesNotInitial { party: party.label.clone() }));
+    }
+    let version = tx
+        .version_to_initial(version_id, clause_id)
+        .await?
+        .ok_or(Error::NotFound(Msg::NoVersion { id: version_id }))?;
+    if !version.tabled {
+        return Err(Error::Invalid(Msg::DraftNotInitialable { version: version_id }));
+    }
+    // initials bind the text in every authentic language at once, and only a set that agrees
+    let languages = tx.languages(negotiation_id).await?;
+    let set = tx.version_set(version_id, &languages).await?;
+    if let Some(missing) = languages.iter().find(|l| !set.iter().any(|t| t.lang == **l && !t.text.trim().is_empty())) {
+        return Err(Error::IllegalTransition(Msg::LanguageMissing { lang: missing.code().into() }));
+    }
+    if !version.needs_revision.is_empty() {
+        let langs = version.needs_revision.iter().map(|l| l.code().to_string()).collect();
+        return Err(Error::IllegalTransition(Msg::LanguagesWait { langs }));
+    }
+    // the delegate named, else the coordinator of the party's side, else its spokesperson; whoever
+    // enters it is the journal entry's actor. A party with neither on record (an imported table) is
+    // initialed in the name of whoever enters it.
+    let spokesperson = match delegate_id {
+        Some(d) => Some(
+            tx.delegate_for(d, party_id, negotiation_id)
+                .await?
+                .ok_or_else(|| Error::Invalid(Msg::DelegateNotOfSide { delegate: d, party: party.label.clone() }))?,
+        ),
+        None => tx.signatory(party_id, negotiation_id).await?,
+    };
+    let initialed_by = spokesperson.clone().unwrap_or_else(|| who.name.clone());
+    let at = who.stamp();
+    if let Some((active, hash)) = tx.party_initial(clause_id, party_id).await? {
+        if hash == version.hash {
+            return Err(Error::Conflict(Msg::AlreadyInitialed { party: party.label.clone() }));
+        }
+        // initialing another text replaces the party's earlier initial
+        tx.void_initial(active, &at, version_id).await?;
+    }
+    let row = InitialRow {
+        clause_id,
+        party_id,
+        version_id,
+        hash: &version.hash,
+        initialed_by: &initialed_by,
+        initialed_at: &at,
+        session_id,
+    };
+    tx.insert_initial(&row).await?;
+    let detail = json!({ "party_id": party_id, "version_id": version_id, "hash": version.hash,
+        "spokesperson": spokesperson });
+    append(tx, negotiation_id, Some(clause_id), "initialed", who, "", detail).await?;
+    if check_transition(status, TentativelyAgreed).is_ok()
+        && common_initialed_hash(tx, negotiation_id, clause_id).await?.is_some()
+    {
+        let detail = json!({ "hash": version.hash, "because": Because::AllInitialed });
+        move_clause(tx, (negotiation_id, clause_id), (status, TentativelyAgreed), "", detail, who).await?;
+        return Ok(TentativelyAgreed);
+    }
+    Ok(status)
 }
 
 /// Adds a private note on a clause; returns its id and when it was written.

@@ -367,8 +367,21 @@ CREATE TRIGGER private_notes_as_member BEFORE INSERT ON private_notes
     FOR EACH ROW EXECUTE FUNCTION trilogue_as_member('author');
 CREATE TRIGGER events_as_member BEFORE INSERT ON events
     FOR EACH ROW EXECUTE FUNCTION trilogue_as_member('actor');
-CREATE TRIGGER initials_as_member BEFORE INSERT ON initials
-    FOR EACH ROW EXECUTE FUNCTION trilogue_as_member('initialed_by');
+
+-- A member initials only for an organisation of their own side (the initial names the delegate whose
+-- it is; the journal entry, the member who entered it).
+CREATE FUNCTION trilogue_initial_own_side() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    me text := trilogue_side();
+BEGIN
+    IF me IS NOT NULL AND me IS DISTINCT FROM (SELECT side FROM parties WHERE id = NEW.party_id) THEN
+        RAISE EXCEPTION 'a member initials only for their own side' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER initials_own_side BEFORE INSERT ON initials
+    FOR EACH ROW EXECUTE FUNCTION trilogue_initial_own_side();
 
 -- Live: every journal entry is announced, with nothing in it another side may not know.
 CREATE FUNCTION trilogue_announce() RETURNS trigger LANGUAGE plpgsql AS $$

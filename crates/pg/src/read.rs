@@ -7,11 +7,13 @@ use sqlx::PgConnection;
 use trilogue_core::authentic::parse_languages;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Clause, ClauseStatus, ClosingRule, Event, Level, Negotiation, NegotiationStatus, Party, Priority, PrivateNote,
-    Side, Track, Version,
+    Clause, ClauseStatus, ClosingRule, Event, Initial, Level, Negotiation, NegotiationStatus, Party, Priority,
+    PrivateNote, Side, Track, Version,
 };
 use trilogue_core::record::{self, GENESIS, event_hash};
-use trilogue_core::store::{ChainBreak, ClauseRow, NewClause, NewNegotiation, NewParty, NewVersion, TrackHead};
+use trilogue_core::store::{
+    ChainBreak, ClauseRow, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange, TrackHead,
+};
 use trilogue_core::{Error, Result, Who};
 
 use crate::server::Server;
@@ -89,6 +91,55 @@ impl Server {
         record::table(&mut PgTx(&mut tx), version_id, session_id, who).await?;
         tx.commit().await?;
         self.version(version_id).await
+    }
+
+    /// Moves a clause to another status (`record::change_status`).
+    pub async fn change_status(&self, clause_id: i64, change: &StatusChange, who: &Who) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        record::change_status(&mut PgTx(&mut tx), clause_id, change, who).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A party initials one exact tabled version (`record::initial`); a member initials only for a
+    /// party of their own side. Returns the clause's status afterwards.
+    pub async fn initial(
+        &self,
+        clause_id: i64,
+        party_id: i64,
+        version_id: i64,
+        session_id: Option<i64>,
+        who: &Who,
+    ) -> Result<ClauseStatus> {
+        self.initial_by(clause_id, (party_id, None), version_id, session_id, who).await
+    }
+
+    /// [`Server::initial`], naming the delegate who gave the initial: `(party, delegate)`.
+    pub async fn initial_by(
+        &self,
+        clause_id: i64,
+        signed: (i64, Option<i64>),
+        version_id: i64,
+        session_id: Option<i64>,
+        who: &Who,
+    ) -> Result<ClauseStatus> {
+        let mut tx = self.pool.begin().await?;
+        let status = record::initial(&mut PgTx(&mut tx), clause_id, signed, version_id, session_id, who).await?;
+        tx.commit().await?;
+        Ok(status)
+    }
+
+    /// Every initial given on a clause, voided ones included, oldest first.
+    pub async fn initials(&self, clause_id: i64) -> Result<Vec<Initial>> {
+        Ok(sqlx::query_as!(
+            Initial,
+            "SELECT id, clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id, voided_at,
+                    voided_by_version
+             FROM initials WHERE clause_id = $1 ORDER BY id",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Adds a note for the writer's side only.

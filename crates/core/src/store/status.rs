@@ -2,13 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::SqliteConnection;
 
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{ClauseStatus, ClosingRule, Further, Initial, ProtocolEntry, Referral, Reservation, Side, Wording};
-use crate::record::Because;
+use crate::model::{ClauseStatus, ClosingRule, Further, Initial, ProtocolEntry, Referral, Reservation, Side};
 
 use ClauseStatus::*;
 
@@ -128,87 +126,12 @@ pub fn missing_consent(parties: &[(i64, Option<Side>, String)], consenting: &[i6
     missing
 }
 
-async fn current_status(conn: &mut SqliteConnection, clause_id: i64) -> Result<(i64, ClauseStatus)> {
-    let r = sqlx::query!("SELECT negotiation_id, status FROM clauses WHERE id = ?", clause_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| Error::NotFound(Msg::NoClause { id: clause_id }))?;
-    Ok((r.negotiation_id, ClauseStatus::parse(&r.status)?))
-}
-
-/// The hash every side has initialed, if they all have initialed the same one.
-async fn common_initialed_hash(
-    conn: &mut SqliteConnection,
-    negotiation_id: i64,
-    clause_id: i64,
-) -> Result<Option<String>> {
-    let parties = sqlx::query!("SELECT id, side FROM parties WHERE negotiation_id = ?", negotiation_id)
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|r| Ok((r.id, r.side.as_deref().map(Side::parse).transpose()?)))
-        .collect::<Result<Vec<_>>>()?;
-    let initials =
-        sqlx::query!("SELECT party_id, hash FROM initials WHERE clause_id = ? AND voided_at IS NULL", clause_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|r| (r.party_id, r.hash))
-            .collect::<Vec<_>>();
-    Ok(agreed_hash(&parties, &initials))
-}
-
-/// Checks that every side (the mediator aside) consents to reopening; returns the consenting labels.
-async fn consent(conn: &mut SqliteConnection, negotiation_id: i64, consenting: &[i64]) -> Result<Vec<String>> {
-    let parties =
-        sqlx::query!("SELECT id, side, label FROM parties WHERE negotiation_id = ? ORDER BY position", negotiation_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|r| Ok((r.id, r.side.as_deref().map(Side::parse).transpose()?, r.label)))
-            .collect::<Result<Vec<_>>>()?;
-    let missing = missing_consent(&parties, consenting);
-    if !missing.is_empty() {
-        return Err(Error::IllegalTransition(Msg::ReopenNeedsConsent { missing }));
-    }
-    Ok(parties.into_iter().filter(|p| consenting.contains(&p.0)).map(|p| p.2).collect())
-}
-
-/// Each party's latest tabled text on a clause: what it would sign.
-async fn wordings(conn: &mut SqliteConnection, clause_id: i64) -> Result<Vec<Wording>> {
-    Ok(sqlx::query!(
-        r#"SELECT v.party_id as "party_id!", v.id, v.text FROM versions v
-           WHERE v.id IN (SELECT max(id) FROM versions WHERE clause_id = ? AND party_id IS NOT NULL
-                          AND tabled_at IS NOT NULL GROUP BY party_id)
-           ORDER BY v.party_id"#,
-        clause_id
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|r| Wording { party_id: r.party_id, version_id: r.id, text: r.text })
-    .collect())
-}
-
 /// Refuses entering a clause in the protocol of disagreements unless the negotiation closes so.
 pub fn check_protocol_entry(rule: ClosingRule) -> Result<()> {
     match rule {
         ClosingRule::Protocol => Ok(()),
         ClosingRule::All => Err(Error::IllegalTransition(Msg::NoProtocol)),
     }
-}
-
-/// Each party's latest tabled text on a clause, as recorded when it goes to impasse.
-async fn last_offers(conn: &mut SqliteConnection, clause_id: i64) -> Result<serde_json::Value> {
-    let rows = sqlx::query!(
-        r#"SELECT v.party_id as "party_id!", max(v.id) as "version_id!: i64" FROM versions v
-           WHERE v.clause_id = ? AND v.party_id IS NOT NULL AND v.tabled_at IS NOT NULL
-           GROUP BY v.party_id ORDER BY v.party_id"#,
-        clause_id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.iter().map(|r| json!({ "party_id": r.party_id, "version_id": r.version_id })).collect())
 }
 
 impl Store {
@@ -221,55 +144,8 @@ impl Store {
     /// party's initials on one text; reopening it needs every party's consent; an impasse says who it is
     /// referred to and records each party's last offer.
     pub async fn change_status(&self, clause_id: i64, change: &StatusChange, who: &Who) -> Result<()> {
-        let to = change.to;
-        if change.reason.trim().is_empty() {
-            return Err(Error::Invalid(Msg::ReasonRequired));
-        }
         let mut tx = self.begin().await?;
-        let (negotiation_id, from) = current_status(&mut tx, clause_id).await?;
-        check_transition(from, to)?;
-        let detail = match (from, to) {
-            (_, TentativelyAgreed) => {
-                if common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_none() {
-                    return Err(Error::IllegalTransition(Msg::AgreedNeedsInitials));
-                }
-                json!({})
-            }
-            (TentativelyAgreed, _) => {
-                json!({ "consenting": consent(&mut tx, negotiation_id, &change.consenting).await? })
-            }
-            (_, Impasse) => {
-                let referred_to = change.referred_to.ok_or_else(|| Error::Invalid(Msg::ImpasseNeedsReferral))?;
-                json!({ "referred_to": referred_to, "last_offers": last_offers(&mut tx, clause_id).await? })
-            }
-            (_, InProtocol) => {
-                let rule = sqlx::query_scalar!("SELECT closing_rule FROM negotiations WHERE id = ?", negotiation_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                check_protocol_entry(ClosingRule::parse(&rule)?)?;
-                let further = change.further.ok_or_else(|| Error::Invalid(Msg::ProtocolNeedsNext))?;
-                let wordings = wordings(&mut tx, clause_id).await?;
-                let (text, at, further_name) =
-                    (serde_json::to_string(&wordings).expect("wordings serialise"), who.stamp(), further.as_str());
-                let id = sqlx::query_scalar!(
-                    r#"INSERT INTO protocol_entries (clause_id, further, reason, wordings, recorded_by, recorded_at)
-                       VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
-                    clause_id,
-                    further_name,
-                    change.reason,
-                    text,
-                    who.name,
-                    at
-                )
-                .fetch_one(&mut *tx)
-                .await?;
-                json!({ "protocol_entry_id": id, "further": further, "wordings": wordings.iter()
-                    .map(|w| json!({ "party_id": w.party_id, "version_id": w.version_id })).collect::<Vec<_>>() })
-            }
-            _ => json!({}),
-        };
-        crate::record::move_clause(&mut *tx, (negotiation_id, clause_id), (from, to), &change.reason, detail, who)
-            .await?;
+        crate::record::change_status(&mut *tx, clause_id, change, who).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -292,136 +168,13 @@ impl Store {
     pub async fn initial_by(
         &self,
         clause_id: i64,
-        (party_id, delegate_id): (i64, Option<i64>),
+        signed: (i64, Option<i64>),
         version_id: i64,
         session_id: Option<i64>,
         who: &Who,
     ) -> Result<ClauseStatus> {
         let mut tx = self.begin().await?;
-        let (negotiation_id, status) = current_status(&mut tx, clause_id).await?;
-        if matches!(status, Withdrawn | NotOpened) {
-            return Err(Error::IllegalTransition(Msg::NotInitialable { status }));
-        }
-        let party = sqlx::query!(
-            "SELECT label, side FROM parties WHERE id = ? AND negotiation_id = ?",
-            party_id,
-            negotiation_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| Error::NotFound(Msg::NoParty { id: party_id }))?;
-        if party.side.as_deref() == Some(Side::Mediator.as_str()) {
-            return Err(Error::Invalid(Msg::MediatorDoesNotInitial { party: party.label.clone() }));
-        }
-        let version = sqlx::query!(
-            "SELECT hash, tabled_at, needs_revision FROM versions WHERE id = ? AND clause_id = ?",
-            version_id,
-            clause_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| Error::NotFound(Msg::NoVersion { id: version_id }))?;
-        if version.tabled_at.is_none() {
-            return Err(Error::Invalid(Msg::DraftNotInitialable { version: version_id }));
-        }
-        // initials bind the text in every authentic language at once, and only a set that agrees
-        let languages = super::versions::languages_of(&mut tx, negotiation_id).await?;
-        let set = super::versions::version_set(&mut tx, version_id, &languages).await?;
-        if let Some(missing) =
-            languages.iter().find(|l| !set.iter().any(|t| t.lang == **l && !t.text.trim().is_empty()))
-        {
-            return Err(Error::IllegalTransition(Msg::LanguageMissing { lang: missing.code().into() }));
-        }
-        if !version.needs_revision.is_empty() {
-            let langs = version.needs_revision.split(',').map(String::from).collect();
-            return Err(Error::IllegalTransition(Msg::LanguagesWait { langs }));
-        }
-        let active = sqlx::query!(
-            "SELECT id, hash FROM initials WHERE clause_id = ? AND party_id = ? AND voided_at IS NULL",
-            clause_id,
-            party_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        // the delegate named, else the coordinator of the party's side, else its spokesperson; whoever
-        // enters it is the event's actor. A party with neither on record (an imported table) is initialed
-        // in the name of whoever enters it.
-        let spokesperson = match delegate_id {
-            Some(d) => Some(
-                sqlx::query_scalar!(
-                    "SELECT d.name FROM delegates d JOIN parties p ON p.id = d.party_id
-                     WHERE d.id = ?1 AND d.retired_at IS NULL AND (d.party_id = ?2 OR (p.negotiation_id = ?3
-                       AND p.side IS NOT NULL AND p.side = (SELECT side FROM parties WHERE id = ?2)))",
-                    d,
-                    party_id,
-                    negotiation_id
-                )
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| {
-                    Error::Invalid(Msg::DelegateNotOfSide { delegate: d, party: party.label.clone() })
-                })?,
-            ),
-            None => sqlx::query_scalar!(
-                r#"SELECT d.name as "name!" FROM delegates d JOIN parties p ON p.id = d.party_id
-                   WHERE d.retired_at IS NULL AND ((d.role = 'coordinator' AND p.negotiation_id = ?2 AND p.side IS NOT NULL
-                          AND p.side = (SELECT side FROM parties WHERE id = ?1))
-                      OR (d.role = 'spokesperson' AND d.party_id = ?1))
-                   ORDER BY d.role = 'coordinator' DESC, d.party_id = ?1 DESC, d.id LIMIT 1"#,
-                party_id,
-                negotiation_id
-            )
-            .fetch_optional(&mut *tx)
-            .await?,
-        };
-        let initialed_by = spokesperson.clone().unwrap_or_else(|| who.name.clone());
-        let at = who.stamp();
-        if let Some(active) = active {
-            if active.hash == version.hash {
-                return Err(Error::Conflict(Msg::AlreadyInitialed { party: party.label.clone() }));
-            }
-            // initialing another text replaces the party's earlier initial
-            sqlx::query!(
-                "UPDATE initials SET voided_at = ?, voided_by_version = ? WHERE id = ?",
-                at,
-                version_id,
-                active.id
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query!(
-            "INSERT INTO initials (clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-            clause_id,
-            party_id,
-            version_id,
-            version.hash,
-            initialed_by,
-            at,
-            session_id
-        )
-        .execute(&mut *tx)
-        .await?;
-        let detail = json!({ "party_id": party_id, "version_id": version_id, "hash": version.hash,
-            "spokesperson": spokesperson });
-        events::append(&mut tx, negotiation_id, Some(clause_id), "initialed", who, "", detail).await?;
-        let mut status = status;
-        if check_transition(status, TentativelyAgreed).is_ok()
-            && common_initialed_hash(&mut tx, negotiation_id, clause_id).await?.is_some()
-        {
-            let detail = json!({ "hash": version.hash, "because": Because::AllInitialed });
-            crate::record::move_clause(
-                &mut *tx,
-                (negotiation_id, clause_id),
-                (status, TentativelyAgreed),
-                "",
-                detail,
-                who,
-            )
-            .await?;
-            status = TentativelyAgreed;
-        }
+        let status = crate::record::initial(&mut *tx, clause_id, signed, version_id, session_id, who).await?;
         tx.commit().await?;
         Ok(status)
     }
@@ -460,7 +213,9 @@ impl Store {
             return Err(Error::Invalid(Msg::ReservationNeedsText));
         }
         let mut tx = self.begin().await?;
-        let (negotiation_id, _) = current_status(&mut tx, clause_id).await?;
+        let (negotiation_id, _) = crate::record::Tx::clause(&mut *tx, clause_id)
+            .await?
+            .ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
         let found =
             sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
                 .fetch_optional(&mut *tx)

@@ -5,8 +5,8 @@ use super::Who;
 use super::versions::{languages_of, version_set};
 use crate::authentic::{LangText, parse_languages};
 use crate::error::Result;
-use crate::model::{ClauseStatus, NegotiationStatus, Priority};
-use crate::record::{Head, NegotiationRow, NewEvent, Tabling, Tx, VersionRow};
+use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Side, Wording};
+use crate::record::{Head, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide, Tabling, Tx, VersionRow};
 use crate::store::NewClause;
 use crate::store::NewParty;
 use crate::words::Lang;
@@ -259,6 +259,153 @@ impl Tx for SqliteConnection {
         .execute(&mut *self)
         .await?
         .rows_affected())
+    }
+
+    async fn parties(&mut self, negotiation_id: i64) -> Result<Vec<PartySide>> {
+        let rows = sqlx::query!(
+            "SELECT id, side, label FROM parties WHERE negotiation_id = ? ORDER BY position",
+            negotiation_id
+        )
+        .fetch_all(&mut *self)
+        .await?;
+        rows.into_iter()
+            .map(|r| Ok(PartySide { id: r.id, side: r.side.as_deref().map(Side::parse).transpose()?, label: r.label }))
+            .collect()
+    }
+
+    async fn closing_rule(&mut self, negotiation_id: i64) -> Result<ClosingRule> {
+        let rule = sqlx::query_scalar!("SELECT closing_rule FROM negotiations WHERE id = ?", negotiation_id)
+            .fetch_one(&mut *self)
+            .await?;
+        ClosingRule::parse(&rule)
+    }
+
+    async fn standing_initials(&mut self, clause_id: i64) -> Result<Vec<(i64, String)>> {
+        let rows =
+            sqlx::query!("SELECT party_id, hash FROM initials WHERE clause_id = ? AND voided_at IS NULL", clause_id)
+                .fetch_all(&mut *self)
+                .await?;
+        Ok(rows.into_iter().map(|r| (r.party_id, r.hash)).collect())
+    }
+
+    async fn party_initial(&mut self, clause_id: i64, party_id: i64) -> Result<Option<(i64, String)>> {
+        let row = sqlx::query!(
+            "SELECT id, hash FROM initials WHERE clause_id = ? AND party_id = ? AND voided_at IS NULL",
+            clause_id,
+            party_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(row.map(|r| (r.id, r.hash)))
+    }
+
+    async fn wordings(&mut self, clause_id: i64) -> Result<Vec<Wording>> {
+        Ok(sqlx::query!(
+            r#"SELECT v.party_id as "party_id!", v.id, v.text FROM versions v
+               WHERE v.id IN (SELECT max(id) FROM versions WHERE clause_id = ? AND party_id IS NOT NULL
+                              AND tabled_at IS NOT NULL GROUP BY party_id)
+               ORDER BY v.party_id"#,
+            clause_id
+        )
+        .fetch_all(&mut *self)
+        .await?
+        .into_iter()
+        .map(|r| Wording { party_id: r.party_id, version_id: r.id, text: r.text })
+        .collect())
+    }
+
+    async fn insert_protocol_entry(
+        &mut self,
+        clause_id: i64,
+        further: Further,
+        reason: &str,
+        wordings: &str,
+        who: &Who,
+    ) -> Result<i64> {
+        let (further, at) = (further.as_str(), who.stamp());
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO protocol_entries (clause_id, further, reason, wordings, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            clause_id,
+            further,
+            reason,
+            wordings,
+            who.name,
+            at
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn version_to_initial(&mut self, version_id: i64, clause_id: i64) -> Result<Option<Initialing>> {
+        let row = sqlx::query!(
+            "SELECT hash, tabled_at, needs_revision FROM versions WHERE id = ? AND clause_id = ?",
+            version_id,
+            clause_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(row.map(|r| Initialing {
+            hash: r.hash,
+            tabled: r.tabled_at.is_some(),
+            needs_revision: parse_languages(&r.needs_revision),
+        }))
+    }
+
+    async fn delegate_for(&mut self, delegate_id: i64, party_id: i64, negotiation_id: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT d.name FROM delegates d JOIN parties p ON p.id = d.party_id
+             WHERE d.id = ?1 AND d.retired_at IS NULL AND (d.party_id = ?2 OR (p.negotiation_id = ?3
+               AND p.side IS NOT NULL AND p.side = (SELECT side FROM parties WHERE id = ?2)))",
+            delegate_id,
+            party_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *self)
+        .await?)
+    }
+
+    async fn signatory(&mut self, party_id: i64, negotiation_id: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar!(
+            r#"SELECT d.name as "name!" FROM delegates d JOIN parties p ON p.id = d.party_id
+               WHERE d.retired_at IS NULL AND ((d.role = 'coordinator' AND p.negotiation_id = ?2 AND p.side IS NOT NULL
+                      AND p.side = (SELECT side FROM parties WHERE id = ?1))
+                  OR (d.role = 'spokesperson' AND d.party_id = ?1))
+               ORDER BY d.role = 'coordinator' DESC, d.party_id = ?1 DESC, d.id LIMIT 1"#,
+            party_id,
+            negotiation_id
+        )
+        .fetch_optional(&mut *self)
+        .await?)
+    }
+
+    async fn void_initial(&mut self, initial_id: i64, at: &str, version_id: i64) -> Result<()> {
+        sqlx::query!(
+            "UPDATE initials SET voided_at = ?, voided_by_version = ? WHERE id = ?",
+            at,
+            version_id,
+            initial_id
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_initial(&mut self, i: &InitialRow<'_>) -> Result<()> {
+        sqlx::query!(
+            "INSERT INTO initials (clause_id, party_id, version_id, hash, initialed_by, initialed_at, session_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            i.clause_id,
+            i.party_id,
+            i.version_id,
+            i.hash,
+            i.initialed_by,
+            i.initialed_at,
+            i.session_id
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
     }
 
     async fn insert_note(
