@@ -4,13 +4,13 @@
 
 use sqlx::PgConnection;
 
-use trilogue_core::authentic::parse_languages;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
     Clause, ClauseStatus, ClosingRule, Event, Initial, Level, Negotiation, NegotiationStatus, Party, Priority,
-    PrivateNote, Side, Track, Version,
+    PrivateNote, Track, Version,
 };
 use trilogue_core::record::{self, GENESIS, event_hash};
+use trilogue_core::store::rows::{ClauseRecord, EventRecord, NoteRecord, PartyRecord, VersionRecord};
 use trilogue_core::store::{
     ChainBreak, ClauseRow, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange, TrackHead,
 };
@@ -25,27 +25,6 @@ pub struct ClauseView {
     pub clause: Clause,
     pub versions: Vec<Version>,
     pub notes: Vec<PrivateNote>,
-}
-
-macro_rules! version_from {
-    ($r:expr) => {
-        Version {
-            id: $r.id,
-            clause_id: $r.clause_id,
-            track: Track::from_party_id($r.party_id),
-            parent_id: $r.parent_id,
-            text: $r.text,
-            hash: $r.hash,
-            author: $r.author,
-            created_at: $r.created_at,
-            rationale: $r.rationale,
-            tabled_at: $r.tabled_at,
-            session_id: $r.session_id,
-            sent_by: $r.sent_by,
-            letter_ref: $r.letter_ref,
-            needs_revision: parse_languages(&$r.needs_revision),
-        }
-    };
 }
 
 impl Server {
@@ -194,26 +173,15 @@ impl Server {
     }
 
     pub async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            PartyRecord,
             "SELECT id, negotiation_id, name, side, label, colour, position FROM parties
              WHERE negotiation_id = $1 ORDER BY position",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Party {
-                    id: r.id,
-                    negotiation_id: r.negotiation_id,
-                    name: r.name,
-                    side: r.side.as_deref().map(Side::parse).transpose()?,
-                    label: r.label,
-                    colour: r.colour,
-                    position: r.position,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Party::try_from).collect()
     }
 
     pub async fn clause(&self, id: i64) -> Result<Clause> {
@@ -224,8 +192,9 @@ impl Server {
     /// Every clause of a negotiation in order, with the head of each track the reader may see.
     pub async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
         let mut conn = self.pool.acquire().await?;
-        let clauses = sqlx::query!(
-            "SELECT id, negotiation_id, ref, title, position, status, status_quo, section FROM clauses
+        let clauses = sqlx::query_as!(
+            ClauseRecord,
+            "SELECT id, negotiation_id, ref as reference, title, position, status, status_quo, section FROM clauses
              WHERE negotiation_id = $1 ORDER BY position",
             negotiation_id
         )
@@ -266,33 +235,23 @@ impl Server {
                 let mut heads = heads_of.remove(&c.id).unwrap_or_default();
                 // the parties' tracks in id order, the joint track last
                 heads.sort_by_key(|h| h.track.party_id().unwrap_or(i64::MAX));
-                let clause = Clause {
-                    id: c.id,
-                    negotiation_id: c.negotiation_id,
-                    reference: c.r#ref,
-                    title: c.title,
-                    position: c.position,
-                    status: ClauseStatus::parse(&c.status)?,
-                    status_quo: c.status_quo,
-                    topics: topics_of.remove(&c.id).unwrap_or_default(),
-                    section: c.section,
-                };
-                Ok(ClauseRow { clause, heads })
+                let topics = topics_of.remove(&c.id).unwrap_or_default();
+                Ok(ClauseRow { clause: c.into_clause(topics)?, heads })
             })
             .collect()
     }
 
     pub async fn version(&self, id: i64) -> Result<Version> {
-        let r = sqlx::query!(
+        let row = sqlx::query_as!(
+            VersionRecord,
             "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id,
                     sent_by, letter_ref, needs_revision
              FROM versions WHERE id = $1",
             id
         )
         .fetch_optional(&self.pool)
-        .await?
-        .ok_or(Error::NotFound(Msg::NoVersion { id }))?;
-        Ok(version_from!(r))
+        .await?;
+        Ok(row.ok_or(Error::NotFound(Msg::NoVersion { id }))?.into())
     }
 
     /// A clause's versions the reader may see, oldest first.
@@ -318,27 +277,15 @@ impl Server {
 
     /// The journal of a negotiation as the reader may read it, oldest first.
     pub async fn events(&self, negotiation_id: i64) -> Result<Vec<Event>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            EventRecord,
             "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash
              FROM events WHERE negotiation_id = $1 ORDER BY id",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Event {
-                detail: serde_json::from_str(&r.detail).unwrap_or(serde_json::Value::String(r.detail)),
-                id: r.id,
-                negotiation_id: r.negotiation_id,
-                clause_id: r.clause_id,
-                kind: r.kind,
-                actor: r.actor,
-                at: r.at,
-                reason: r.reason,
-                hash: r.hash,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Event::from).collect())
     }
 
     /// Walks a negotiation's journal and returns the first entry that does not match its chain. Every
@@ -377,8 +324,10 @@ impl Server {
 }
 
 async fn clause(conn: &mut PgConnection, id: i64) -> Result<Clause> {
-    let c = sqlx::query!(
-        "SELECT id, negotiation_id, ref, title, position, status, status_quo, section FROM clauses WHERE id = $1",
+    let c = sqlx::query_as!(
+        ClauseRecord,
+        "SELECT id, negotiation_id, ref as reference, title, position, status, status_quo, section FROM clauses
+         WHERE id = $1",
         id
     )
     .fetch_optional(&mut *conn)
@@ -387,21 +336,12 @@ async fn clause(conn: &mut PgConnection, id: i64) -> Result<Clause> {
     let topics = sqlx::query_scalar!("SELECT topic FROM clause_topics WHERE clause_id = $1 ORDER BY topic", id)
         .fetch_all(&mut *conn)
         .await?;
-    Ok(Clause {
-        id: c.id,
-        negotiation_id: c.negotiation_id,
-        reference: c.r#ref,
-        title: c.title,
-        position: c.position,
-        status: ClauseStatus::parse(&c.status)?,
-        status_quo: c.status_quo,
-        topics,
-        section: c.section,
-    })
+    c.into_clause(topics)
 }
 
 async fn versions(conn: &mut PgConnection, clause_id: i64) -> Result<Vec<Version>> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        VersionRecord,
         "SELECT id, clause_id, party_id, parent_id, text, hash, author, created_at, rationale, tabled_at, session_id,
                 sent_by, letter_ref, needs_revision
          FROM versions WHERE clause_id = $1 ORDER BY id",
@@ -409,28 +349,17 @@ async fn versions(conn: &mut PgConnection, clause_id: i64) -> Result<Vec<Version
     )
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.into_iter().map(|r| version_from!(r)).collect())
+    Ok(rows.into_iter().map(Version::from).collect())
 }
 
 async fn notes(conn: &mut PgConnection, clause_id: i64) -> Result<Vec<PrivateNote>> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        NoteRecord,
         "SELECT id, clause_id, priority, red_line, reasoning, author, created_at FROM private_notes
          WHERE clause_id = $1 ORDER BY id DESC",
         clause_id
     )
     .fetch_all(&mut *conn)
     .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(PrivateNote {
-                id: r.id,
-                clause_id: r.clause_id,
-                priority: Priority::parse(&r.priority)?,
-                red_line: r.red_line,
-                reasoning: r.reasoning,
-                author: r.author,
-                created_at: r.created_at,
-            })
-        })
-        .collect()
+    rows.into_iter().map(PrivateNote::try_from).collect()
 }

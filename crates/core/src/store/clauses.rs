@@ -1,5 +1,6 @@
 //! Clauses: stable ids, refs, order, topics, the status-quo text.
 
+use super::rows::ClauseRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
@@ -49,33 +50,6 @@ pub struct ClauseRow {
     #[serde(flatten)]
     pub clause: Clause,
     pub heads: Vec<TrackHead>,
-}
-
-struct ClauseRecord {
-    id: i64,
-    negotiation_id: i64,
-    reference: String,
-    title: String,
-    position: i64,
-    status: String,
-    status_quo: Option<String>,
-    section: String,
-}
-
-impl ClauseRecord {
-    fn into_clause(self, topics: Vec<String>) -> Result<Clause> {
-        Ok(Clause {
-            id: self.id,
-            negotiation_id: self.negotiation_id,
-            reference: self.reference,
-            title: self.title,
-            position: self.position,
-            status: ClauseStatus::parse(&self.status)?,
-            status_quo: self.status_quo,
-            topics,
-            section: self.section,
-        })
-    }
 }
 
 fn json_error(e: serde_json::Error) -> Error {

@@ -1,5 +1,6 @@
 //! The journal: append-only, each event chained to the one before it by hash.
 
+use super::rows::EventRecord;
 use serde_json::Value;
 use sqlx::SqliteConnection;
 
@@ -13,35 +14,6 @@ use crate::record::{GENESIS, event_hash};
 pub struct ChainBreak {
     pub event_id: i64,
     pub kind: String,
-}
-
-/// An event as stored; `detail` is JSON text.
-struct EventRecord {
-    id: i64,
-    negotiation_id: i64,
-    clause_id: Option<i64>,
-    kind: String,
-    actor: String,
-    at: String,
-    reason: String,
-    detail: String,
-    hash: String,
-}
-
-impl From<EventRecord> for Event {
-    fn from(r: EventRecord) -> Self {
-        Event {
-            detail: serde_json::from_str(&r.detail).unwrap_or(Value::String(r.detail)),
-            id: r.id,
-            negotiation_id: r.negotiation_id,
-            clause_id: r.clause_id,
-            kind: r.kind,
-            actor: r.actor,
-            at: r.at,
-            reason: r.reason,
-            hash: r.hash,
-        }
-    }
 }
 
 /// Appends an event inside the caller's transaction (`record::append`).

@@ -12,6 +12,7 @@ mod library;
 mod negotiations;
 mod notes;
 mod revision_authors;
+pub mod rows;
 mod schema;
 mod search;
 mod sessions;

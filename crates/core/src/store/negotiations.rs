@@ -1,5 +1,6 @@
 //! Negotiations, their parties and delegates.
 
+use super::rows::PartyRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
@@ -253,26 +254,15 @@ impl Store {
     }
 
     pub async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            PartyRecord,
             "SELECT id, negotiation_id, name, side, label, colour, position FROM parties
              WHERE negotiation_id = ? ORDER BY position",
             negotiation_id
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Party {
-                    id: r.id,
-                    negotiation_id: r.negotiation_id,
-                    name: r.name,
-                    side: r.side.as_deref().map(Side::parse).transpose()?,
-                    label: r.label,
-                    colour: r.colour,
-                    position: r.position,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Party::try_from).collect()
     }
 
     /// Finds a party of a negotiation by its label (case-insensitive) or id.

@@ -1,18 +1,9 @@
 //! Our side's private notes on a clause: priority, red line, reasoning. They never leave the workbench.
 
+use super::rows::NoteRecord;
 use super::{Store, Who};
 use crate::error::Result;
 use crate::model::{Priority, PrivateNote};
-
-struct NoteRecord {
-    id: i64,
-    clause_id: i64,
-    priority: String,
-    red_line: String,
-    reasoning: String,
-    author: String,
-    created_at: String,
-}
 
 impl Store {
     /// Adds a note; the newest note on a clause is our current position on it.
@@ -51,18 +42,6 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(PrivateNote {
-                    id: r.id,
-                    clause_id: r.clause_id,
-                    priority: Priority::parse(&r.priority)?,
-                    red_line: r.red_line,
-                    reasoning: r.reasoning,
-                    author: r.author,
-                    created_at: r.created_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(PrivateNote::try_from).collect()
     }
 }

@@ -1,6 +1,7 @@
 //! Versions: immutable texts on a clause's tracks. Saving appends; tabling is the one change a version
 //! may go through, once.
 
+use super::rows::VersionRecord;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -82,44 +83,6 @@ pub fn tabled_stamp(received: Option<&str>, now: DateTime<Utc>) -> Result<String
         return Err(Error::Invalid(Msg::ReceivedInFuture { value: text.to_string() }));
     }
     Ok(super::stamp(at))
-}
-
-struct VersionRecord {
-    id: i64,
-    clause_id: i64,
-    party_id: Option<i64>,
-    parent_id: Option<i64>,
-    text: String,
-    hash: String,
-    author: String,
-    created_at: String,
-    rationale: String,
-    tabled_at: Option<String>,
-    session_id: Option<i64>,
-    sent_by: Option<i64>,
-    letter_ref: String,
-    needs_revision: String,
-}
-
-impl From<VersionRecord> for Version {
-    fn from(r: VersionRecord) -> Self {
-        Version {
-            id: r.id,
-            clause_id: r.clause_id,
-            track: Track::from_party_id(r.party_id),
-            parent_id: r.parent_id,
-            text: r.text,
-            hash: r.hash,
-            author: r.author,
-            created_at: r.created_at,
-            rationale: r.rationale,
-            tabled_at: r.tabled_at,
-            session_id: r.session_id,
-            sent_by: r.sent_by,
-            letter_ref: r.letter_ref,
-            needs_revision: parse_languages(&r.needs_revision),
-        }
-    }
 }
 
 /// The clause's negotiation, checking that the track's party sits in it.

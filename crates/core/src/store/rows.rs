@@ -1,0 +1,159 @@
+//! The record's rows as both backends read them, and what each becomes: one definition, which a
+//! workbench file's queries (SQLite) and a shared record's (PostgreSQL, `trilogue-pg`) fill alike
+//! through `sqlx::query_as!`.
+
+use serde_json::Value;
+
+use crate::authentic::parse_languages;
+use crate::error::Result;
+use crate::model::{Clause, ClauseStatus, Event, Party, Priority, PrivateNote, Side, Track, Version};
+
+/// A version as stored; `needs_revision` the languages' codes, comma-separated.
+pub struct VersionRecord {
+    pub id: i64,
+    pub clause_id: i64,
+    pub party_id: Option<i64>,
+    pub parent_id: Option<i64>,
+    pub text: String,
+    pub hash: String,
+    pub author: String,
+    pub created_at: String,
+    pub rationale: String,
+    pub tabled_at: Option<String>,
+    pub session_id: Option<i64>,
+    pub sent_by: Option<i64>,
+    pub letter_ref: String,
+    pub needs_revision: String,
+}
+
+impl From<VersionRecord> for Version {
+    fn from(r: VersionRecord) -> Self {
+        Version {
+            id: r.id,
+            clause_id: r.clause_id,
+            track: Track::from_party_id(r.party_id),
+            parent_id: r.parent_id,
+            text: r.text,
+            hash: r.hash,
+            author: r.author,
+            created_at: r.created_at,
+            rationale: r.rationale,
+            tabled_at: r.tabled_at,
+            session_id: r.session_id,
+            sent_by: r.sent_by,
+            letter_ref: r.letter_ref,
+            needs_revision: parse_languages(&r.needs_revision),
+        }
+    }
+}
+
+/// A private note as stored.
+pub struct NoteRecord {
+    pub id: i64,
+    pub clause_id: i64,
+    pub priority: String,
+    pub red_line: String,
+    pub reasoning: String,
+    pub author: String,
+    pub created_at: String,
+}
+
+impl TryFrom<NoteRecord> for PrivateNote {
+    type Error = crate::Error;
+
+    fn try_from(r: NoteRecord) -> Result<Self> {
+        Ok(PrivateNote {
+            id: r.id,
+            clause_id: r.clause_id,
+            priority: Priority::parse(&r.priority)?,
+            red_line: r.red_line,
+            reasoning: r.reasoning,
+            author: r.author,
+            created_at: r.created_at,
+        })
+    }
+}
+
+/// A journal entry as stored; `detail` is JSON text.
+pub struct EventRecord {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub clause_id: Option<i64>,
+    pub kind: String,
+    pub actor: String,
+    pub at: String,
+    pub reason: String,
+    pub detail: String,
+    pub hash: String,
+}
+
+impl From<EventRecord> for Event {
+    fn from(r: EventRecord) -> Self {
+        Event {
+            detail: serde_json::from_str(&r.detail).unwrap_or(Value::String(r.detail)),
+            id: r.id,
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            kind: r.kind,
+            actor: r.actor,
+            at: r.at,
+            reason: r.reason,
+            hash: r.hash,
+        }
+    }
+}
+
+/// A clause as stored, without its topics (a table of their own).
+pub struct ClauseRecord {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub reference: String,
+    pub title: String,
+    pub position: i64,
+    pub status: String,
+    pub status_quo: Option<String>,
+    pub section: String,
+}
+
+impl ClauseRecord {
+    pub fn into_clause(self, topics: Vec<String>) -> Result<Clause> {
+        Ok(Clause {
+            id: self.id,
+            negotiation_id: self.negotiation_id,
+            reference: self.reference,
+            title: self.title,
+            position: self.position,
+            status: ClauseStatus::parse(&self.status)?,
+            status_quo: self.status_quo,
+            topics,
+            section: self.section,
+        })
+    }
+}
+
+/// An organisation of a negotiation as stored.
+pub struct PartyRecord {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub name: String,
+    pub side: Option<String>,
+    pub label: String,
+    pub colour: String,
+    pub position: i64,
+}
+
+impl TryFrom<PartyRecord> for Party {
+    type Error = crate::Error;
+
+    fn try_from(r: PartyRecord) -> Result<Self> {
+        Ok(Party {
+            id: r.id,
+            negotiation_id: r.negotiation_id,
+            name: r.name,
+            side: r.side.as_deref().map(Side::parse).transpose()?,
+            label: r.label,
+            colour: r.colour,
+            position: r.position,
+        })
+    }
+}
