@@ -3,7 +3,8 @@
 -- migration file, never an edit here.
 --
 -- Differences from a workbench file, and why:
---   * people: each user is a database role of their own, a member of `trilogue_member`, listed in
+--   * people: each user is a database role of their own, a member of this record's group role
+--     (`trilogue_` and the database's name: roles are the whole server's, records one database each), listed in
 --     `members` with the organisation and side they sit for. What they do is recorded under that role;
 --     the database refuses a row that claims another author.
 --   * sides: a private note, a draft (an untabled version) and the journal entry of a draft belong to the
@@ -14,14 +15,6 @@
 --   * live: each journal entry is announced on the channel `trilogue` (its negotiation id and entry id).
 -- Times stay ISO 8601 UTC text and the journal's detail stays JSON text, byte for byte what the core
 -- hashes, so that a chain made on one backend verifies on the other.
-
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'trilogue_member') THEN
-        CREATE ROLE trilogue_member NOLOGIN;
-    END IF;
-END
-$$;
 
 CREATE TABLE trilogue_meta (
     key   text PRIMARY KEY,
@@ -414,22 +407,6 @@ CREATE POLICY of_a_visible_version ON version_texts
 CREATE POLICY public_or_own_side ON events
     USING (side IS NULL OR side = trilogue_side());
 
--- What a member may do: read the record, add to it, and change only what the record lets change.
-GRANT SELECT ON trilogue_meta, members, negotiations, parties, delegates, clauses, clause_topics, sessions,
-    session_attendees, session_agenda, versions, version_texts, initials, private_notes, events, standards,
-    standard_texts, clause_standards, library_clauses, library_texts, library_standards, reservations,
-    protocol_entries, approval_steps, commitments, revision_authors TO trilogue_member;
--- anyone who may log in learns that this is a shared record, and then whether they are a member
-GRANT SELECT ON trilogue_meta TO PUBLIC;
-GRANT INSERT ON negotiations, parties, delegates, clauses, clause_topics, sessions, session_attendees,
-    session_agenda, versions, version_texts, initials, private_notes, events, clause_standards, reservations,
-    protocol_entries, approval_steps, commitments, revision_authors TO trilogue_member;
-GRANT UPDATE ON negotiations, parties, delegates, clauses, sessions, versions, initials, commitments
-    TO trilogue_member;
-GRANT DELETE ON clause_topics, session_attendees, session_agenda, clause_standards TO trilogue_member;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO trilogue_member;
-GRANT EXECUTE ON FUNCTION trilogue_side(), trilogue_chain_head(bigint) TO trilogue_member;
-
 -- Every link of a negotiation's journal chain, for a member to verify the whole chain: the hashes
 -- only, never what an entry another side may not read says.
 CREATE FUNCTION trilogue_chain_links(negotiation bigint)
@@ -438,4 +415,42 @@ CREATE FUNCTION trilogue_chain_links(negotiation bigint)
     AS $$ SELECT e.id, CASE WHEN e.side IS NULL THEN e.kind ELSE '' END,
                  e.prev_hash, e.hash
           FROM public.events e WHERE e.negotiation_id = negotiation ORDER BY e.id $$;
-GRANT EXECUTE ON FUNCTION trilogue_chain_links(bigint) TO trilogue_member;
+
+-- The record's members: a group role of this database's own (a server's roles are shared by all its
+-- databases, so a member of one record is no member of another). Only its members, and the owner,
+-- may connect to the database at all.
+CREATE FUNCTION trilogue_group() RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT left('trilogue_' || current_database(), 63) $$;
+
+-- What a member may do: read the record, add to it, and change only what the record lets change.
+DO $$
+DECLARE
+    g text := trilogue_group();
+BEGIN
+    BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL;  -- set up before (a database of the same name, dropped and made again)
+    END;
+    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), g);
+    EXECUTE format('GRANT SELECT ON trilogue_meta, members, negotiations, parties, delegates, clauses, clause_topics,
+        sessions, session_attendees, session_agenda, versions, version_texts, initials, private_notes, events,
+        standards, standard_texts, clause_standards, library_clauses, library_texts, library_standards,
+        reservations, protocol_entries, approval_steps, commitments, revision_authors TO %I', g);
+    EXECUTE format('GRANT INSERT ON negotiations, parties, delegates, clauses, clause_topics, sessions,
+        session_attendees, session_agenda, versions, version_texts, initials, private_notes, events,
+        clause_standards, reservations, protocol_entries, approval_steps, commitments, revision_authors TO %I', g);
+    EXECUTE format('GRANT UPDATE ON negotiations, parties, delegates, clauses, sessions, versions, initials,
+        commitments TO %I', g);
+    EXECUTE format('GRANT DELETE ON clause_topics, session_attendees, session_agenda, clause_standards TO %I', g);
+    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', g);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION trilogue_chain_head(bigint), trilogue_chain_links(bigint) FROM PUBLIC;
+DO $$
+BEGIN
+    EXECUTE format('GRANT EXECUTE ON FUNCTION trilogue_chain_head(bigint), trilogue_chain_links(bigint) TO %I',
+        trilogue_group());
+END
+$$;

@@ -78,7 +78,14 @@ impl Server {
     pub async fn connect_with(url: &str, connections: u32) -> Result<Server> {
         let options = options(url)?;
         let shown = shown(&options);
-        let pool = PgPoolOptions::new().max_connections(connections).connect_with(options).await?;
+        let role = options.get_username().to_string();
+        let pool = match PgPoolOptions::new().max_connections(connections).connect_with(options).await {
+            // only the record's members and its owner may connect to its database
+            Err(e) if e.as_database_error().and_then(|d| d.code()).as_deref() == Some("42501") => {
+                return Err(Error::NotFound(Msg::NotAMember { role }));
+            }
+            other => other?,
+        };
         let schema: Option<String> = sqlx::query_scalar!(
             r#"SELECT value as "value!" FROM trilogue_meta WHERE key = 'schema'
                AND EXISTS (SELECT FROM trilogue_meta WHERE key = 'app' AND value = 'trilogue')"#
@@ -124,14 +131,14 @@ impl Server {
         self.pool.close().await;
     }
 
-    /// Adds a member, as the owner: a login role of their own in the members' group, with a first
+    /// Adds a member, as the owner: a login role of their own in the record's group, with a first
     /// password, and the organisation and side they sit for. A role that exists already joins as it is.
     pub async fn add_member(&self, new: &NewMember, now: DateTime<Utc>) -> Result<Member> {
         let role = new.role.trim();
         let valid = role.starts_with(|c: char| c.is_ascii_lowercase())
             && role.len() <= 63
             && role.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid || role.starts_with("pg_") || role == "trilogue_member" {
+        if !valid || role.starts_with("pg_") || role.starts_with("trilogue_") {
             return Err(Error::Invalid(Msg::NotARoleName { value: role.to_string() }));
         }
         let mut tx = self.pool.begin().await?;
@@ -141,12 +148,13 @@ impl Server {
             .is_some();
         // role names and passwords cannot be bound parameters: the server quotes them (format %I, %L)
         let statement = if exists {
-            sqlx::query_scalar!(r#"SELECT format('GRANT trilogue_member TO %I', $1::text) as "s!""#, role)
+            sqlx::query_scalar!(r#"SELECT format('GRANT %I TO %I', trilogue_group(), $1::text) as "s!""#, role)
                 .fetch_one(&mut *tx)
                 .await?
         } else {
             sqlx::query_scalar!(
-                r#"SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE trilogue_member', $1::text, $2::text) as "s!""#,
+                r#"SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', $1::text, $2::text, trilogue_group())
+                   as "s!""#,
                 role,
                 new.password
             )

@@ -150,3 +150,31 @@ async fn a_member_writes_only_as_themself() {
         Some("not-a-role-name")
     );
 }
+
+#[tokio::test]
+async fn a_member_can_insist_on_an_encrypted_connection() {
+    let record = Record::new("tls").await;
+    let (_, role) = record.member("aigerim", "Federation of unions", Side::Workers).await;
+    // the throwaway server, as Debian sets one up, speaks TLS (with its snakeoil certificate)
+    let url = format!("{}?sslmode=require", record.url_as(&role));
+    let server = trilogue_pg::Server::connect(&url).await.unwrap();
+    let encrypted: bool = sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        .fetch_one(server.pool())
+        .await
+        .unwrap();
+    assert!(encrypted, "sslmode=require gave a connection in the clear");
+    assert_eq!(server.me().map(|m| m.role.as_str()), Some(role.as_str()));
+}
+
+#[tokio::test]
+async fn a_member_of_one_record_cannot_open_another_on_the_same_server() {
+    let first = Record::new("first").await;
+    let second = Record::new("second").await;
+    let (_, role) = first.member("aigerim", "Federation of unions", Side::Workers).await;
+    second.negotiation().await;
+    // the same login, aimed at the other record's database on the same server
+    let url = first.url_as(&role).replace(&first.db, &second.db);
+    let refused = trilogue_pg::Server::connect(&url).await.unwrap_err();
+    assert_eq!(refused.message().map(|m| m.code()), Some("not-a-member"), "{refused}");
+    assert!(PgConnection::connect(&url).await.is_err(), "a direct connection is refused as well");
+}
