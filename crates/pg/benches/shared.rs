@@ -2,7 +2,7 @@
 //! shared record (PostgreSQL) and, in the same run, on a workbench file (SQLite) holding the same
 //! record. Latencies as each client sees them; p50 and p95 over every request.
 //!
-//! Needs a server: `pg_virtualenv cargo bench -p trilogue-pg --bench shared` (BENCHMARKS.md).
+//! Needs a server: `pg_virtualenv -t cargo bench -p trilogue-pg --bench shared` (BENCHMARKS.md).
 
 use std::time::{Duration, Instant};
 
@@ -134,7 +134,7 @@ macro_rules! clients {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     if std::env::var("PGHOST").is_err() {
-        eprintln!("this benchmark needs a PostgreSQL server: pg_virtualenv cargo bench -p trilogue-pg --bench shared");
+        eprintln!("this benchmark needs a PostgreSQL server: pg_virtualenv -t cargo bench -p trilogue-pg --bench shared");
         std::process::exit(2);
     }
     let who = Who::at("bench", now());
