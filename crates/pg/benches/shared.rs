@@ -134,7 +134,9 @@ macro_rules! clients {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     if std::env::var("PGHOST").is_err() {
-        eprintln!("this benchmark needs a PostgreSQL server: pg_virtualenv -t cargo bench -p trilogue-pg --bench shared");
+        eprintln!(
+            "this benchmark needs a PostgreSQL server: pg_virtualenv -t cargo bench -p trilogue-pg --bench shared"
+        );
         std::process::exit(2);
     }
     let who = Who::at("bench", now());
