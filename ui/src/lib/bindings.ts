@@ -668,6 +668,12 @@ export type Msg = { code: "no-negotiation"; args: {
 	url: string,
 } } | { code: "url-not-file"; args: {
 	url: string,
+} } | { code: "not-a-shared-record"; args: {
+	url: string,
+} } | { code: "not-a-member"; args: {
+	role: string,
+} } | { code: "not-a-role-name"; args: {
+	value: string,
 } } | { code: "clause-ref-taken"; args: {
 	reference: string,
 } } | { code: "clause-ref-ambiguous"; args: {
