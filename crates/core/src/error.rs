@@ -162,10 +162,13 @@ impl From<sqlx::Error> for Error {
                 _ => {}
             }
         } else {
-            // PostgreSQL's SQLSTATE: disk_full, and the other insufficient-resources and I/O classes
+            // PostgreSQL's SQLSTATE: a full disk, a failing one; a shared record's refusals
             match &*code {
                 "53100" => return Error::Disk(Disk::Full),
                 "58030" => return Error::Disk(Disk::Failed),
+                "TLG01" => return Error::Invalid(Msg::NotYourName),
+                "TLG02" => return Error::Invalid(Msg::NotYourSide),
+                "42501" => return Error::Invalid(Msg::NotPermitted),
                 _ => {}
             }
         }

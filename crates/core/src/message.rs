@@ -182,6 +182,9 @@ messages! {
     NotASharedRecord { url: String },
     NotAMember { role: String },
     NotARoleName { value: String },
+    NotYourName,
+    NotYourSide,
+    NotPermitted,
 
     // what the record already holds
     ClauseRefTaken { reference: String },

@@ -345,8 +345,9 @@ BEGIN
         RETURN NEW;
     END IF;
     IF who IS DISTINCT FROM current_user::text THEN
+        -- TLG01: Trilogue's own code, which the app words in the user's language
         RAISE EXCEPTION 'a member writes under their own name: % is not %', who, current_user
-            USING ERRCODE = 'insufficient_privilege';
+            USING ERRCODE = 'TLG01';
     END IF;
     IF TG_TABLE_NAME IN ('private_notes', 'versions') OR (TG_TABLE_NAME = 'events' AND NEW.side IS NOT NULL) THEN
         NEW.side := me;
@@ -368,7 +369,7 @@ DECLARE
     me text := trilogue_side();
 BEGIN
     IF me IS NOT NULL AND me IS DISTINCT FROM (SELECT side FROM parties WHERE id = NEW.party_id) THEN
-        RAISE EXCEPTION 'a member initials only for their own side' USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'a member initials only for their own side' USING ERRCODE = 'TLG02';
     END IF;
     RETURN NEW;
 END

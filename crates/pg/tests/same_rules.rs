@@ -92,7 +92,8 @@ async fn a_member_initials_only_for_their_own_side() {
         .await
         .unwrap();
     let joint = union.propose(c.id, &text(Track::Joint, "Совместный текст", true), &who).await.unwrap();
-    assert!(union.initial(c.id, emp, joint.id, None, &who).await.is_err(), "initialed for the employers");
+    let refused = union.initial(c.id, emp, joint.id, None, &who).await.unwrap_err();
+    assert_eq!(refused.message().map(|m| m.code()), Some("not-your-side"), "initialed for the employers: {refused}");
     assert!(union.initials(c.id).await.unwrap().is_empty(), "nothing of it stayed");
     assert_eq!(union.initial(c.id, tu, joint.id, None, &who).await.unwrap(), ClauseStatus::Open);
     let _: &Server = &union;

@@ -124,7 +124,12 @@ async fn a_member_writes_only_as_themself() {
     let forged = aigerim
         .propose(c.id, &draft(Track::Party(tu), "Текст", "Мәтін"), &trilogue_core::Who::at("the minister", now()))
         .await;
-    assert!(forged.is_err(), "a member wrote under another name");
+    let refused = forged.unwrap_err();
+    assert_eq!(
+        refused.message().map(|m| m.code()),
+        Some("not-your-name"),
+        "a member wrote under another name: {refused}"
+    );
     assert!(aigerim.versions(c.id).await.unwrap().is_empty(), "nothing of the refused change stayed");
     // someone who is not a member is refused at the door
     let mut admin = PgConnection::connect("postgres:///postgres").await.unwrap();

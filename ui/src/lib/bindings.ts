@@ -674,7 +674,7 @@ export type Msg = { code: "no-negotiation"; args: {
 	role: string,
 } } | { code: "not-a-role-name"; args: {
 	value: string,
-} } | { code: "clause-ref-taken"; args: {
+} } | { code: "not-your-name" } | { code: "not-your-side" } | { code: "not-permitted" } | { code: "clause-ref-taken"; args: {
 	reference: string,
 } } | { code: "clause-ref-ambiguous"; args: {
 	reference: string,

@@ -94,6 +94,9 @@ url-not-file = { $url } is a URL, not a workbench file: give the path of a file
 not-a-shared-record = { $url } holds no Trilogue shared record: its owner sets one up with `trilogue server install`
 not-a-member = { $role } is not a member of this shared record: ask its owner to add you (`trilogue server add-member`)
 not-a-role-name = “{ $value }” cannot be a login name: use lower-case Latin letters, digits and _, starting with a letter
+not-your-name = on a shared record, what you do is recorded under your own login, never under another name
+not-your-side = you initial only for an organisation of your own side
+not-permitted = your login may not do this on the shared record: ask its owner
 
 ## What the record already holds
 
