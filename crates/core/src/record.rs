@@ -394,6 +394,30 @@ async fn negotiation_of(tx: &mut impl Tx, clause_id: i64, track: Track) -> Resul
     Ok(negotiation_id)
 }
 
+/// A new version on `track` whose text in `lang` is `text`, the other languages' texts carried over
+/// from the track's last version (and then marked as waiting to be brought in line).
+pub async fn with_language(
+    tx: &mut impl Tx,
+    clause_id: i64,
+    track: Track,
+    lang: Lang,
+    text: String,
+) -> Result<NewVersion> {
+    let negotiation_id = negotiation_of(tx, clause_id, track).await?;
+    let languages = tx.languages(negotiation_id).await?;
+    let mut set = match tx.track_head(clause_id, track.party_id()).await? {
+        Some(last) => tx.version_set(last.id, &languages).await?,
+        None => vec![],
+    };
+    set.retain(|t| t.lang != lang);
+    set.push(LangText { lang, text });
+    let first = languages.first().copied().unwrap_or_default();
+    let primary = set.iter().find(|t| t.lang == first).map(|t| t.text.clone()).unwrap_or_default();
+    let mut new = NewVersion::draft(track, primary);
+    new.translations = set.into_iter().filter(|t| t.lang != first).collect();
+    Ok(new)
+}
+
 /// A new version's texts as a set, the first language's first; a language the negotiation does not
 /// have, or one given twice, is refused.
 fn language_set(languages: &[Lang], new: &NewVersion) -> Result<Vec<LangText>> {

@@ -85,24 +85,6 @@ pub fn tabled_stamp(received: Option<&str>, now: DateTime<Utc>) -> Result<String
     Ok(super::stamp(at))
 }
 
-/// The clause's negotiation, checking that the track's party sits in it.
-async fn negotiation_of(conn: &mut SqliteConnection, clause_id: i64, track: Track) -> Result<i64> {
-    let negotiation_id = sqlx::query_scalar!("SELECT negotiation_id FROM clauses WHERE id = ?", clause_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| Error::NotFound(Msg::NoClause { id: clause_id }))?;
-    if let Track::Party(party_id) = track {
-        let found =
-            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if found.is_none() {
-            return Err(Error::NotFound(Msg::NoParty { id: party_id }));
-        }
-    }
-    Ok(negotiation_id)
-}
-
 /// A negotiation's authentic languages, the first first.
 pub(crate) async fn languages_of(conn: &mut SqliteConnection, negotiation_id: i64) -> Result<Vec<Lang>> {
     let stored = sqlx::query_scalar!("SELECT languages FROM negotiations WHERE id = ?", negotiation_id)
@@ -137,27 +119,7 @@ pub(crate) async fn with_language(
     lang: Lang,
     text: String,
 ) -> Result<NewVersion> {
-    let negotiation_id = negotiation_of(conn, clause_id, track).await?;
-    let languages = languages_of(&mut *conn, negotiation_id).await?;
-    let party_id = track.party_id();
-    let last = sqlx::query_scalar!(
-        r#"SELECT id as "id!" FROM versions WHERE clause_id = ? AND party_id IS ? ORDER BY id DESC LIMIT 1"#,
-        clause_id,
-        party_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    let mut set = match last {
-        Some(id) => version_set(&mut *conn, id, &languages).await?,
-        None => vec![],
-    };
-    set.retain(|t| t.lang != lang);
-    set.push(LangText { lang, text });
-    let first = languages.first().copied().unwrap_or_default();
-    let primary = set.iter().find(|t| t.lang == first).map(|t| t.text.clone()).unwrap_or_default();
-    let mut new = NewVersion::draft(track, primary);
-    new.translations = set.into_iter().filter(|t| t.lang != first).collect();
-    Ok(new)
+    crate::record::with_language(conn, clause_id, track, lang, text).await
 }
 
 /// Appends a version inside the caller's transaction; returns its id.
