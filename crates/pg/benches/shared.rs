@@ -15,9 +15,14 @@ use trilogue_core::words::Lang;
 use trilogue_core::{Store, Who};
 use trilogue_pg::{NewMember, Server};
 
-const CLAUSES: usize = 2_000;
 const CLIENTS: usize = 20;
-const ROUNDS: usize = 20;
+
+/// The negotiation's size and each client's rounds: the full measure under `cargo bench` (which
+/// passes `--bench`), and a small one when `cargo test --all-targets` runs this target once to see
+/// that it still works.
+fn size() -> (usize, usize) {
+    if std::env::args().any(|a| a == "--bench") { (2_000, 20) } else { (40, 2) }
+}
 
 fn now() -> DateTime<Utc> {
     "2026-11-24T09:00:00Z".parse().unwrap()
@@ -51,8 +56,9 @@ macro_rules! build {
     ($record:expr, $who:expr) => {{
         let (new, parties) = negotiation();
         let (n, parties) = $record.create_negotiation(&new, &parties, &$who).await.unwrap();
-        let mut clauses = Vec::with_capacity(CLAUSES);
-        for i in 0..CLAUSES {
+        let (size, _) = size();
+        let mut clauses = Vec::with_capacity(size);
+        for i in 0..size {
             let c = NewClause {
                 reference: format!("Пункт {}", i + 1),
                 title: format!("Clause {i}"),
@@ -92,7 +98,7 @@ fn think(k: usize, r: usize, mean: Duration) -> Duration {
     mean * 2 * x as u32 / 1_000
 }
 
-/// Twenty clients at once, each `ROUNDS` times: the clause list, then one clause's view, each after
+/// Twenty clients at once, each a few rounds (`size`): the clause list, then one clause's view, each after
 /// a pause of `pace` on average (none: back to back, the server's saturation).
 macro_rules! clients {
     ($clients:expr, $n:expr, $clauses:expr, $pace:expr) => {{
@@ -102,14 +108,15 @@ macro_rules! clients {
             let pace: Duration = $pace;
             tasks.push(tokio::spawn(async move {
                 let (mut list, mut view) = (Vec::new(), Vec::new());
-                for r in 0..ROUNDS {
+                let (size, rounds) = size();
+                for r in 0..rounds {
                     tokio::time::sleep(think(k, r, pace)).await;
                     let t = Instant::now();
                     let rows = record.list_clauses($n).await.unwrap();
                     list.push(t.elapsed());
-                    assert_eq!(rows.len(), CLAUSES);
+                    assert_eq!(rows.len(), size);
                     let c = clauses[(k * 97 + r * 389) % clauses.len()];
-                    tokio::time::sleep(think(k, r + ROUNDS, pace)).await;
+                    tokio::time::sleep(think(k, r + rounds, pace)).await;
                     let t = Instant::now();
                     let clause = record.clause(c).await.unwrap();
                     let versions = record.versions(c).await.unwrap();
@@ -139,6 +146,7 @@ async fn main() {
         );
         std::process::exit(2);
     }
+    let (clauses, rounds) = size();
     let who = Who::at("bench", now());
     let db = format!("trilogue_bench_{}", std::process::id());
     let mut admin = PgConnection::connect("postgres:///postgres").await.unwrap();
@@ -162,7 +170,7 @@ async fn main() {
 
     let t = Instant::now();
     let (pg_n, pg_clauses) = build!(as_member, member_who);
-    println!("built on PostgreSQL: {CLAUSES} clauses, 3 texts each, in {:.1} s", t.elapsed().as_secs_f64());
+    println!("built on PostgreSQL: {clauses} clauses, 3 texts each, in {:.1} s", t.elapsed().as_secs_f64());
     // what autovacuum does on a running server: the planner's statistics, and the visibility map that
     // lets the clause list read the versions' index alone
     sqlx::raw_sql("VACUUM ANALYZE").execute(owner.pool()).await.unwrap();
@@ -170,7 +178,7 @@ async fn main() {
     let store = Store::open(dir.path().join("bench.sqlite3")).await.unwrap();
     let t = Instant::now();
     let (file_n, file_clauses) = build!(store, who);
-    println!("built on SQLite:     {CLAUSES} clauses, 3 texts each, in {:.1} s", t.elapsed().as_secs_f64());
+    println!("built on SQLite:     {clauses} clauses, 3 texts each, in {:.1} s", t.elapsed().as_secs_f64());
 
     // every client its own connections, as twenty app windows on twenty desks would have
     let mut servers = Vec::new();
@@ -185,7 +193,7 @@ async fn main() {
     // one person alone: the latency of each request with nothing else going on
     let (pg_list, pg_view) = clients!(servers.iter().take(1).cloned(), pg_n, pg_clauses, Duration::ZERO);
     let (file_list, file_view) = clients!(files.iter().take(1).cloned(), file_n, file_clauses, Duration::ZERO);
-    println!("\none client, back to back, {ROUNDS} rounds:");
+    println!("\none client, back to back, {rounds} rounds:");
     report("clause list, shared record (PostgreSQL)", pg_list);
     report("clause list, workbench file (SQLite)", file_list);
     report("clause view, shared record (PostgreSQL)", pg_view);
@@ -195,7 +203,7 @@ async fn main() {
     {
         let (pg_list, pg_view) = clients!(servers.clone(), pg_n, pg_clauses, pace);
         let (file_list, file_view) = clients!(files.clone(), file_n, file_clauses, pace);
-        println!("\n{CLIENTS} clients at once, {how}, {ROUNDS} rounds each:");
+        println!("\n{CLIENTS} clients at once, {how}, {rounds} rounds each:");
         let a = report("clause list, shared record (PostgreSQL)", pg_list);
         let b = report("clause list, workbench file (SQLite)", file_list);
         let c = report("clause view, shared record (PostgreSQL)", pg_view);
