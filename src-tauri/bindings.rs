@@ -4,6 +4,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands::{clauses, comparison, exchange, intake, negotiations, settlement, setup, texts};
+use crate::live::RecordChanged;
 use crate::menu::MenuCommand;
 
 #[cfg(test)]
@@ -16,6 +17,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             negotiations::set_language,
             negotiations::load_demo,
             negotiations::open_workbench,
+            negotiations::connect_server,
             negotiations::negotiations,
             negotiations::overview,
             negotiations::recent_events,
@@ -70,7 +72,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             exchange::export_table,
             exchange::print_window,
         ])
-        .events(collect_events![MenuCommand])
+        .events(collect_events![MenuCommand, RecordChanged])
         // ids are SQLite integers, far below 2^53
         .dangerously_cast_bigints_to_number()
         // one TypeScript type per Rust type, the same going in and coming out

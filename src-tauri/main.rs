@@ -8,6 +8,7 @@ mod bindings;
 mod commands;
 mod error;
 mod files;
+mod live;
 mod menu;
 mod rendering;
 mod state;
@@ -32,8 +33,9 @@ fn main() {
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join("workbench.sqlite3"),
             };
-            let (store, fresh) = tauri::async_runtime::block_on(state::open_first(path))?;
-            app.manage(state::Workbench::new(store, fresh));
+            let (record, fresh) = tauri::async_runtime::block_on(state::open_first(path))?;
+            app.manage(state::Workbench::new(record, fresh));
+            app.state::<state::Workbench>().follow(app.handle());
             app.manage(files::Pending::default());
             Ok(())
         })

@@ -12,13 +12,15 @@ use tauri_specta::Event;
 #[serde(rename_all = "snake_case")]
 pub enum MenuCommand {
     OpenWorkbench,
+    ConnectServer,
     Search,
 }
 
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open = MenuItemBuilder::with_id("open_workbench", "Open workbench…").accelerator("CmdOrCtrl+O").build(app)?;
+    let connect = MenuItemBuilder::with_id("connect_server", "Connect to a server…").build(app)?;
     let search = MenuItemBuilder::with_id("search", "Search…").accelerator("CmdOrCtrl+K").build(app)?;
-    let file = SubmenuBuilder::new(app, "File").item(&open).separator().quit().build()?;
+    let file = SubmenuBuilder::new(app, "File").item(&open).item(&connect).separator().quit().build()?;
     let edit = SubmenuBuilder::new(app, "Edit").undo().redo().separator().cut().copy().paste().select_all().build()?;
     let find = SubmenuBuilder::new(app, "Go").item(&search).build()?;
     MenuBuilder::new(app).items(&[&file, &edit, &find]).build()
@@ -28,6 +30,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
     let command = match id {
         "open_workbench" => MenuCommand::OpenWorkbench,
+        "connect_server" => MenuCommand::ConnectServer,
         "search" => MenuCommand::Search,
         _ => return,
     };

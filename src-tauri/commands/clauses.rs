@@ -1,6 +1,7 @@
 //! Clauses and their texts: list, detail, a new version, tabling, status.
 
 use tauri::State;
+use trilogue_core::Reader;
 use trilogue_core::model::{Clause, Priority, PrivateNote, Reservation, Version};
 use trilogue_core::store::{ClauseRow, NewVersion, StatusChange};
 use trilogue_core::views::ClauseDetail;
@@ -12,15 +13,15 @@ use crate::state::Workbench;
 #[tauri::command]
 #[specta::specta]
 pub async fn list_clauses(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<ClauseRow>> {
-    Ok(workbench.store().list_clauses(negotiation_id).await?)
+    Ok(workbench.record().list_clauses(negotiation_id).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn clause_detail(workbench: State<'_, Workbench>, clause_id: i64) -> IpcResult<ClauseDetail> {
-    let store = workbench.store();
-    let clause = store.clause(clause_id).await?;
-    Ok(ClauseDetail::load(&store, clause).await?)
+    let record = workbench.record();
+    let clause = record.clause(clause_id).await?;
+    Ok(ClauseDetail::load(&record, clause).await?)
 }
 
 /// Saves a new version: editing never overwrites. Where the agreement has several authentic texts,
@@ -33,10 +34,10 @@ pub async fn propose(
     version: NewVersion,
     lang: Option<Lang>,
 ) -> IpcResult<Version> {
-    let (store, who) = (workbench.store(), workbench.who());
+    let (record, who) = (workbench.record(), workbench.who());
     Ok(match lang {
-        Some(lang) => store.propose_in(clause_id, lang, &version, &who).await?,
-        None => store.propose(clause_id, &version, &who).await?,
+        Some(lang) => record.propose_in(clause_id, lang, &version, &who).await?,
+        None => record.propose(clause_id, &version, &who).await?,
     })
 }
 
@@ -47,7 +48,7 @@ pub async fn table_version(
     version_id: i64,
     session_id: Option<i64>,
 ) -> IpcResult<Version> {
-    Ok(workbench.store().table(version_id, session_id, &workbench.who()).await?)
+    Ok(workbench.record().table(version_id, session_id, &workbench.who()).await?)
 }
 
 /// Our side's private note on a clause: never exported.
@@ -60,15 +61,15 @@ pub async fn add_note(
     red_line: String,
     reasoning: String,
 ) -> IpcResult<PrivateNote> {
-    Ok(workbench.store().add_note(clause_id, priority, &red_line, &reasoning, &workbench.who()).await?)
+    Ok(workbench.record().add_note(clause_id, priority, &red_line, &reasoning, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn set_status(workbench: State<'_, Workbench>, clause_id: i64, change: StatusChange) -> IpcResult<Clause> {
-    let store = workbench.store();
-    store.change_status(clause_id, &change, &workbench.who()).await?;
-    Ok(store.clause(clause_id).await?)
+    let record = workbench.record();
+    record.change_status(clause_id, &change, &workbench.who()).await?;
+    Ok(record.clause(clause_id).await?)
 }
 
 /// An organisation's reservation on a clause.
@@ -80,5 +81,5 @@ pub async fn add_reservation(
     party_id: i64,
     text: String,
 ) -> IpcResult<Reservation> {
-    Ok(workbench.store().add_reservation(clause_id, party_id, &text, &workbench.who()).await?)
+    Ok(workbench.file()?.add_reservation(clause_id, party_id, &text, &workbench.who()).await?)
 }

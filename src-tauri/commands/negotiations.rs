@@ -1,12 +1,14 @@
 //! The workbench and its negotiations: what the dashboard shows.
 
 use serde::Serialize;
-use tauri::State;
-use trilogue_core::model::{Event, Negotiation};
+use tauri::{Manager, State};
+use trilogue_core::message::Msg;
+use trilogue_core::model::{Event, Negotiation, Side};
 use trilogue_core::store::NegotiationSummary;
 use trilogue_core::views::Overview;
 use trilogue_core::words::Lang;
-use trilogue_core::{Store, demo};
+use trilogue_core::{Reader, Store, demo};
+use trilogue_pg::Record;
 
 use crate::error::IpcResult;
 use crate::files;
@@ -14,18 +16,32 @@ use crate::state::Workbench;
 
 #[derive(Serialize, specta::Type)]
 pub struct WorkbenchInfo {
+    /// The file's path, or the server's URL without a password.
     pub path: String,
     pub actor: String,
+    /// On a shared record, the member connected: their organisation and side (none for its owner).
+    pub shared: Option<SharedAs>,
     /// Created by this run and still empty: the interface opens the demo on it, in its language.
     pub fresh: bool,
+}
+
+/// Who a shared record's user sits for.
+#[derive(Serialize, specta::Type)]
+pub struct SharedAs {
+    pub name: String,
+    pub organisation: String,
+    pub side: Side,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
+    let record = workbench.record();
+    let member = record.server().and_then(|s| s.me());
     WorkbenchInfo {
-        path: workbench.store().path().display().to_string(),
-        actor: workbench.actor().to_string(),
+        path: record.shown(),
+        actor: workbench.actor(),
+        shared: member.map(|m| SharedAs { name: m.name.clone(), organisation: m.organisation.clone(), side: m.side }),
         fresh: workbench.fresh(),
     }
 }
@@ -34,7 +50,7 @@ pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
 #[tauri::command]
 #[specta::specta]
 pub async fn load_demo(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Negotiation> {
-    let negotiation = demo::load_demo(&workbench.store(), workbench.now(), lang).await?;
+    let negotiation = demo::load_demo(&workbench.file()?, workbench.now(), lang).await?;
     workbench.settled();
     Ok(negotiation)
 }
@@ -58,26 +74,46 @@ pub async fn open_workbench(
     let Some(path) = files::choose_to_open(&window, files::WORKBENCHES).await else {
         return Ok(None);
     };
-    workbench.replace(Store::open(&path).await?);
+    workbench.replace(window.app_handle(), Record::File(Store::open(&path).await?));
     Ok(Some(workbench_info(workbench)))
+}
+
+/// Opens a shared record on a PostgreSQL server (File › Connect to a server), as the member whose
+/// login the address names, with their password. A server that cannot be reached, a wrong password or
+/// a login that is not a member is refused in words; the record open before stays open.
+#[tauri::command]
+#[specta::specta]
+pub async fn connect_server(
+    window: tauri::WebviewWindow,
+    workbench: State<'_, Workbench>,
+    url: String,
+    password: String,
+) -> IpcResult<WorkbenchInfo> {
+    if !trilogue_pg::is_server_url(&url) {
+        return Err(trilogue_core::Error::Invalid(Msg::NotAServerAddress { value: url }).into());
+    }
+    let server = trilogue_pg::Server::login(url.trim(), &password).await?;
+    workbench.replace(window.app_handle(), Record::Server(server));
+    Ok(workbench_info(workbench))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn negotiations(workbench: State<'_, Workbench>) -> IpcResult<Vec<NegotiationSummary>> {
-    Ok(workbench.store().negotiations().await?)
+    Ok(workbench.record().negotiations().await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn overview(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Overview> {
-    let negotiation = workbench.store().negotiation(negotiation_id).await?;
-    Ok(Overview::load(&workbench.store(), negotiation, workbench.now()).await?)
+    let record = workbench.record();
+    let negotiation = record.negotiation(negotiation_id).await?;
+    Ok(Overview::load(&record, negotiation, workbench.now()).await?)
 }
 
 /// The newest events of a negotiation's journal, newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn recent_events(workbench: State<'_, Workbench>, negotiation_id: i64, limit: u32) -> IpcResult<Vec<Event>> {
-    Ok(workbench.store().recent_events(negotiation_id, i64::from(limit)).await?)
+    Ok(workbench.record().recent_events(negotiation_id, i64::from(limit)).await?)
 }

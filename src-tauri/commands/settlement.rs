@@ -26,14 +26,14 @@ pub async fn initial(
     version_id: i64,
     delegate_id: Option<i64>,
 ) -> IpcResult<ClauseStatus> {
-    let store = workbench.store();
-    Ok(store.initial_by(clause_id, (party_id, delegate_id), version_id, None, &workbench.who()).await?)
+    let record = workbench.record();
+    Ok(record.initial_by(clause_id, (party_id, delegate_id), version_id, None, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn initials(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<InitialsTable> {
-    Ok(initials_table(&workbench.store(), negotiation_id).await?)
+    Ok(initials_table(&workbench.file()?, negotiation_id).await?)
 }
 
 #[tauri::command]
@@ -43,7 +43,7 @@ pub async fn schedule_session(
     negotiation_id: i64,
     session: NewSession,
 ) -> IpcResult<Session> {
-    Ok(workbench.store().add_session(negotiation_id, &session, &workbench.who()).await?)
+    Ok(workbench.file()?.add_session(negotiation_id, &session, &workbench.who()).await?)
 }
 
 #[tauri::command]
@@ -53,19 +53,19 @@ pub async fn set_attendees(
     session_id: i64,
     delegates: Vec<i64>,
 ) -> IpcResult<Vec<Delegate>> {
-    Ok(workbench.store().set_attendees(session_id, &delegates, &workbench.who()).await?)
+    Ok(workbench.file()?.set_attendees(session_id, &delegates, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn set_minutes(workbench: State<'_, Workbench>, session_id: i64, minutes: String) -> IpcResult<Session> {
-    Ok(workbench.store().set_minutes(session_id, &minutes, &workbench.who()).await?)
+    Ok(workbench.file()?.set_minutes(session_id, &minutes, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn session_detail(workbench: State<'_, Workbench>, session_id: i64) -> IpcResult<SessionDetail> {
-    let store = workbench.store();
+    let store = workbench.file()?;
     let session = store.session(session_id).await?;
     Ok(SessionDetail::load(&store, session).await?)
 }
@@ -82,14 +82,14 @@ pub async fn session_packet(
     from: u32,
     limit: u32,
 ) -> IpcResult<Packet> {
-    Ok(packet_page(&workbench.store(), negotiation_id, since, from as usize, limit as usize, workbench.now()).await?)
+    Ok(packet_page(&workbench.file()?, negotiation_id, since, from as usize, limit as usize, workbench.now()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 /// The status report, its events in `lang`'s words.
 pub async fn report(workbench: State<'_, Workbench>, negotiation_id: i64, lang: Lang) -> IpcResult<StatusReport> {
-    Ok(status_report(&workbench.store(), negotiation_id, 30, workbench.now(), &Words::new(lang)).await?)
+    Ok(status_report(&workbench.file()?, negotiation_id, 30, workbench.now(), &Words::new(lang)).await?)
 }
 
 #[tauri::command]
@@ -100,7 +100,7 @@ pub async fn set_agreement_status(
     status: NegotiationStatus,
     reason: String,
 ) -> IpcResult<Negotiation> {
-    let store = workbench.store();
+    let store = workbench.file()?;
     store.set_negotiation_status(negotiation_id, status, &reason, &workbench.who()).await?;
     Ok(store.negotiation(negotiation_id).await?)
 }
@@ -113,20 +113,20 @@ pub async fn record_approval(
     negotiation_id: i64,
     approval: NewApproval,
 ) -> IpcResult<Approval> {
-    Ok(workbench.store().record_approval(negotiation_id, &approval, &workbench.who()).await?)
+    Ok(workbench.file()?.record_approval(negotiation_id, &approval, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn approvals(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Approval>> {
-    Ok(workbench.store().approvals(negotiation_id).await?)
+    Ok(workbench.file()?.approvals(negotiation_id).await?)
 }
 
 /// The action plan: the commitments of the agreement, by due date.
 #[tauri::command]
 #[specta::specta]
 pub async fn commitments(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Commitment>> {
-    Ok(workbench.store().commitments(negotiation_id).await?)
+    Ok(workbench.file()?.commitments(negotiation_id).await?)
 }
 
 #[tauri::command]
@@ -136,7 +136,7 @@ pub async fn add_commitment(
     negotiation_id: i64,
     commitment: NewCommitment,
 ) -> IpcResult<Commitment> {
-    Ok(workbench.store().add_commitment(negotiation_id, &commitment, &workbench.who()).await?)
+    Ok(workbench.file()?.add_commitment(negotiation_id, &commitment, &workbench.who()).await?)
 }
 
 /// Marks a commitment done today.
@@ -144,7 +144,7 @@ pub async fn add_commitment(
 #[specta::specta]
 pub async fn commitment_done(workbench: State<'_, Workbench>, commitment_id: i64) -> IpcResult<Commitment> {
     let today = workbench.now().date_naive().to_string();
-    Ok(workbench.store().commitment_done(commitment_id, &today, &workbench.who()).await?)
+    Ok(workbench.file()?.commitment_done(commitment_id, &today, &workbench.who()).await?)
 }
 
 /// The documents that report where the agreement stands.
@@ -169,7 +169,7 @@ pub async fn export_report(
     lang: Lang,
 ) -> IpcResult<Option<String>> {
     let w = Words::new(lang);
-    let store = workbench.store();
+    let store = workbench.file()?;
     let title = store.negotiation(negotiation_id).await?.title;
     let what = match kind {
         ReportKind::StatusReport => "status report",

@@ -2,6 +2,7 @@
 //! this is, and its clauses.
 
 use tauri::State;
+use trilogue_core::Reader;
 use trilogue_core::model::{Clause, Delegate, Negotiation, Party, Role, Version};
 use trilogue_core::store::{ClauseEdit, DelegateEdit, NewClause, NewNegotiation, NewParty};
 
@@ -14,27 +15,27 @@ pub async fn create_negotiation(
     workbench: State<'_, Workbench>,
     negotiation: NewNegotiation,
 ) -> IpcResult<Negotiation> {
-    Ok(workbench.store().create_negotiation(&negotiation, &[], &workbench.who()).await?.0)
+    Ok(workbench.record().create_negotiation(&negotiation, &[], &workbench.who()).await?.0)
 }
 
 /// Adds an organisation to a side.
 #[tauri::command]
 #[specta::specta]
 pub async fn add_party(workbench: State<'_, Workbench>, negotiation_id: i64, party: NewParty) -> IpcResult<Party> {
-    Ok(workbench.store().add_party(negotiation_id, &party, &workbench.who()).await?)
+    Ok(workbench.record().add_party(negotiation_id, &party, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn set_owner(workbench: State<'_, Workbench>, negotiation_id: i64, party_id: i64) -> IpcResult<()> {
-    Ok(workbench.store().set_owner(negotiation_id, party_id, &workbench.who()).await?)
+    Ok(workbench.file()?.set_owner(negotiation_id, party_id, &workbench.who()).await?)
 }
 
 /// Every delegate of the negotiation, retired ones included.
 #[tauri::command]
 #[specta::specta]
 pub async fn delegates(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Delegate>> {
-    Ok(workbench.store().delegates(negotiation_id).await?)
+    Ok(workbench.record().delegates(negotiation_id).await?)
 }
 
 #[tauri::command]
@@ -45,7 +46,7 @@ pub async fn add_delegate(
     name: String,
     role: Role,
 ) -> IpcResult<Delegate> {
-    Ok(workbench.store().add_delegate(party_id, &name, role, &workbench.who()).await?)
+    Ok(workbench.file()?.add_delegate(party_id, &name, role, &workbench.who()).await?)
 }
 
 /// Changes a delegate's name or role, or retires them; never erases one.
@@ -56,7 +57,7 @@ pub async fn edit_delegate(
     delegate_id: i64,
     edit: DelegateEdit,
 ) -> IpcResult<Delegate> {
-    Ok(workbench.store().edit_delegate(delegate_id, &edit, &workbench.who()).await?)
+    Ok(workbench.file()?.edit_delegate(delegate_id, &edit, &workbench.who()).await?)
 }
 
 /// Adds a clause at the end, or starts it from a model of the clause library.
@@ -68,10 +69,10 @@ pub async fn add_clause(
     clause: NewClause,
     library: Option<String>,
 ) -> IpcResult<Clause> {
-    let (store, who) = (workbench.store(), workbench.who());
+    let (record, who) = (workbench.record(), workbench.who());
     Ok(match library {
-        Some(slug) => store.add_clause_from_library(negotiation_id, &clause, &slug, &who).await?,
-        None => store.add_clause(negotiation_id, &clause, &who).await?,
+        Some(slug) => record.file()?.add_clause_from_library(negotiation_id, &clause, &slug, &who).await?,
+        None => record.add_clause(negotiation_id, &clause, &who).await?,
     })
 }
 
@@ -80,12 +81,12 @@ pub async fn add_clause(
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_from_library(workbench: State<'_, Workbench>, clause_id: i64, slug: String) -> IpcResult<Version> {
-    Ok(workbench.store().draft_from_library(clause_id, &slug, &workbench.who()).await?)
+    Ok(workbench.file()?.draft_from_library(clause_id, &slug, &workbench.who()).await?)
 }
 
 /// Renumbers, renames, regroups, retags or moves a clause.
 #[tauri::command]
 #[specta::specta]
 pub async fn edit_clause(workbench: State<'_, Workbench>, clause_id: i64, edit: ClauseEdit) -> IpcResult<Clause> {
-    Ok(workbench.store().edit_clause(clause_id, &edit, &workbench.who()).await?)
+    Ok(workbench.file()?.edit_clause(clause_id, &edit, &workbench.who()).await?)
 }

@@ -1,6 +1,7 @@
 //! Reading texts: word diff, Markdown preview, search, the library and the standards it rests on.
 
 use tauri::State;
+use trilogue_core::Reader;
 use trilogue_core::diff::{WordDiff, diff_words};
 use trilogue_core::markdown;
 use trilogue_core::model::{LibraryClause, Standard};
@@ -20,8 +21,8 @@ pub async fn diff_versions(
     to: i64,
     lang: Option<Lang>,
 ) -> IpcResult<WordDiff> {
-    let store = workbench.store();
-    Ok(diff_words(&store.text_in(from, lang).await?, &store.text_in(to, lang).await?))
+    let record = workbench.record();
+    Ok(diff_words(&record.text_in(from, lang).await?, &record.text_in(to, lang).await?))
 }
 
 /// Markdown to HTML that the core has sanitised: the only HTML the UI ever inserts. Async, so it runs
@@ -39,14 +40,14 @@ pub async fn search(
     query: String,
     negotiation_id: Option<i64>,
 ) -> IpcResult<Vec<SearchHit>> {
-    Ok(workbench.store().search(&query, negotiation_id, 50).await?)
+    Ok(workbench.file()?.search(&query, negotiation_id, 50).await?)
 }
 
 /// The model clauses, in the interface's language.
 #[tauri::command]
 #[specta::specta]
 pub async fn library(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Vec<LibraryClause>> {
-    Ok(workbench.store().library(lang).await?)
+    Ok(workbench.file()?.library(lang).await?)
 }
 
 /// The international and national standards a clause may rest on, by code, in the interface's
@@ -54,5 +55,5 @@ pub async fn library(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<V
 #[tauri::command]
 #[specta::specta]
 pub async fn standards(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Vec<Standard>> {
-    Ok(workbench.store().standards(lang).await?)
+    Ok(workbench.file()?.standards(lang).await?)
 }

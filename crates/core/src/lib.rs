@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod message;
 pub mod model;
 pub mod packet;
+pub mod reader;
 pub mod record;
 pub mod report;
 pub mod spreadsheet;
@@ -26,4 +27,5 @@ pub mod views;
 pub mod words;
 
 pub use error::{Disk, Error, Result};
+pub use reader::Reader;
 pub use store::{Store, Who};

@@ -185,6 +185,8 @@ messages! {
     NotYourName,
     NotYourSide,
     NotPermitted,
+    FileOnly,
+    NotAServerAddress { value: String },
 
     // what the record already holds
     ClauseRefTaken { reference: String },

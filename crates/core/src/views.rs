@@ -9,6 +9,7 @@ use crate::markdown;
 use crate::model::{
     Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Track, Version,
 };
+use crate::reader::Reader;
 use crate::store::{ClauseSummary, InitialGiven, Neighbours, Store, Tabling};
 use crate::words::Lang;
 
@@ -83,7 +84,7 @@ pub struct Rendered {
 }
 
 impl ClauseDetail {
-    pub async fn load(store: &Store, clause: Clause) -> Result<Self> {
+    pub async fn load(store: &impl Reader, clause: Clause) -> Result<Self> {
         let versions = store.versions(clause.id).await?;
         let mut rendered: Vec<Rendered> = latest_of_each_track(&versions)
             .into_iter()
@@ -141,7 +142,11 @@ pub struct Overview {
 
 impl Overview {
     /// Where the negotiation stands at `now`: which sessions are held, which comes next.
-    pub async fn load(store: &Store, negotiation: Negotiation, now: chrono::DateTime<chrono::Utc>) -> Result<Self> {
+    pub async fn load(
+        store: &impl Reader,
+        negotiation: Negotiation,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Self> {
         let sessions = store.sessions(negotiation.id).await?;
         let last_session = crate::compare::last_session(&sessions, now).cloned();
         let now = crate::store::stamp(now);

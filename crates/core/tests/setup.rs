@@ -6,6 +6,7 @@
 mod common;
 
 use common::store;
+use trilogue_core::Reader;
 use trilogue_core::authentic::{Disagreement, LangText, set_hash};
 use trilogue_core::message::Msg;
 use trilogue_core::model::{

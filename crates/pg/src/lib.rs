@@ -9,9 +9,12 @@
 
 mod live;
 mod read;
+mod reader;
+mod record;
 mod server;
 mod tx;
 
 pub use live::{Change, Listener};
 pub use read::ClauseView;
+pub use record::Record;
 pub use server::{Member, NewMember, Server, is_server_url};

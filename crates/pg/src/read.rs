@@ -12,8 +12,10 @@ use trilogue_core::model::{
 use trilogue_core::record::{self, GENESIS, event_hash};
 use trilogue_core::store::rows::{ClauseRecord, EventRecord, NoteRecord, PartyRecord, VersionRecord};
 use trilogue_core::store::{
-    ChainBreak, ClauseRow, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange, TrackHead,
+    ChainBreak, ClauseRow, NegotiationSummary, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange,
+    TrackHead, every_status,
 };
+use trilogue_core::words::Lang;
 use trilogue_core::{Error, Result, Who};
 
 use crate::server::Server;
@@ -60,6 +62,17 @@ impl Server {
     pub async fn propose(&self, clause_id: i64, new: &NewVersion, who: &Who) -> Result<Version> {
         let mut tx = self.pool.begin().await?;
         let id = record::propose(&mut PgTx(&mut tx), clause_id, new, who).await?;
+        tx.commit().await?;
+        self.version(id).await
+    }
+
+    /// Saves a version whose text (`new.text`) is in `lang`, the set's other languages carried over from
+    /// the track's last version, read and written in one transaction.
+    pub async fn propose_in(&self, clause_id: i64, lang: Lang, new: &NewVersion, who: &Who) -> Result<Version> {
+        let mut tx = self.pool.begin().await?;
+        let set = record::with_language(&mut PgTx(&mut tx), clause_id, new.track, lang, new.text.clone()).await?;
+        let new = NewVersion { text: set.text, translations: set.translations, ..new.clone() };
+        let id = record::propose(&mut PgTx(&mut tx), clause_id, &new, who).await?;
         tx.commit().await?;
         self.version(id).await
     }
@@ -162,14 +175,27 @@ impl Server {
         })
     }
 
-    /// The negotiations on the server, by id.
-    pub async fn negotiations(&self) -> Result<Vec<Negotiation>> {
+    /// The negotiations on the server, by id, with their clauses counted by status.
+    pub async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
         let ids = sqlx::query_scalar!("SELECT id FROM negotiations ORDER BY id").fetch_all(&self.pool).await?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            out.push(self.negotiation(id).await?);
+            let by_status = self.status_counts(id).await?;
+            let clauses = by_status.iter().map(|(_, n)| n).sum();
+            out.push(NegotiationSummary { negotiation: self.negotiation(id).await?, by_status, clauses });
         }
         Ok(out)
+    }
+
+    /// How many clauses stand at each status, every status listed.
+    pub async fn status_counts(&self, negotiation_id: i64) -> Result<Vec<(ClauseStatus, i64)>> {
+        let rows = sqlx::query!(
+            r#"SELECT status, count(*) as "n!" FROM clauses WHERE negotiation_id = $1 GROUP BY status"#,
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(every_status(rows.into_iter().map(|r| (r.status, r.n))))
     }
 
     pub async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {

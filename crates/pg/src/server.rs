@@ -74,9 +74,20 @@ impl Server {
         Server::connect_with(url, 8).await
     }
 
+    /// `connect`, with the password given apart from the URL (as a login form takes it); an empty one
+    /// leaves the URL's, or the one libpq finds (`PGPASSWORD`, `~/.pgpass`).
+    pub async fn login(url: &str, password: &str) -> Result<Server> {
+        let options = options(url)?;
+        let options = if password.is_empty() { options } else { options.password(password) };
+        Server::open(options, 8).await
+    }
+
     /// `connect`, with at most `connections` open at once.
     pub async fn connect_with(url: &str, connections: u32) -> Result<Server> {
-        let options = options(url)?;
+        Server::open(options(url)?, connections).await
+    }
+
+    async fn open(options: PgConnectOptions, connections: u32) -> Result<Server> {
         let shown = shown(&options);
         let role = options.get_username().to_string();
         let pool = match PgPoolOptions::new().max_connections(connections).connect_with(options).await {

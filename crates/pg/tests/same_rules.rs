@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 use trilogue_core::authentic::LangText;
 use trilogue_core::model::{ClauseStatus, Level, Referral, Side, Track};
 use trilogue_core::store::{NewClause, NewNegotiation, NewParty, NewVersion, StatusChange};
+use trilogue_core::views::{ClauseDetail, Overview};
 use trilogue_core::words::Lang;
-use trilogue_core::{Result, Store, Who};
+use trilogue_core::{Reader, Result, Store, Who};
 use trilogue_pg::Server;
 
 fn text(track: Track, ru: &str, tabled: bool) -> NewVersion {
@@ -53,7 +54,12 @@ macro_rules! negotiate {
             let initials: Vec<Value> = $secretariat.initials(c).await?.iter()
                 .map(|i| json!([i.party_id, i.version_id, i.hash, i.initialed_by, i.voided_at, i.voided_by_version])).collect();
             outcome[format!("clause {c}")] = json!({ "status": clause.status, "versions": versions, "initials": initials });
+            // what the app's clause view shows, read through the one reading interface
+            outcome[format!("view {c}")] = json!(ClauseDetail::load(&$secretariat, clause).await?);
         }
+        outcome["overview"] = json!(Overview::load(&$secretariat, $secretariat.negotiation(n.id).await?, now()).await?);
+        outcome["negotiations"] = json!(Reader::negotiations(&$secretariat).await?);
+        outcome["recent"] = json!(Reader::recent_events(&$secretariat, n.id, 3).await?);
         let journal: Vec<Value> = $secretariat.events(n.id).await?.iter().map(|e| json!([e.kind, e.actor, e.hash])).collect();
         outcome["journal"] = json!(journal);
         Result::<Value>::Ok(outcome)
@@ -78,6 +84,8 @@ async fn the_same_steps_end_the_same_on_a_file_and_on_a_server() {
     assert_eq!(server["clause 1"]["status"], json!("impasse"));
     assert!(server["clause 1"]["initials"].as_array().unwrap().iter().all(|i| !i[4].is_null()), "both voided");
     assert_eq!(server["journal"].as_array().unwrap().len(), on_file["journal"].as_array().unwrap().len());
+    assert_eq!(server["view 1"]["language_sets"].as_array().unwrap().len(), 4, "four versions, in Russian and Kazakh");
+    assert_eq!(server["overview"]["by_status"][5], json!(["impasse", 1]));
     assert_eq!(server, on_file, "the same steps on a server and on a file");
 }
 

@@ -18,6 +18,12 @@ export const commands = {
 	 *  or is newer than this app is refused by the core and left untouched; the open one stays.
 	 */
 	openWorkbench: () => typedError<WorkbenchInfo | null, IpcError>(__TAURI_INVOKE("open_workbench")),
+	/**
+	 *  Opens a shared record on a PostgreSQL server (File › Connect to a server), as the member whose
+	 *  login the address names, with their password. A server that cannot be reached, a wrong password or
+	 *  a login that is not a member is refused in words; the record open before stays open.
+	 */
+	connectServer: (url: string, password: string) => typedError<WorkbenchInfo, IpcError>(__TAURI_INVOKE("connect_server", { url, password })),
 	negotiations: () => typedError<NegotiationSummary[], IpcError>(__TAURI_INVOKE("negotiations")),
 	overview: (negotiationId: number) => typedError<Overview, IpcError>(__TAURI_INVOKE("overview", { negotiationId })),
 	/**  The newest events of a negotiation's journal, newest first. */
@@ -145,6 +151,7 @@ export const commands = {
 /** Events */
 export const events = {
 	menuCommand: makeEvent<MenuCommand, MenuCommand>("menu-command"),
+	recordChanged: makeEvent<RecordChanged, RecordChanged>("record-changed"),
 };
 
 /* Types */
@@ -584,7 +591,7 @@ export type MatchedBy =
 "order";
 
 /**  A menu item the user chose. */
-export type MenuCommand = "open_workbench" | "search";
+export type MenuCommand = "open_workbench" | "connect_server" | "search";
 
 /**
  *  A message from the core: `{"code": "clause-ref-taken", "args": {"reference": "Art. 7"}}` across
@@ -674,7 +681,9 @@ export type Msg = { code: "no-negotiation"; args: {
 	role: string,
 } } | { code: "not-a-role-name"; args: {
 	value: string,
-} } | { code: "not-your-name" } | { code: "not-your-side" } | { code: "not-permitted" } | { code: "clause-ref-taken"; args: {
+} } | { code: "not-your-name" } | { code: "not-your-side" } | { code: "not-permitted" } | { code: "file-only" } | { code: "not-a-server-address"; args: {
+	value: string,
+} } | { code: "clause-ref-taken"; args: {
 	reference: string,
 } } | { code: "clause-ref-ambiguous"; args: {
 	reference: string,
@@ -1000,6 +1009,11 @@ export type Provenance = {
 	authors?: AuthorParty[],
 };
 
+/**  Someone (another user, or this one) changed a negotiation of the open shared record. */
+export type RecordChanged = {
+	negotiation_id: number,
+};
+
 /**
  *  What the columns are compared against: one of the columns, or each column's own text as it stood
  *  at a session (`since`).
@@ -1099,6 +1113,13 @@ export type SessionDetail = {
 };
 
 export type SessionKind = "plenary" | "caucus" | "working_group" | "mediation";
+
+/**  Who a shared record's user sits for. */
+export type SharedAs = {
+	name: string,
+	organisation: string,
+	side: Side,
+};
 
 export type Side = "workers" | "employers" | "government" | "mediator";
 
@@ -1256,8 +1277,11 @@ export type WordDiff = {
 };
 
 export type WorkbenchInfo = {
+	/**  The file's path, or the server's URL without a password. */
 	path: string,
 	actor: string,
+	/**  On a shared record, the member connected: their organisation and side (none for its owner). */
+	shared: SharedAs | null,
 	/**  Created by this run and still empty: the interface opens the demo on it, in its language. */
 	fresh: boolean,
 };

@@ -11,6 +11,9 @@ class Session {
   negotiationId = $state<number | null>(null);
   /** Counts the workbenches opened, so every view starts afresh on another file. */
   workbench = $state(0);
+  /** Counts the changes made to the open negotiation on a shared record, by anyone: each open view
+   * reads again what it shows when it moves. */
+  revision = $state(0);
   /** The language the user chose to compare texts in, where an agreement has several (lib/texts.ts). */
   textLanguage = $state<Lang | null>(null);
   /** An error or notice for the whole window (e.g. a workbench that could not be opened). */

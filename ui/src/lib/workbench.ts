@@ -1,4 +1,5 @@
-// Opening another workbench file: one path for File › Open workbench and the Settings button.
+// Opening another record: a workbench file (one path for File › Open workbench and the Settings
+// button) or a shared record on a server (File › Connect to a server, and Settings).
 import { ok, type Backend } from "./backend";
 import type { WorkbenchInfo } from "./bindings";
 import { router } from "./router.svelte";
@@ -9,9 +10,21 @@ import { session } from "./session.svelte";
 export async function openWorkbench(api: Backend): Promise<WorkbenchInfo | null> {
   const info = await ok(api.openWorkbench());
   if (!info) return null;
+  await opened(api);
+  return info;
+}
+
+/** Opens the shared record at `url` (postgres://login@server/database) as that login. A server the
+ * core cannot reach or that refuses the login throws its error, and the record open before stays. */
+export async function connectServer(api: Backend, url: string, password: string): Promise<WorkbenchInfo> {
+  const info = await ok(api.connectServer(url, password));
+  await opened(api);
+  return info;
+}
+
+async function opened(api: Backend) {
   session.negotiationId = null;
   session.workbench += 1;
   await session.reload(api);
   router.go({ view: "dashboard" });
-  return info;
 }

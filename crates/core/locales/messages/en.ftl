@@ -97,6 +97,8 @@ not-a-role-name = “{ $value }” cannot be a login name: use lower-case Latin 
 not-your-name = on a shared record, what you do is recorded under your own login, never under another name
 not-your-side = you initial only for an organisation of your own side
 not-permitted = your login may not do this on the shared record: ask its owner
+file-only = on a shared record this is not available yet: it works on a workbench file
+not-a-server-address = “{ $value }” is not a server’s address: it reads postgres://login@server:5432/database
 
 ## What the record already holds
 

@@ -11,6 +11,7 @@ mod intake;
 mod library;
 mod negotiations;
 mod notes;
+mod reader;
 mod revision_authors;
 pub mod rows;
 mod schema;
@@ -36,7 +37,9 @@ pub use intake::{
     AgainstSent, AuthorParty, IntakeChange, IntakePlan, IntakeRow, IntakeText, MatchedBy, Provenance, Revisions,
     Submission, SubmittedClause,
 };
-pub use negotiations::{DelegateEdit, NegotiationSummary, NewNegotiation, NewParty, languages_text, party_colour};
+pub use negotiations::{
+    DelegateEdit, NegotiationSummary, NewNegotiation, NewParty, every_status, languages_text, party_colour,
+};
 pub use search::SearchHit;
 pub use sessions::{ClauseSummary, InitialGiven, NewSession, Tabling};
 pub use settlement::{

@@ -1,6 +1,7 @@
 //! Negotiations, their parties and delegates.
 
 use super::rows::PartyRecord;
+use crate::store::rows::DelegateRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
@@ -98,28 +99,6 @@ const PALETTE: [&str; 8] = ["#c0392b", "#1f618d", "#7d6608", "#6c3483", "#117a65
 
 pub fn party_colour(position: usize) -> String {
     PALETTE[position % PALETTE.len()].to_string()
-}
-
-/// A delegate as stored: the role still text, checked on the way out.
-pub(crate) struct DelegateRecord {
-    pub(crate) id: i64,
-    pub(crate) party_id: i64,
-    pub(crate) name: String,
-    pub(crate) role: String,
-    pub(crate) retired_at: Option<String>,
-}
-
-impl TryFrom<DelegateRecord> for Delegate {
-    type Error = Error;
-    fn try_from(r: DelegateRecord) -> Result<Self> {
-        Ok(Delegate {
-            id: r.id,
-            party_id: r.party_id,
-            name: r.name,
-            role: Role::parse(&r.role)?,
-            retired_at: r.retired_at,
-        })
-    }
 }
 
 /// A negotiation as stored: names still text, checked on the way out.
@@ -246,11 +225,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        use strum::VariantArray;
-        Ok(ClauseStatus::VARIANTS
-            .iter()
-            .map(|s| (*s, rows.iter().find(|r| r.status == s.as_str()).map_or(0, |r| r.n)))
-            .collect())
+        Ok(every_status(rows.into_iter().map(|r| (r.status, r.n))))
     }
 
     pub async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
@@ -411,4 +386,14 @@ impl Store {
             .cloned()
             .ok_or_else(|| Error::NotFound(Msg::NoDelegateNamed { name: wanted.to_string() }))
     }
+}
+
+/// Clauses counted by status, as a backend counts them (`(status, count)`), with every status listed.
+pub fn every_status(counted: impl IntoIterator<Item = (String, i64)>) -> Vec<(ClauseStatus, i64)> {
+    use strum::VariantArray;
+    let counted: Vec<(String, i64)> = counted.into_iter().collect();
+    ClauseStatus::VARIANTS
+        .iter()
+        .map(|s| (*s, counted.iter().find(|(status, _)| status == s.as_str()).map_or(0, |(_, n)| *n)))
+        .collect()
 }

@@ -5,8 +5,11 @@
 use serde_json::Value;
 
 use crate::authentic::parse_languages;
-use crate::error::Result;
-use crate::model::{Clause, ClauseStatus, Event, Party, Priority, PrivateNote, Side, Track, Version};
+use crate::error::{Error, Result};
+use crate::model::{
+    Clause, ClauseStatus, Delegate, Event, Party, Priority, PrivateNote, Role, Session, SessionKind, Side, Track,
+    Version,
+};
 
 /// A version as stored; `needs_revision` the languages' codes, comma-separated.
 pub struct VersionRecord {
@@ -154,6 +157,54 @@ impl TryFrom<PartyRecord> for Party {
             label: r.label,
             colour: r.colour,
             position: r.position,
+        })
+    }
+}
+
+/// A delegate as stored: the role still text, checked on the way out.
+pub struct DelegateRecord {
+    pub id: i64,
+    pub party_id: i64,
+    pub name: String,
+    pub role: String,
+    pub retired_at: Option<String>,
+}
+
+impl TryFrom<DelegateRecord> for Delegate {
+    type Error = Error;
+    fn try_from(r: DelegateRecord) -> Result<Self> {
+        Ok(Delegate {
+            id: r.id,
+            party_id: r.party_id,
+            name: r.name,
+            role: Role::parse(&r.role)?,
+            retired_at: r.retired_at,
+        })
+    }
+}
+
+/// A session as stored: its kind still text.
+pub struct SessionRecord {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub number: i64,
+    pub starts_at: String,
+    pub place: String,
+    pub kind: String,
+    pub minutes: String,
+}
+
+impl TryFrom<SessionRecord> for Session {
+    type Error = Error;
+    fn try_from(r: SessionRecord) -> Result<Self> {
+        Ok(Session {
+            id: r.id,
+            negotiation_id: r.negotiation_id,
+            number: r.number,
+            starts_at: r.starts_at,
+            place: r.place,
+            kind: SessionKind::parse(&r.kind)?,
+            minutes: r.minutes,
         })
     }
 }

@@ -1,5 +1,6 @@
 //! Sessions: the bargaining rounds, who attended, the agenda, the minutes.
 
+use crate::store::rows::SessionRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -20,31 +21,6 @@ pub struct NewSession {
     pub attendees: Vec<i64>,
     #[serde(default)]
     pub agenda: Vec<i64>,
-}
-
-struct SessionRecord {
-    id: i64,
-    negotiation_id: i64,
-    number: i64,
-    starts_at: String,
-    place: String,
-    kind: String,
-    minutes: String,
-}
-
-impl TryFrom<SessionRecord> for Session {
-    type Error = Error;
-    fn try_from(r: SessionRecord) -> Result<Self> {
-        Ok(Session {
-            id: r.id,
-            negotiation_id: r.negotiation_id,
-            number: r.number,
-            starts_at: r.starts_at,
-            place: r.place,
-            kind: SessionKind::parse(&r.kind)?,
-            minutes: r.minutes,
-        })
-    }
 }
 
 impl Store {
@@ -207,7 +183,7 @@ impl Store {
     /// The delegates who attended a session, by party.
     pub async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
         let rows = sqlx::query_as!(
-            super::negotiations::DelegateRecord,
+            super::rows::DelegateRecord,
             "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM session_attendees a
              JOIN delegates d ON d.id = a.delegate_id JOIN parties p ON p.id = d.party_id
              WHERE a.session_id = ? ORDER BY p.position, d.id",

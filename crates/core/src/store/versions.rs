@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 use super::{Store, Who};
-use crate::authentic::{LangText, LanguageSet, check, parse_languages};
+use crate::authentic::{LangText, parse_languages};
 use crate::compare::Heads;
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{Clause, Session, Track, Version};
+use crate::model::{Session, Track, Version};
 use crate::words::Lang;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -136,37 +136,18 @@ impl Store {
         self.version(id).await
     }
 
-    /// Each of a clause's versions (`versions`) as a set of texts, one per authentic language of its
-    /// negotiation (`languages`), with where they disagree; none when there is one language.
-    pub async fn language_sets(
-        &self,
-        clause: &Clause,
-        versions: &[Version],
-        languages: &[Lang],
-    ) -> Result<Vec<LanguageSet>> {
-        if languages.len() < 2 {
-            return Ok(vec![]);
-        }
-        let others = sqlx::query!(
+    /// The texts of a clause's versions in the authentic languages other than the first, by version.
+    pub async fn clause_texts(&self, clause_id: i64) -> Result<Vec<(i64, LangText)>> {
+        let rows = sqlx::query!(
             "SELECT t.version_id, t.lang, t.text FROM version_texts t JOIN versions v ON v.id = t.version_id
              WHERE v.clause_id = ?",
-            clause.id
+            clause_id
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(versions
-            .iter()
-            .map(|v| {
-                let mut texts = vec![LangText { lang: languages[0], text: v.text.clone() }];
-                texts.extend(
-                    others
-                        .iter()
-                        .filter(|o| o.version_id == v.id)
-                        .filter_map(|o| Some(LangText { lang: o.lang.parse().ok()?, text: o.text.clone() })),
-                );
-                texts.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
-                LanguageSet { version_id: v.id, disagreements: check(&texts), texts }
-            })
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| Some((r.version_id, LangText { lang: r.lang.parse().ok()?, text: r.text })))
             .collect())
     }
 
@@ -201,16 +182,6 @@ impl Store {
             v.text = text;
         }
         Ok(())
-    }
-
-    /// A version's text in `lang`, where its agreement has that authentic language; else (or none asked)
-    /// its text in the first.
-    pub async fn text_in(&self, version_id: i64, lang: Option<Lang>) -> Result<String> {
-        let texts = self.version_texts(version_id).await?;
-        match texts.into_iter().find(|t| Some(t.lang) == lang) {
-            Some(t) => Ok(t.text),
-            None => Ok(self.version(version_id).await?.text),
-        }
     }
 
     /// A version's texts in every authentic language it has, the negotiation's first language first.

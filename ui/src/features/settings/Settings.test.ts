@@ -15,6 +15,7 @@ function fakeDesktop() {
   const desktop = {
     channel: (onMessage: (p: ImportProgress) => void) => ((listener = onMessage), { id: 1 }),
     onMenu: async () => () => {},
+    onRecordChanged: async () => () => {},
   } as unknown as Desktop;
   return { desktop, send: (p: ImportProgress) => listener?.(p) };
 }

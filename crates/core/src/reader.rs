@@ -1,0 +1,87 @@
+//! Reading a record, whichever backend holds it: a workbench file (`Store`) or a shared record on a
+//! server (the `trilogue-pg` crate). A backend answers each read with one query of its own dialect; what
+//! is made of the rows — a clause's view, a negotiation's overview, the texts of a clause side by side
+//! in each authentic language — is made here and in `views`, once for both.
+//!
+//! On a server each read sees only what the reader's side may: the database leaves the rest out.
+
+use std::future::Future;
+
+use crate::authentic::{LangText, LanguageSet, check};
+use crate::error::Result;
+use crate::model::{
+    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
+};
+use crate::store::{ClauseRow, NegotiationSummary, Neighbours};
+use crate::words::Lang;
+
+/// A record as its front ends read it.
+pub trait Reader: Sync {
+    fn negotiation(&self, id: i64) -> impl Future<Output = Result<Negotiation>> + Send;
+    /// Every negotiation the reader may see, with its clauses counted by status.
+    fn negotiations(&self) -> impl Future<Output = Result<Vec<NegotiationSummary>>> + Send;
+    fn parties(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Party>>> + Send;
+    fn sessions(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Session>>> + Send;
+    /// Every delegate of a negotiation, retired ones included, by organisation.
+    fn delegates(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Delegate>>> + Send;
+    /// How many clauses stand at each status, every status listed.
+    fn status_counts(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<(ClauseStatus, i64)>>> + Send;
+    /// The newest entries of a negotiation's journal the reader may read, newest first.
+    fn recent_events(&self, negotiation_id: i64, limit: i64) -> impl Future<Output = Result<Vec<Event>>> + Send;
+    fn clause(&self, id: i64) -> impl Future<Output = Result<Clause>> + Send;
+    /// Every clause of a negotiation in order, with the head of each track the reader may see.
+    fn list_clauses(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<ClauseRow>>> + Send;
+    /// The clauses before and after this one in the negotiation's order.
+    fn neighbours(&self, clause: &Clause) -> impl Future<Output = Result<Neighbours>> + Send;
+    fn version(&self, id: i64) -> impl Future<Output = Result<Version>> + Send;
+    /// A clause's versions the reader may see, oldest first.
+    fn versions(&self, clause_id: i64) -> impl Future<Output = Result<Vec<Version>>> + Send;
+    /// A version's texts in every authentic language it has, the negotiation's first language first.
+    fn version_texts(&self, version_id: i64) -> impl Future<Output = Result<Vec<LangText>>> + Send;
+    /// The texts of a clause's versions in the authentic languages other than the first, by version.
+    fn clause_texts(&self, clause_id: i64) -> impl Future<Output = Result<Vec<(i64, LangText)>>> + Send;
+    /// Every initial given on a clause, voided ones included, oldest first.
+    fn initials(&self, clause_id: i64) -> impl Future<Output = Result<Vec<Initial>>> + Send;
+    fn reservations(&self, clause_id: i64) -> impl Future<Output = Result<Vec<Reservation>>> + Send;
+    /// The codes of the standards a clause is linked to.
+    fn clause_standards(&self, clause_id: i64) -> impl Future<Output = Result<Vec<String>>> + Send;
+    /// The reader's side's private notes on a clause.
+    fn notes(&self, clause_id: i64) -> impl Future<Output = Result<Vec<PrivateNote>>> + Send;
+
+    /// A version's text in `lang`, where its agreement has that authentic language; else (or none asked)
+    /// its text in the first.
+    fn text_in(&self, version_id: i64, lang: Option<Lang>) -> impl Future<Output = Result<String>> + Send {
+        async move {
+            let texts = self.version_texts(version_id).await?;
+            match texts.into_iter().find(|t| Some(t.lang) == lang) {
+                Some(t) => Ok(t.text),
+                None => Ok(self.version(version_id).await?.text),
+            }
+        }
+    }
+
+    /// Each of a clause's versions (`versions`) as a set of texts, one per authentic language of its
+    /// negotiation (`languages`), with where they disagree; none when there is one language.
+    fn language_sets(
+        &self,
+        clause: &Clause,
+        versions: &[Version],
+        languages: &[Lang],
+    ) -> impl Future<Output = Result<Vec<LanguageSet>>> + Send {
+        async move {
+            if languages.len() < 2 {
+                return Ok(vec![]);
+            }
+            let others = self.clause_texts(clause.id).await?;
+            Ok(versions
+                .iter()
+                .map(|v| {
+                    let mut texts = vec![LangText { lang: languages[0], text: v.text.clone() }];
+                    texts.extend(others.iter().filter(|(id, _)| *id == v.id).map(|(_, t)| t.clone()));
+                    texts.sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+                    LanguageSet { version_id: v.id, disagreements: check(&texts), texts }
+                })
+                .collect())
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! A workbench file read as any record is (`Reader`): each read is the store's own.
+
+use crate::authentic::LangText;
+use crate::error::Result;
+use crate::model::{
+    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
+};
+use crate::reader::Reader;
+use crate::store::{ClauseRow, NegotiationSummary, Neighbours, Store};
+
+impl Reader for Store {
+    async fn negotiation(&self, id: i64) -> Result<Negotiation> {
+        Store::negotiation(self, id).await
+    }
+    async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
+        Store::negotiations(self).await
+    }
+    async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
+        Store::parties(self, negotiation_id).await
+    }
+    async fn sessions(&self, negotiation_id: i64) -> Result<Vec<Session>> {
+        Store::sessions(self, negotiation_id).await
+    }
+    async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
+        Store::delegates(self, negotiation_id).await
+    }
+    async fn status_counts(&self, negotiation_id: i64) -> Result<Vec<(ClauseStatus, i64)>> {
+        Store::status_counts(self, negotiation_id).await
+    }
+    async fn recent_events(&self, negotiation_id: i64, limit: i64) -> Result<Vec<Event>> {
+        Store::recent_events(self, negotiation_id, limit).await
+    }
+    async fn clause(&self, id: i64) -> Result<Clause> {
+        Store::clause(self, id).await
+    }
+    async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
+        Store::list_clauses(self, negotiation_id).await
+    }
+    async fn neighbours(&self, clause: &Clause) -> Result<Neighbours> {
+        Store::neighbours(self, clause).await
+    }
+    async fn version(&self, id: i64) -> Result<Version> {
+        Store::version(self, id).await
+    }
+    async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
+        Store::versions(self, clause_id).await
+    }
+    async fn version_texts(&self, version_id: i64) -> Result<Vec<LangText>> {
+        Store::version_texts(self, version_id).await
+    }
+    async fn clause_texts(&self, clause_id: i64) -> Result<Vec<(i64, LangText)>> {
+        Store::clause_texts(self, clause_id).await
+    }
+    async fn initials(&self, clause_id: i64) -> Result<Vec<Initial>> {
+        Store::initials(self, clause_id).await
+    }
+    async fn reservations(&self, clause_id: i64) -> Result<Vec<Reservation>> {
+        Store::reservations(self, clause_id).await
+    }
+    async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {
+        Store::clause_standards(self, clause_id).await
+    }
+    async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
+        Store::notes(self, clause_id).await
+    }
+}

@@ -1,0 +1,159 @@
+//! A shared record read as any record is (`trilogue_core::Reader`). The reads the record's own calls
+//! have (`read`) are used as they are; the rest are here, one query each. The database leaves out what
+//! the reader's side may not see.
+
+use trilogue_core::authentic::{LangText, parse_languages};
+use trilogue_core::message::Msg;
+use trilogue_core::model::{
+    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
+};
+use trilogue_core::store::rows::{DelegateRecord, EventRecord, SessionRecord};
+use trilogue_core::store::{ClauseRow, NegotiationSummary, Neighbours};
+use trilogue_core::{Error, Reader, Result};
+
+use crate::server::Server;
+
+impl Reader for Server {
+    async fn negotiation(&self, id: i64) -> Result<Negotiation> {
+        Server::negotiation(self, id).await
+    }
+
+    async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
+        Server::negotiations(self).await
+    }
+
+    async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
+        Server::parties(self, negotiation_id).await
+    }
+
+    async fn sessions(&self, negotiation_id: i64) -> Result<Vec<Session>> {
+        sqlx::query_as!(
+            SessionRecord,
+            "SELECT id, negotiation_id, number, starts_at, place, kind, minutes FROM sessions
+             WHERE negotiation_id = $1 ORDER BY number",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(Session::try_from)
+        .collect()
+    }
+
+    async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
+        sqlx::query_as!(
+            DelegateRecord,
+            "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM delegates d JOIN parties p ON p.id = d.party_id
+             WHERE p.negotiation_id = $1 ORDER BY p.position, d.id",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(Delegate::try_from)
+        .collect()
+    }
+
+    async fn status_counts(&self, negotiation_id: i64) -> Result<Vec<(ClauseStatus, i64)>> {
+        Server::status_counts(self, negotiation_id).await
+    }
+
+    async fn recent_events(&self, negotiation_id: i64, limit: i64) -> Result<Vec<Event>> {
+        let rows = sqlx::query_as!(
+            EventRecord,
+            "SELECT id, negotiation_id, clause_id, kind, actor, at, reason, detail, hash
+             FROM events WHERE negotiation_id = $1 ORDER BY id DESC LIMIT $2",
+            negotiation_id,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Event::from).collect())
+    }
+
+    async fn clause(&self, id: i64) -> Result<Clause> {
+        Server::clause(self, id).await
+    }
+
+    async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
+        Server::list_clauses(self, negotiation_id).await
+    }
+
+    async fn neighbours(&self, clause: &Clause) -> Result<Neighbours> {
+        let r = sqlx::query!(
+            r#"SELECT (SELECT id FROM clauses WHERE negotiation_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1)
+                        as prev,
+                      (SELECT id FROM clauses WHERE negotiation_id = $1 AND position > $2 ORDER BY position LIMIT 1)
+                        as next"#,
+            clause.negotiation_id,
+            clause.position
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Neighbours { prev: r.prev, next: r.next })
+    }
+
+    async fn version(&self, id: i64) -> Result<Version> {
+        Server::version(self, id).await
+    }
+
+    async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
+        Server::versions(self, clause_id).await
+    }
+
+    async fn version_texts(&self, version_id: i64) -> Result<Vec<LangText>> {
+        let mut conn = self.pool.acquire().await?;
+        let languages = sqlx::query_scalar!(
+            "SELECT n.languages FROM versions v JOIN clauses c ON c.id = v.clause_id
+             JOIN negotiations n ON n.id = c.negotiation_id WHERE v.id = $1",
+            version_id
+        )
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound(Msg::NoVersion { id: version_id }))?;
+        crate::tx::version_set(&mut conn, version_id, &parse_languages(&languages)).await
+    }
+
+    async fn clause_texts(&self, clause_id: i64) -> Result<Vec<(i64, LangText)>> {
+        let rows = sqlx::query!(
+            "SELECT t.version_id, t.lang, t.text FROM version_texts t JOIN versions v ON v.id = t.version_id
+             WHERE v.clause_id = $1",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| Some((r.version_id, LangText { lang: r.lang.parse().ok()?, text: r.text })))
+            .collect())
+    }
+
+    async fn initials(&self, clause_id: i64) -> Result<Vec<Initial>> {
+        Server::initials(self, clause_id).await
+    }
+
+    async fn reservations(&self, clause_id: i64) -> Result<Vec<Reservation>> {
+        Ok(sqlx::query_as!(
+            Reservation,
+            "SELECT id, clause_id, party_id, text, recorded_by, recorded_at FROM reservations WHERE clause_id = $1
+             ORDER BY id",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id WHERE cs.clause_id = $1
+             ORDER BY s.code",
+            clause_id
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
+        Server::notes(self, clause_id).await
+    }
+}

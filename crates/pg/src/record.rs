@@ -1,0 +1,194 @@
+//! A record open in a front end, wherever it is kept: a workbench file (`Store`) or a shared record on
+//! a server (`Server`). The app and the CLI hold one of these; each read and change goes to the
+//! backend that holds the record, by the core's rules either way. What a shared record cannot do yet
+//! is refused in words (`Msg::FileOnly`), never half-done.
+
+use chrono::{DateTime, Utc};
+
+use trilogue_core::authentic::LangText;
+use trilogue_core::message::Msg;
+use trilogue_core::model::{
+    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, Priority, PrivateNote, Reservation, Session,
+    Version,
+};
+use trilogue_core::store::{
+    ClauseRow, NegotiationSummary, Neighbours, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange,
+};
+use trilogue_core::words::Lang;
+use trilogue_core::{Error, Reader, Result, Store, Who};
+
+use crate::server::{Server, is_server_url};
+
+/// An open record: a workbench file, or a shared record on a PostgreSQL server.
+#[derive(Clone, Debug)]
+pub enum Record {
+    File(Store),
+    Server(Server),
+}
+
+/// The same call on whichever backend holds the record.
+macro_rules! either {
+    ($record:expr, $backend:ident => $call:expr) => {
+        match $record {
+            Record::File($backend) => $call,
+            Record::Server($backend) => $call,
+        }
+    };
+}
+
+impl Record {
+    /// Opens what `given` names: a server's URL (`postgres://…`) or a workbench file's path.
+    pub async fn open(given: &str) -> Result<Record> {
+        if is_server_url(given) {
+            Ok(Record::Server(Server::connect(given).await?))
+        } else {
+            Ok(Record::File(Store::open(given).await?))
+        }
+    }
+
+    /// The workbench file, for what only a file does so far; a shared record is refused in words.
+    pub fn file(&self) -> Result<&Store> {
+        match self {
+            Record::File(store) => Ok(store),
+            Record::Server(_) => Err(Error::Invalid(Msg::FileOnly)),
+        }
+    }
+
+    pub fn server(&self) -> Option<&Server> {
+        match self {
+            Record::Server(server) => Some(server),
+            Record::File(_) => None,
+        }
+    }
+
+    /// Where the record is: a file's path, or a server's URL without its password.
+    pub fn shown(&self) -> String {
+        match self {
+            Record::File(store) => store.path().display().to_string(),
+            Record::Server(server) => server.shown().to_string(),
+        }
+    }
+
+    /// Who does something now. On a server a member acts under their own login, whatever name the front
+    /// end knows them by; on a file (and as a server's owner), under `name`.
+    pub fn who(&self, name: &str, now: DateTime<Utc>) -> Who {
+        match self {
+            Record::File(_) => Who::at(name, now),
+            Record::Server(server) => server.who(name, now),
+        }
+    }
+
+    pub async fn create_negotiation(
+        &self,
+        new: &NewNegotiation,
+        parties: &[NewParty],
+        who: &Who,
+    ) -> Result<(Negotiation, Vec<Party>)> {
+        either!(self, r => r.create_negotiation(new, parties, who).await)
+    }
+
+    pub async fn add_party(&self, negotiation_id: i64, new: &NewParty, who: &Who) -> Result<Party> {
+        either!(self, r => r.add_party(negotiation_id, new, who).await)
+    }
+
+    pub async fn add_clause(&self, negotiation_id: i64, new: &NewClause, who: &Who) -> Result<Clause> {
+        either!(self, r => r.add_clause(negotiation_id, new, who).await)
+    }
+
+    pub async fn propose(&self, clause_id: i64, new: &NewVersion, who: &Who) -> Result<Version> {
+        either!(self, r => r.propose(clause_id, new, who).await)
+    }
+
+    /// A version whose text is in `lang`, the set's other languages carried over.
+    pub async fn propose_in(&self, clause_id: i64, lang: Lang, new: &NewVersion, who: &Who) -> Result<Version> {
+        either!(self, r => r.propose_in(clause_id, lang, new, who).await)
+    }
+
+    pub async fn table(&self, version_id: i64, session_id: Option<i64>, who: &Who) -> Result<Version> {
+        either!(self, r => r.table(version_id, session_id, who).await)
+    }
+
+    pub async fn change_status(&self, clause_id: i64, change: &StatusChange, who: &Who) -> Result<()> {
+        either!(self, r => r.change_status(clause_id, change, who).await)
+    }
+
+    /// A party's initial on one exact tabled version, by `signed`: `(party, delegate)`.
+    pub async fn initial_by(
+        &self,
+        clause_id: i64,
+        signed: (i64, Option<i64>),
+        version_id: i64,
+        session_id: Option<i64>,
+        who: &Who,
+    ) -> Result<ClauseStatus> {
+        either!(self, r => r.initial_by(clause_id, signed, version_id, session_id, who).await)
+    }
+
+    pub async fn add_note(
+        &self,
+        clause_id: i64,
+        priority: Priority,
+        red_line: &str,
+        reasoning: &str,
+        who: &Who,
+    ) -> Result<PrivateNote> {
+        either!(self, r => r.add_note(clause_id, priority, red_line, reasoning, who).await)
+    }
+}
+
+impl Reader for Record {
+    async fn negotiation(&self, id: i64) -> Result<Negotiation> {
+        either!(self, r => Reader::negotiation(r, id).await)
+    }
+    async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
+        either!(self, r => Reader::negotiations(r).await)
+    }
+    async fn parties(&self, negotiation_id: i64) -> Result<Vec<Party>> {
+        either!(self, r => Reader::parties(r, negotiation_id).await)
+    }
+    async fn sessions(&self, negotiation_id: i64) -> Result<Vec<Session>> {
+        either!(self, r => Reader::sessions(r, negotiation_id).await)
+    }
+    async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
+        either!(self, r => Reader::delegates(r, negotiation_id).await)
+    }
+    async fn status_counts(&self, negotiation_id: i64) -> Result<Vec<(ClauseStatus, i64)>> {
+        either!(self, r => Reader::status_counts(r, negotiation_id).await)
+    }
+    async fn recent_events(&self, negotiation_id: i64, limit: i64) -> Result<Vec<Event>> {
+        either!(self, r => Reader::recent_events(r, negotiation_id, limit).await)
+    }
+    async fn clause(&self, id: i64) -> Result<Clause> {
+        either!(self, r => Reader::clause(r, id).await)
+    }
+    async fn list_clauses(&self, negotiation_id: i64) -> Result<Vec<ClauseRow>> {
+        either!(self, r => Reader::list_clauses(r, negotiation_id).await)
+    }
+    async fn neighbours(&self, clause: &Clause) -> Result<Neighbours> {
+        either!(self, r => Reader::neighbours(r, clause).await)
+    }
+    async fn version(&self, id: i64) -> Result<Version> {
+        either!(self, r => Reader::version(r, id).await)
+    }
+    async fn versions(&self, clause_id: i64) -> Result<Vec<Version>> {
+        either!(self, r => Reader::versions(r, clause_id).await)
+    }
+    async fn version_texts(&self, version_id: i64) -> Result<Vec<LangText>> {
+        either!(self, r => Reader::version_texts(r, version_id).await)
+    }
+    async fn clause_texts(&self, clause_id: i64) -> Result<Vec<(i64, LangText)>> {
+        either!(self, r => Reader::clause_texts(r, clause_id).await)
+    }
+    async fn initials(&self, clause_id: i64) -> Result<Vec<Initial>> {
+        either!(self, r => Reader::initials(r, clause_id).await)
+    }
+    async fn reservations(&self, clause_id: i64) -> Result<Vec<Reservation>> {
+        either!(self, r => Reader::reservations(r, clause_id).await)
+    }
+    async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {
+        either!(self, r => Reader::clause_standards(r, clause_id).await)
+    }
+    async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
+        either!(self, r => Reader::notes(r, clause_id).await)
+    }
+}
