@@ -2,6 +2,7 @@
 //! the approval steps, and the commitments a signed agreement leaves to implement.
 
 use anyhow::Result;
+use trilogue_core::Reader;
 use trilogue_core::model::{ApprovalStep, ClauseStatus, Further, Side, Vote};
 use trilogue_core::store::{NewApproval, NewCommitment, StatusChange};
 
@@ -14,15 +15,15 @@ pub async fn protocol(ctx: &Ctx, clause: &str, further: &str, reason: String, ne
     let c = ctx.clause(clause, negotiation).await?;
     let mut change = StatusChange::to(ClauseStatus::InProtocol, reason);
     change.further = Some(Further::parse(further)?);
-    ctx.store.change_status(c.id, &change, &ctx.who).await?;
+    ctx.file()?.change_status(c.id, &change, &ctx.who).await?;
     let further = ctx.words.name("further", change.further.map_or("", |f| f.as_str()));
     ctx.say("cli-in-protocol", &[("reference", (&c.reference).into()), ("further", (&further).into())])
 }
 
 pub async fn reservation(ctx: &Ctx, clause: &str, org: &str, text: &str, negotiation: Option<&str>) -> Result<()> {
     let c = ctx.clause(clause, negotiation).await?;
-    let party = ctx.store.find_party(c.negotiation_id, org).await?;
-    ctx.store.add_reservation(c.id, party.id, text, &ctx.who).await?;
+    let party = ctx.file()?.find_party(c.negotiation_id, org).await?;
+    ctx.file()?.add_reservation(c.id, party.id, text, &ctx.who).await?;
     ctx.say("cli-reservation", &[("party", (&party.label).into()), ("reference", (&c.reference).into())])
 }
 
@@ -46,7 +47,7 @@ pub async fn approval(ctx: &Ctx, a: ApprovalArgs) -> Result<()> {
         vote: a.votes.map(|(f, ag, ab)| Vote { votes_for: f, votes_against: ag, abstaining: ab }),
         approved: !a.rejected,
     };
-    let r = ctx.store.record_approval(n.id, &new, &ctx.who).await?;
+    let r = ctx.file()?.record_approval(n.id, &new, &ctx.who).await?;
     let step = ctx.words.name("approval", r.step.as_str());
     let args: [(&str, Arg); 3] = [
         ("step", (&step).into()),
@@ -61,11 +62,11 @@ pub async fn commitment(ctx: &Ctx, command: CommitmentCommand) -> Result<()> {
         CommitmentCommand::Add { negotiation, text, responsible, due, clause } => {
             let n = ctx.negotiation(&negotiation).await?;
             let clause_id = match clause {
-                Some(c) => Some(ctx.store.find_clause(Some(n.id), &c).await?.id),
+                Some(c) => Some(ctx.file()?.find_clause(Some(n.id), &c).await?.id),
                 None => None,
             };
             let new = NewCommitment { text, responsible, due_on: due, clause_id };
-            let c = ctx.store.add_commitment(n.id, &new, &ctx.who).await?;
+            let c = ctx.file()?.add_commitment(n.id, &new, &ctx.who).await?;
             let args: [(&str, Arg); 4] = [
                 ("id", c.id.into()),
                 ("text", (&c.text).into()),
@@ -76,12 +77,12 @@ pub async fn commitment(ctx: &Ctx, command: CommitmentCommand) -> Result<()> {
         }
         CommitmentCommand::Done { id, on } => {
             let day = on.unwrap_or_else(|| ctx.who.at.date_naive().to_string());
-            let c = ctx.store.commitment_done(id, &day, &ctx.who).await?;
+            let c = ctx.file()?.commitment_done(id, &day, &ctx.who).await?;
             ctx.say("cli-commitment-done", &[("id", c.id.into()), ("day", (&c.done_on.unwrap_or_default()).into())])
         }
         CommitmentCommand::List { negotiation, json } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let list = ctx.store.commitments(n.id).await?;
+            let list = ctx.file()?.commitments(n.id).await?;
             listing(json, &list, |l| print::commitments(l, &ctx.who.at.date_naive().to_string(), &ctx.words))
         }
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use trilogue_core::Reader;
 use trilogue_core::authentic::guess_language;
 use trilogue_core::compare::{Reference, compare_in};
 use trilogue_core::diff::diff_words;
@@ -22,6 +23,7 @@ use trilogue_core::store::{
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::words::{Arg, Lang, Words};
 use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
+use trilogue_pg::{Record, Server, is_server_url};
 
 use crate::{Cli, Command, CompareFormat, DiffFormat, DocFormat, ReportFormat, TableFormat};
 use crate::{closing, print, setup};
@@ -144,7 +146,8 @@ impl Ctx {
 }
 
 pub(crate) struct Ctx {
-    pub(crate) store: Store,
+    /// The workbench file, or the shared record on a server, that `--db` names.
+    pub(crate) record: Record,
     pub(crate) who: Who,
     /// The words of the documents written, in the language asked for.
     pub(crate) words: Words,
@@ -179,8 +182,13 @@ fn clock(now: Option<&str>) -> Result<DateTime<Utc>> {
 }
 
 impl Ctx {
+    /// The workbench file, for what only a file does so far; a shared record is refused in words.
+    pub(crate) fn file(&self) -> Result<&Store> {
+        Ok(self.record.file()?)
+    }
+
     pub(crate) async fn negotiation(&self, name: &str) -> Result<Negotiation> {
-        Ok(self.store.find_negotiation(name).await?)
+        Ok(self.record.find_negotiation(name).await?)
     }
 
     pub(crate) async fn clause(&self, name: &str, negotiation: Option<&str>) -> Result<Clause> {
@@ -188,7 +196,7 @@ impl Ctx {
             Some(n) => Some(self.negotiation(n).await?.id),
             None => None,
         };
-        Ok(self.store.find_clause(negotiation_id, name).await?)
+        Ok(self.record.find_clause(negotiation_id, name).await?)
     }
 
     /// A reference named `joint`, `base`, by a party's label, or `since:N` for session N.
@@ -196,7 +204,7 @@ impl Ctx {
         if let Some(number) = name.strip_prefix("since:") {
             let number: i64 =
                 number.trim().parse().with_context(|| self.f("cli-since-number", &[("value", name.into())]))?;
-            let sessions = self.store.sessions(negotiation_id).await?;
+            let sessions = self.record.sessions(negotiation_id).await?;
             let Some(s) = sessions.iter().find(|s| s.number == number) else {
                 return Err(self.no_session(&sessions, number));
             };
@@ -205,7 +213,7 @@ impl Ctx {
         Ok(match name.to_lowercase().as_str() {
             "joint" => Reference::Joint,
             "base" => Reference::Base,
-            _ => Reference::Party(self.store.find_party(negotiation_id, name).await?.id),
+            _ => Reference::Party(self.record.find_party(negotiation_id, name).await?.id),
         })
     }
 
@@ -229,7 +237,7 @@ impl Ctx {
         if name.eq_ignore_ascii_case("joint") {
             return Ok(Track::Joint);
         }
-        Ok(Track::Party(self.store.find_party(negotiation_id, name).await?.id))
+        Ok(Track::Party(self.record.find_party(negotiation_id, name).await?.id))
     }
 }
 
@@ -240,18 +248,167 @@ pub async fn run(cli: Cli) -> Result<()> {
         return crate::server::run(cli.db.as_deref(), command, now, &words).await;
     }
     let path = cli.db.unwrap_or_else(default_db_path);
-    let store = Store::open(&path).await?;
+    let given = path.to_string_lossy();
+    let record = if is_server_url(&given) {
+        Record::Server(Server::connect(&given).await?)
+    } else {
+        Record::File(Store::open(&path).await?)
+    };
+    // on a shared record, what a member does is recorded under their own login
     let actor = cli.actor.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".into());
+    let who = record.who(&actor, now);
     let words = crate::words(language(cli.lang.as_deref())?);
     let asked = cli.lang.as_deref().map(str::parse).transpose()?;
-    let ctx = Ctx { store, who: Who::at(actor, now), words, asked, lang_given: cli.lang_given };
+    let ctx = Ctx { record, who, words, asked, lang_given: cli.lang_given };
     let result = dispatch(&ctx, cli.command).await;
-    ctx.store.close().await;
+    ctx.record.close().await;
     result
 }
 
 async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
-    let store = &ctx.store;
+    let record = &ctx.record;
+    match command {
+        Command::Negotiations { json: as_json } => {
+            let list = record.negotiations().await?;
+            listing(as_json, &list, |l| print::negotiations(l, &ctx.words))
+        }
+        Command::Overview { negotiation, json: as_json } => overview(ctx, &negotiation, as_json).await,
+        Command::Clauses { negotiation, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let rows = record.list_clauses(n.id).await?;
+            let parties = record.parties(n.id).await?;
+            listing(as_json, &rows, |r| print::clauses(r, &parties, &ctx.words))
+        }
+        Command::Show { clause, negotiation, json: as_json } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let lang = ctx.text_language(&record.negotiation(clause.negotiation_id).await?);
+            let view = ClauseDetail::load(record, clause).await?;
+            listing(as_json, &view, |v| print::clause(v, lang, &ctx.words))
+        }
+        Command::Propose {
+            clause,
+            party,
+            file,
+            table,
+            justification,
+            session,
+            received,
+            letter,
+            sent_by,
+            negotiation,
+        } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
+            let track = ctx.track(clause.negotiation_id, &party).await?;
+            let session_id = match session {
+                Some(number) => Some(ctx.session(&record.sessions(clause.negotiation_id).await?, number)?.id),
+                None => None,
+            };
+            let sent_by = match sent_by {
+                Some(label) => Some(record.find_party(clause.negotiation_id, &label).await?.id),
+                None => None,
+            };
+            // the text is in the language asked for; the set's other languages are carried over
+            let n = record.negotiation(clause.negotiation_id).await?;
+            let lang = ctx.tabling_language(&n, &text)?;
+            let mut new = NewVersion::draft(track, text);
+            new.rationale = justification.unwrap_or_default();
+            // provenance is what a text tabled by another party carries: giving any of it tables it
+            new.tabled = table || received.is_some() || letter.is_some() || session.is_some();
+            new.session_id = session_id;
+            new.received = received;
+            new.sent_by = sent_by;
+            new.letter_ref = letter.unwrap_or_default();
+            let v = record.propose_in(clause.id, lang, &new, &ctx.who).await?;
+            let state = match &v.tabled_at {
+                Some(at) => ctx.f("cli-tabled-on", &[("day", (&at[..10]).into())]),
+                None => ctx.f("cli-saved-draft", &[]),
+            };
+            let args: [(&str, Arg); 4] = [
+                ("version", v.id.into()),
+                ("reference", (&clause.reference).into()),
+                ("state", (&state).into()),
+                ("hash", (&v.hash[..12]).into()),
+            ];
+            ctx.say("cli-version-saved", &args)
+        }
+        Command::Table { version, session } => {
+            let v = record.table(version, session, &ctx.who).await?;
+            let at = v.tabled_at.unwrap_or_default();
+            ctx.say("cli-version-tabled", &[("version", v.id.into()), ("at", (&at).into())])
+        }
+        Command::Status { clause, status, reason, referred_to, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let mut change = StatusChange::to(ClauseStatus::parse(&status)?, reason);
+            change.referred_to = referred_to.as_deref().map(Referral::parse).transpose()?;
+            record.change_status(clause.id, &change, &ctx.who).await?;
+            let status = ctx.words.name("status", change.to.as_str());
+            ctx.say("cli-clause-now", &[("reference", (&clause.reference).into()), ("status", (&status).into())])
+        }
+        Command::Reopen { clause, consenting, reason, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let mut change = StatusChange::to(ClauseStatus::Open, reason);
+            for label in &consenting {
+                change.consenting.push(record.find_party(clause.negotiation_id, label).await?.id);
+            }
+            record.change_status(clause.id, &change, &ctx.who).await?;
+            let args: [(&str, Arg); 2] =
+                [("reference", (&clause.reference).into()), ("parties", consenting.join(", ").into())];
+            ctx.say("cli-reopened", &args)
+        }
+        Command::Note { clause, priority, red_line, reasoning, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let priority = Priority::parse(&priority)?;
+            record.add_note(clause.id, priority, &red_line, &reasoning, &ctx.who).await?;
+            ctx.say("cli-note-saved", &[("reference", (&clause.reference).into())])
+        }
+        Command::Initial { clause, party, version, session, delegate, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            let party = record.find_party(clause.negotiation_id, &party).await?;
+            let delegate = match delegate {
+                Some(name) => Some(record.find_delegate(clause.negotiation_id, &name).await?.id),
+                None => None,
+            };
+            let status = record.initial_by(clause.id, (party.id, delegate), version, session, &ctx.who).await?;
+            let status = ctx.words.name("status", status.as_str());
+            let args: [(&str, Arg); 4] = [
+                ("party", (&party.label).into()),
+                ("version", version.into()),
+                ("reference", (&clause.reference).into()),
+                ("status", (&status).into()),
+            ];
+            ctx.say("cli-initialed", &args)
+        }
+        Command::Diff { a, b, format } => {
+            // within one language: the one asked for, of the versions' negotiation
+            let clause = record.clause(record.version(a).await?.clause_id).await?;
+            let lang = ctx.text_language(&record.negotiation(clause.negotiation_id).await?);
+            let text_in = |texts: Vec<trilogue_core::authentic::LangText>| {
+                texts.into_iter().find(|t| t.lang == lang).map(|t| t.text).unwrap_or_default()
+            };
+            let (a, b) = (text_in(record.version_texts(a).await?), text_in(record.version_texts(b).await?));
+            let d = diff_words(&a, &b);
+            match format {
+                DiffFormat::Json => json(&d),
+                DiffFormat::Html => say(d.to_html()),
+                DiffFormat::Text => {
+                    let similarity = format!("{:.2}", d.similarity);
+                    say(format!("{}\n\n{}", d.to_text(), ctx.f("cli-similarity", &[("value", (&similarity).into())])))
+                }
+            }
+        }
+        // setting a negotiation up: each step does what a shared record can, and says what it cannot
+        Command::New { title, level, tripartite, closing, languages, from, to } => {
+            setup::new(ctx, setup::NewArgs { title, level, tripartite, closing, languages, from, to }).await
+        }
+        Command::Org(c) => setup::org(ctx, c).await,
+        Command::Clause(c) => setup::clause(ctx, c).await,
+        other => on_file(ctx, ctx.file()?, other).await,
+    }
+}
+
+/// What only a workbench file does so far.
+async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
     match command {
         Command::Demo { json: as_json } => {
             let n = demo::load_demo(store, ctx.who.at, ctx.asked.unwrap_or(ctx.words.lang())).await?;
@@ -311,94 +468,6 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let submission = Submission::from_word(&word, &party, &source_name(&file))?;
             take_in(ctx, &into, &submission, intake, &authors).await
         }
-        Command::Negotiations { json: as_json } => {
-            let list = store.negotiations().await?;
-            listing(as_json, &list, |l| print::negotiations(l, &ctx.words))
-        }
-        Command::Overview { negotiation, json: as_json } => overview(ctx, &negotiation, as_json).await,
-        Command::Clauses { negotiation, json: as_json } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let rows = store.list_clauses(n.id).await?;
-            let parties = store.parties(n.id).await?;
-            listing(as_json, &rows, |r| print::clauses(r, &parties, &ctx.words))
-        }
-        Command::Show { clause, negotiation, json: as_json } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let lang = ctx.text_language(&store.negotiation(clause.negotiation_id).await?);
-            let view = ClauseDetail::load(store, clause).await?;
-            listing(as_json, &view, |v| print::clause(v, lang, &ctx.words))
-        }
-        Command::Propose {
-            clause,
-            party,
-            file,
-            table,
-            justification,
-            session,
-            received,
-            letter,
-            sent_by,
-            negotiation,
-        } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
-            let track = ctx.track(clause.negotiation_id, &party).await?;
-            let session_id = match session {
-                Some(number) => Some(ctx.session(&store.sessions(clause.negotiation_id).await?, number)?.id),
-                None => None,
-            };
-            let sent_by = match sent_by {
-                Some(label) => Some(store.find_party(clause.negotiation_id, &label).await?.id),
-                None => None,
-            };
-            // the text is in the language asked for; the set's other languages are carried over
-            let n = store.negotiation(clause.negotiation_id).await?;
-            let lang = ctx.tabling_language(&n, &text)?;
-            let mut new = NewVersion::draft(track, text);
-            new.rationale = justification.unwrap_or_default();
-            // provenance is what a text tabled by another party carries: giving any of it tables it
-            new.tabled = table || received.is_some() || letter.is_some() || session.is_some();
-            new.session_id = session_id;
-            new.received = received;
-            new.sent_by = sent_by;
-            new.letter_ref = letter.unwrap_or_default();
-            let v = store.propose_in(clause.id, lang, &new, &ctx.who).await?;
-            let state = match &v.tabled_at {
-                Some(at) => ctx.f("cli-tabled-on", &[("day", (&at[..10]).into())]),
-                None => ctx.f("cli-saved-draft", &[]),
-            };
-            let args: [(&str, Arg); 4] = [
-                ("version", v.id.into()),
-                ("reference", (&clause.reference).into()),
-                ("state", (&state).into()),
-                ("hash", (&v.hash[..12]).into()),
-            ];
-            ctx.say("cli-version-saved", &args)
-        }
-        Command::Table { version, session } => {
-            let v = store.table(version, session, &ctx.who).await?;
-            let at = v.tabled_at.unwrap_or_default();
-            ctx.say("cli-version-tabled", &[("version", v.id.into()), ("at", (&at).into())])
-        }
-        Command::Status { clause, status, reason, referred_to, negotiation } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let mut change = StatusChange::to(ClauseStatus::parse(&status)?, reason);
-            change.referred_to = referred_to.as_deref().map(Referral::parse).transpose()?;
-            store.change_status(clause.id, &change, &ctx.who).await?;
-            let status = ctx.words.name("status", change.to.as_str());
-            ctx.say("cli-clause-now", &[("reference", (&clause.reference).into()), ("status", (&status).into())])
-        }
-        Command::Reopen { clause, consenting, reason, negotiation } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let mut change = StatusChange::to(ClauseStatus::Open, reason);
-            for label in &consenting {
-                change.consenting.push(store.find_party(clause.negotiation_id, label).await?.id);
-            }
-            store.change_status(clause.id, &change, &ctx.who).await?;
-            let args: [(&str, Arg); 2] =
-                [("reference", (&clause.reference).into()), ("parties", consenting.join(", ").into())];
-            ctx.say("cli-reopened", &args)
-        }
         Command::Agreement { negotiation, status, reason } => {
             let n = ctx.negotiation(&negotiation).await?;
             let to = NegotiationStatus::parse(&status)?;
@@ -416,13 +485,8 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             closing::reservation(ctx, &clause, &org, &text, negotiation.as_deref()).await
         }
         Command::Commitment(c) => closing::commitment(ctx, c).await,
-        Command::New { title, level, tripartite, closing, languages, from, to } => {
-            setup::new(ctx, setup::NewArgs { title, level, tripartite, closing, languages, from, to }).await
-        }
-        Command::Org(c) => setup::org(ctx, c).await,
         Command::Delegate(c) => setup::delegate(ctx, c).await,
         Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
-        Command::Clause(c) => setup::clause(ctx, c).await,
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
             let sessions = store.sessions(n.id).await?;
@@ -467,12 +531,6 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let attended = store.set_attendees(session.id, &ids, &ctx.who).await?;
             ctx.say("cli-attended", &[("count", attended.len().into()), ("number", number.into())])
         }
-        Command::Note { clause, priority, red_line, reasoning, negotiation } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let priority = Priority::parse(&priority)?;
-            store.add_note(clause.id, priority, &red_line, &reasoning, &ctx.who).await?;
-            ctx.say("cli-note-saved", &[("reference", (&clause.reference).into())])
-        }
         Command::Minutes { negotiation, number, file } => {
             let n = ctx.negotiation(&negotiation).await?;
             let session = ctx.session(&store.sessions(n.id).await?, number)?;
@@ -503,41 +561,6 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let n = ctx.negotiation(&negotiation).await?;
             let f = report::final_agreement(store, n.id).await?;
             emit_document(&f, |f| f.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
-        }
-        Command::Initial { clause, party, version, session, delegate, negotiation } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            let party = store.find_party(clause.negotiation_id, &party).await?;
-            let delegate = match delegate {
-                Some(name) => Some(store.find_delegate(clause.negotiation_id, &name).await?.id),
-                None => None,
-            };
-            let status = store.initial_by(clause.id, (party.id, delegate), version, session, &ctx.who).await?;
-            let status = ctx.words.name("status", status.as_str());
-            let args: [(&str, Arg); 4] = [
-                ("party", (&party.label).into()),
-                ("version", version.into()),
-                ("reference", (&clause.reference).into()),
-                ("status", (&status).into()),
-            ];
-            ctx.say("cli-initialed", &args)
-        }
-        Command::Diff { a, b, format } => {
-            // within one language: the one asked for, of the versions' negotiation
-            let clause = store.clause(store.version(a).await?.clause_id).await?;
-            let lang = ctx.text_language(&store.negotiation(clause.negotiation_id).await?);
-            let text_in = |texts: Vec<trilogue_core::authentic::LangText>| {
-                texts.into_iter().find(|t| t.lang == lang).map(|t| t.text).unwrap_or_default()
-            };
-            let (a, b) = (text_in(store.version_texts(a).await?), text_in(store.version_texts(b).await?));
-            let d = diff_words(&a, &b);
-            match format {
-                DiffFormat::Json => json(&d),
-                DiffFormat::Html => say(d.to_html()),
-                DiffFormat::Text => {
-                    let similarity = format!("{:.2}", d.similarity);
-                    say(format!("{}\n\n{}", d.to_text(), ctx.f("cli-similarity", &[("value", (&similarity).into())])))
-                }
-            }
         }
         Command::Compare { clause, against, format, out, negotiation } => {
             let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
@@ -616,6 +639,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             }
             ctx.say("cli-intact", &[("id", n.id.into())])
         }
+        _ => unreachable!("dispatch takes the commands a shared record does"),
     }
 }
 
@@ -648,38 +672,38 @@ async fn take_in(
         submission.lang = Some(ctx.tabling_language(&n, "")?);
     }
     let submission = &submission;
-    let parties = ctx.store.parties(n.id).await?;
+    let parties = ctx.file()?.parties(n.id).await?;
     let mut chosen = Vec::with_capacity(authors.len());
     for a in authors {
         let Some((author, label)) = a.rsplit_once('=') else { bail!(ctx.f("cli-author-spec", &[("value", a.into())])) };
         chosen.push(AuthorParty {
             author: author.trim().to_string(),
-            party_id: ctx.store.find_party(n.id, label).await?.id,
+            party_id: ctx.file()?.find_party(n.id, label).await?.id,
         });
     }
     if a.preview {
-        let mut plan = ctx.store.plan_intake(n.id, submission).await?;
+        let mut plan = ctx.file()?.plan_intake(n.id, submission).await?;
         plan.take_authors_as(&chosen);
         print::intake(&plan, true, &parties, &ctx.words);
         return Ok(());
     }
     let session_id = match a.session {
-        Some(number) => Some(ctx.session(&ctx.store.sessions(n.id).await?, number)?.id),
+        Some(number) => Some(ctx.session(&ctx.file()?.sessions(n.id).await?, number)?.id),
         None => None,
     };
     let sent_by = match a.sent_by {
-        Some(label) => Some(ctx.store.find_party(n.id, &label).await?.id),
+        Some(label) => Some(ctx.file()?.find_party(n.id, &label).await?.id),
         None => None,
     };
     let letter_ref = a.letter.unwrap_or_default();
     let provenance = Provenance { received: a.received, session_id, letter_ref, sent_by, authors: chosen };
-    let plan = ctx.store.take_in(n.id, submission, &provenance, &ctx.who).await?;
+    let plan = ctx.file()?.take_in(n.id, submission, &provenance, &ctx.who).await?;
     print::intake(&plan, false, &parties, &ctx.words);
     Ok(())
 }
 
 async fn overview(ctx: &Ctx, negotiation: &str, as_json: bool) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
-    let view = Overview::load(&ctx.store, n, ctx.who.at).await?;
+    let view = Overview::load(&ctx.record, n, ctx.who.at).await?;
     listing(as_json, &view, |v| print::overview(v, &ctx.words))
 }

@@ -2,6 +2,7 @@
 //! workbench this is, and its clauses.
 
 use anyhow::Result;
+use trilogue_core::Reader;
 use trilogue_core::model::{ClosingRule, Level, Role, Side};
 use trilogue_core::store::{ClauseEdit, DelegateEdit, NewClause, NewNegotiation, NewParty, party_colour};
 
@@ -35,7 +36,7 @@ pub async fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         closing_rule: ClosingRule::parse(&a.closing)?,
         languages: a.languages,
     };
-    let (n, _) = ctx.store.create_negotiation(&new, &[], &ctx.who).await?;
+    let (n, _) = ctx.record.create_negotiation(&new, &[], &ctx.who).await?;
     ctx.say("cli-negotiation-created", &[("id", n.id.into()), ("title", (&n.title).into())])
 }
 
@@ -43,14 +44,14 @@ pub async fn org(ctx: &Ctx, command: OrgCommand) -> Result<()> {
     match command {
         OrgCommand::Add { negotiation, side, label, name, colour } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let position = ctx.store.parties(n.id).await?.len();
+            let position = ctx.record.parties(n.id).await?.len();
             let new = NewParty {
                 name,
                 side: Some(Side::parse(&side)?),
                 label,
                 colour: colour.unwrap_or_else(|| party_colour(position)),
             };
-            let p = ctx.store.add_party(n.id, &new, &ctx.who).await?;
+            let p = ctx.record.add_party(n.id, &new, &ctx.who).await?;
             let side = ctx.words.name("side", &side.to_lowercase());
             let args: [(&str, Arg); 4] = [
                 ("label", (&p.label).into()),
@@ -62,7 +63,8 @@ pub async fn org(ctx: &Ctx, command: OrgCommand) -> Result<()> {
         }
         OrgCommand::List { negotiation, json } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let sides = Sides { parties: ctx.store.parties(n.id).await?, delegates: ctx.store.delegates(n.id).await? };
+            let sides =
+                Sides { parties: ctx.record.parties(n.id).await?, delegates: ctx.record.delegates(n.id).await? };
             listing(json, &sides, |s| print::sides(s, &ctx.words))
         }
     }
@@ -79,8 +81,8 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
     match command {
         DelegateCommand::Add { negotiation, org, name, role } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let party = ctx.store.find_party(n.id, &org).await?;
-            let d = ctx.store.add_delegate(party.id, &name, Role::parse(&role)?, &ctx.who).await?;
+            let party = ctx.record.find_party(n.id, &org).await?;
+            let d = ctx.file()?.add_delegate(party.id, &name, Role::parse(&role)?, &ctx.who).await?;
             let role = ctx.words.name("role", d.role.as_str());
             let args: [(&str, Arg); 4] = [
                 ("id", d.id.into()),
@@ -92,18 +94,18 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
         }
         DelegateCommand::Edit { negotiation, delegate, name, role } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let d = ctx.store.find_delegate(n.id, &delegate).await?;
+            let d = ctx.file()?.find_delegate(n.id, &delegate).await?;
             let role = role.as_deref().map(Role::parse).transpose()?.unwrap_or(d.role);
             let edit = DelegateEdit { name: name.unwrap_or(d.name), role, retire: false };
-            let d = ctx.store.edit_delegate(d.id, &edit, &ctx.who).await?;
+            let d = ctx.file()?.edit_delegate(d.id, &edit, &ctx.who).await?;
             let role = ctx.words.name("role", d.role.as_str());
             ctx.say("cli-delegate", &[("id", d.id.into()), ("name", (&d.name).into()), ("role", (&role).into())])
         }
         DelegateCommand::Retire { negotiation, delegate } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let d = ctx.store.find_delegate(n.id, &delegate).await?;
+            let d = ctx.file()?.find_delegate(n.id, &delegate).await?;
             let edit = DelegateEdit { name: d.name.clone(), role: d.role, retire: true };
-            ctx.store.edit_delegate(d.id, &edit, &ctx.who).await?;
+            ctx.file()?.edit_delegate(d.id, &edit, &ctx.who).await?;
             ctx.say("cli-delegate-retired", &[("name", (&d.name).into())])
         }
     }
@@ -111,26 +113,26 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
 
 pub async fn owner(ctx: &Ctx, negotiation: &str, org: &str) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
-    let party = ctx.store.find_party(n.id, org).await?;
-    ctx.store.set_owner(n.id, party.id, &ctx.who).await?;
+    let party = ctx.file()?.find_party(n.id, org).await?;
+    ctx.file()?.set_owner(n.id, party.id, &ctx.who).await?;
     ctx.say("cli-owner", &[("party", (&party.label).into())])
 }
 
 pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
-    let store = &ctx.store;
     match command {
         ClauseCommand::Add { negotiation, reference, title, section, topics, from_library } => {
             let n = ctx.negotiation(&negotiation).await?;
             let new = NewClause { reference, title, status_quo: None, topics, section };
             let c = match from_library {
-                Some(key) => store.add_clause_from_library(n.id, &new, &key, &ctx.who).await?,
-                None => store.add_clause(n.id, &new, &ctx.who).await?,
+                Some(key) => ctx.file()?.add_clause_from_library(n.id, &new, &key, &ctx.who).await?,
+                None => ctx.record.add_clause(n.id, &new, &ctx.who).await?,
             };
             let args: [(&str, Arg); 3] =
                 [("id", c.id.into()), ("reference", (&c.reference).into()), ("title", (&c.title).into())];
             ctx.say("cli-clause-added", &args)
         }
         ClauseCommand::Rename { clause, reference, title, negotiation } => {
+            let store = ctx.file()?;
             let c = ctx.clause(&clause, negotiation.as_deref()).await?;
             if reference.is_none() && title.is_none() {
                 anyhow::bail!(ctx.f("cli-ref-or-title", &[]));
@@ -147,6 +149,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             ctx.say("cli-clause-renamed", &args)
         }
         ClauseCommand::Move { clause, before, end: _, negotiation } => {
+            let store = ctx.file()?;
             let c = ctx.clause(&clause, negotiation.as_deref()).await?;
             let before = match before {
                 Some(b) => Some(store.find_clause(Some(c.negotiation_id), &b).await?),
@@ -162,6 +165,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             }
         }
         ClauseCommand::Group { clause, section, topics, standards, negotiation } => {
+            let store = ctx.file()?;
             let mut c = ctx.clause(&clause, negotiation.as_deref()).await?;
             if let Some(section) = section {
                 c = store.edit_clause(c.id, &ClauseEdit::Section { section }, &ctx.who).await?;

@@ -89,3 +89,85 @@ fn the_owner_sets_up_a_record_and_its_members() {
         String::from_utf8_lossy(&none.stderr)
     );
 }
+
+/// Sets up a record in a new database and adds `members` (role, name, organisation, side); returns
+/// the owner's URL and each member's.
+fn record(name: &str, members: &[(&str, &str, &str, &str)]) -> (String, Vec<String>) {
+    let (host, port) = server();
+    let db = format!("trilogue_{name}_{}", std::process::id());
+    assert!(Command::new("createdb").arg(&db).status().expect("createdb runs").success());
+    let owner = format!("postgres:///{db}");
+    ok(&owner, &["server", "install"], None);
+    let mut urls = Vec::new();
+    for (role, name, organisation, side) in members {
+        let role = format!("{role}_{}", std::process::id());
+        let add =
+            ["server", "add-member", "--role", &role, "--name", name, "--organisation", organisation, "--side", side];
+        ok(&owner, &add, Some("pass\n"));
+        urls.push(format!("postgres://{role}:pass@{host}:{port}/{db}"));
+    }
+    (owner, urls)
+}
+
+/// Three people of two sides work on one negotiation through the CLI: each sees the others' tabled
+/// texts and initials, and nobody sees the other side's drafts or notes.
+#[test]
+fn three_people_of_two_sides_negotiate_through_the_cli() {
+    let (owner, urls) = record(
+        "three",
+        &[
+            ("t_aigerim", "Айгерим С.", "Федерация профсоюзов", "workers"),
+            ("t_berik", "Берик Т.", "Федерация профсоюзов", "workers"),
+            ("t_dana", "Дана К.", "Ассоциация работодателей", "employers"),
+        ],
+    );
+    let [aigerim, berik, dana] = [&urls[0], &urls[1], &urls[2]];
+    let new = ["new", "--title", "Отраслевое соглашение", "--level", "sectoral", "--languages", "ru"];
+    assert!(ok(&owner, &new, None).starts_with("negotiation 1:"));
+    ok(&owner, &["org", "add", "1", "--side", "workers", "--label", "TU", "--name", "Федерация профсоюзов"], None);
+    ok(
+        &owner,
+        &["org", "add", "1", "--side", "employers", "--label", "EMP", "--name", "Ассоциация работодателей"],
+        None,
+    );
+    ok(aigerim, &["clause", "add", "1", "--ref", "Пункт 1", "--title", "Переобучение"], None);
+
+    // the union's draft and note stay with the union
+    ok(aigerim, &["propose", "Пункт 1", "--party", "TU", "--file", "-"], Some("Переобучение за счёт работодателя"));
+    ok(aigerim, &["note", "Пункт 1", "--priority", "must_have", "--reasoning", "не уступать ниже 80 часов"], None);
+    let show =
+        |url: &str| -> Value { serde_json::from_str(&ok(url, &["show", "Пункт 1", "--json"], None)).unwrap() };
+    let seen = show(berik);
+    assert_eq!(seen["versions"].as_array().unwrap().len(), 1, "the union's other negotiator sees the draft");
+    assert_eq!(seen["private_notes"][0]["reasoning"], "не уступать ниже 80 часов");
+    let seen = show(dana);
+    assert_eq!(seen["versions"].as_array().unwrap().len(), 0, "the employers see no draft: {seen}");
+    assert_eq!(seen["private_notes"].as_array().unwrap().len(), 0, "nor the union's note");
+
+    // tabled, it reaches the employers; their counter-text and a joint text come back
+    ok(berik, &["table", "1"], None);
+    ok(dana, &["propose", "Пункт 1", "--party", "EMP", "--table", "--file", "-"], Some("Переобучение по возможности"));
+    let joint =
+        ok(dana, &["propose", "Пункт 1", "--party", "joint", "--table", "--file", "-"], Some("Не менее 80 часов"));
+    let joint_id: String = joint.split_whitespace().nth(1).unwrap().trim_end_matches(':').to_string();
+    assert!(
+        ok(aigerim, &["initial", "Пункт 1", "--party", "TU", "--version", &joint_id], None).contains("TU initialed")
+    );
+    // an initial for the other side is refused, in words
+    let refused = cli(aigerim, &["initial", "Пункт 1", "--party", "EMP", "--version", &joint_id], None);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("you initial only for an organisation of your own side"));
+    ok(dana, &["initial", "Пункт 1", "--party", "EMP", "--version", &joint_id], None);
+    for url in [aigerim, berik, dana] {
+        let seen = show(url);
+        assert_eq!(seen["clause"]["status"], "tentatively_agreed", "{seen}");
+        assert_eq!(seen["initials"].as_array().unwrap().len(), 2);
+        assert_eq!(seen["versions"].as_array().unwrap().len(), 3, "every tabled text");
+    }
+    assert_eq!(show(dana)["private_notes"].as_array().unwrap().len(), 0);
+    // recorded under each login, whatever name the shell gives
+    let list = ok(dana, &["clauses", "1"], None);
+    assert!(list.contains("Пункт 1"), "{list}");
+    // what a shared record cannot do yet is said, and nothing is done
+    let not_yet = cli(aigerim, &["session", "1"], None);
+    assert!(String::from_utf8_lossy(&not_yet.stderr).contains("on a shared record this is not available yet"));
+}

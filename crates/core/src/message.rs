@@ -187,6 +187,8 @@ messages! {
     NotPermitted,
     FileOnly,
     NotAServerAddress { value: String },
+    ServerUnreachable { url: String, detail: String },
+    WrongPassword { role: String },
 
     // what the record already holds
     ClauseRefTaken { reference: String },

@@ -8,7 +8,8 @@
 use std::future::Future;
 
 use crate::authentic::{LangText, LanguageSet, check};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{
     Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
 };
@@ -47,6 +48,87 @@ pub trait Reader: Sync {
     fn clause_standards(&self, clause_id: i64) -> impl Future<Output = Result<Vec<String>>> + Send;
     /// The reader's side's private notes on a clause.
     fn notes(&self, clause_id: i64) -> impl Future<Output = Result<Vec<PrivateNote>>> + Send;
+    /// The clauses whose ref is `reference` (case-insensitive), within a negotiation or in all, by id.
+    fn clauses_named(
+        &self,
+        negotiation_id: Option<i64>,
+        reference: &str,
+    ) -> impl Future<Output = Result<Vec<i64>>> + Send;
+
+    /// Finds a negotiation by id or by its exact title (case-insensitive).
+    fn find_negotiation(&self, name: &str) -> impl Future<Output = Result<Negotiation>> + Send {
+        async move {
+            if let Ok(id) = name.trim().parse::<i64>()
+                && let Ok(n) = self.negotiation(id).await
+            {
+                return Ok(n);
+            }
+            let wanted = name.to_lowercase();
+            let all = self.negotiations().await?;
+            let ids: Vec<i64> =
+                all.iter().filter(|s| s.negotiation.title.to_lowercase() == wanted).map(|s| s.negotiation.id).collect();
+            match ids.as_slice() {
+                [id] => self.negotiation(*id).await,
+                [] => Err(Error::NotFound(Msg::NoNegotiationTitled { title: name.to_string() })),
+                _ => Err(Error::Conflict(Msg::NegotiationTitleAmbiguous { title: name.to_string(), ids })),
+            }
+        }
+    }
+
+    /// Finds a clause by its ref within a negotiation, or by its id.
+    fn find_clause(&self, negotiation_id: Option<i64>, name: &str) -> impl Future<Output = Result<Clause>> + Send {
+        async move {
+            let name = name.trim();
+            if negotiation_id.is_some()
+                && let [id, ..] = self.clauses_named(negotiation_id, name).await?.as_slice()
+            {
+                return self.clause(*id).await;
+            }
+            if let Ok(id) = name.parse::<i64>() {
+                return self.clause(id).await;
+            }
+            if negotiation_id.is_some() {
+                return Err(Error::NotFound(Msg::NoClauseRef { reference: name.to_string() }));
+            }
+            match self.clauses_named(None, name).await?.as_slice() {
+                [id] => self.clause(*id).await,
+                [] => Err(Error::NotFound(Msg::NoClauseRef { reference: name.to_string() })),
+                _ => Err(Error::Conflict(Msg::ClauseRefAmbiguous { reference: name.to_string() })),
+            }
+        }
+    }
+
+    /// Finds an organisation of a negotiation by its label (case-insensitive) or id.
+    fn find_party(&self, negotiation_id: i64, label: &str) -> impl Future<Output = Result<Party>> + Send {
+        async move {
+            let parties = self.parties(negotiation_id).await?;
+            let wanted = label.trim();
+            parties
+                .iter()
+                .find(|p| p.label.eq_ignore_ascii_case(wanted))
+                .or_else(|| parties.iter().find(|p| wanted.parse() == Ok(p.id)))
+                .cloned()
+                .ok_or_else(|| {
+                    Error::NotFound(Msg::NoPartyLabelled {
+                        label: wanted.to_string(),
+                        labels: parties.iter().map(|p| p.label.clone()).collect(),
+                    })
+                })
+        }
+    }
+
+    /// Finds a delegate of a negotiation by name (case-insensitive) or id.
+    fn find_delegate(&self, negotiation_id: i64, name: &str) -> impl Future<Output = Result<Delegate>> + Send {
+        async move {
+            let all = self.delegates(negotiation_id).await?;
+            let wanted = name.trim();
+            all.iter()
+                .find(|d| d.name.eq_ignore_ascii_case(wanted))
+                .or_else(|| all.iter().find(|d| wanted.parse() == Ok(d.id)))
+                .cloned()
+                .ok_or_else(|| Error::NotFound(Msg::NoDelegateNamed { name: wanted.to_string() }))
+        }
+    }
 
     /// A version's text in `lang`, where its agreement has that authentic language; else (or none asked)
     /// its text in the first.

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{assert_inert, eu_position_table, store};
+use trilogue_core::Reader;
 use trilogue_core::agreement::{self, Document};
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::convergence::distances;

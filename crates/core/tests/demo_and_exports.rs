@@ -4,6 +4,7 @@
 mod common;
 
 use common::{assert_inert, store};
+use trilogue_core::Reader;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::model::{ClauseStatus, Priority, StandardKind, Track};
 use trilogue_core::store::NewVersion;

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{eu_position_table, store};
+use trilogue_core::Reader;
 use trilogue_core::compare::{Reference, compare};
 use trilogue_core::{Who, export, import};
 

@@ -7,6 +7,7 @@ mod common;
 
 use common::{assert_inert, store};
 use strum::VariantArray;
+use trilogue_core::Reader;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{ApprovalStep, ClauseStatus, NegotiationStatus, Referral, SessionKind, Side, Track, Vote};
 use trilogue_core::report::{InitialCell, final_agreement, initials_table, status_report};

@@ -156,4 +156,15 @@ impl Reader for Server {
     async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
         Server::notes(self, clause_id).await
     }
+
+    async fn clauses_named(&self, negotiation_id: Option<i64>, reference: &str) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT id FROM clauses WHERE ($1::bigint IS NULL OR negotiation_id = $1) AND lower(ref) = lower($2)
+             ORDER BY id",
+            negotiation_id,
+            reference
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
 }

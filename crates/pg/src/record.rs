@@ -61,6 +61,10 @@ impl Record {
         }
     }
 
+    pub async fn close(self) {
+        either!(self, r => r.close().await)
+    }
+
     /// Where the record is: a file's path, or a server's URL without its password.
     pub fn shown(&self) -> String {
         match self {
@@ -190,5 +194,8 @@ impl Reader for Record {
     }
     async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
         either!(self, r => Reader::notes(r, clause_id).await)
+    }
+    async fn clauses_named(&self, negotiation_id: Option<i64>, reference: &str) -> Result<Vec<i64>> {
+        either!(self, r => Reader::clauses_named(r, negotiation_id, reference).await)
     }
 }

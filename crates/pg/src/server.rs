@@ -91,11 +91,17 @@ impl Server {
         let shown = shown(&options);
         let role = options.get_username().to_string();
         let pool = match PgPoolOptions::new().max_connections(connections).connect_with(options).await {
-            // only the record's members and its owner may connect to its database
-            Err(e) if e.as_database_error().and_then(|d| d.code()).as_deref() == Some("42501") => {
-                return Err(Error::NotFound(Msg::NotAMember { role }));
+            Ok(pool) => pool,
+            Err(e) => {
+                return Err(match e.as_database_error().and_then(|d| d.code()).as_deref() {
+                    // only the record's members and its owner may connect to its database
+                    Some("42501") => Error::NotFound(Msg::NotAMember { role }),
+                    Some("28P01") => Error::Invalid(Msg::WrongPassword { role }),
+                    Some(_) => e.into(),
+                    // nothing answered as a PostgreSQL server: no such host, nothing listening, no TLS
+                    None => Error::NotFound(Msg::ServerUnreachable { url: shown, detail: e.to_string() }),
+                });
             }
-            other => other?,
         };
         let schema: Option<String> = sqlx::query_scalar!(
             r#"SELECT value as "value!" FROM trilogue_meta WHERE key = 'schema'

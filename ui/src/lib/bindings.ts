@@ -683,6 +683,11 @@ export type Msg = { code: "no-negotiation"; args: {
 	value: string,
 } } | { code: "not-your-name" } | { code: "not-your-side" } | { code: "not-permitted" } | { code: "file-only" } | { code: "not-a-server-address"; args: {
 	value: string,
+} } | { code: "server-unreachable"; args: {
+	url: string,
+	detail: string,
+} } | { code: "wrong-password"; args: {
+	role: string,
 } } | { code: "clause-ref-taken"; args: {
 	reference: string,
 } } | { code: "clause-ref-ambiguous"; args: {

@@ -89,7 +89,7 @@ language-missing = the text in { $lang ->
 languages-wait = the text in { $langs } waits to be brought in line with the other language's: revise it before initialing
 session-elsewhere = session { $id } belongs to another negotiation
 clause-elsewhere = clause { $id } belongs to another negotiation
-server-not-file = { $url } is a shared record on a PostgreSQL server: so far only the `server` commands work on one — for the rest, give the path of a file
+server-not-file = { $url } is a shared record on a PostgreSQL server, not a workbench file
 url-not-file = { $url } is a URL, not a workbench file: give the path of a file
 not-a-shared-record = { $url } holds no Trilogue shared record: its owner sets one up with `trilogue server install`
 not-a-member = { $role } is not a member of this shared record: ask its owner to add you (`trilogue server add-member`)
@@ -99,6 +99,8 @@ not-your-side = you initial only for an organisation of your own side
 not-permitted = your login may not do this on the shared record: ask its owner
 file-only = on a shared record this is not available yet: it works on a workbench file
 not-a-server-address = “{ $value }” is not a server’s address: it reads postgres://login@server:5432/database
+server-unreachable = { $url } cannot be reached: { $detail }
+wrong-password = the password of { $role } is not the one the server knows
 
 ## What the record already holds
 

@@ -273,6 +273,17 @@ impl Store {
         record.into_clause(topics)
     }
 
+    /// The clauses whose ref is `reference` (case-insensitive), within a negotiation or in all, by id.
+    pub async fn clauses_named(&self, negotiation_id: Option<i64>, reference: &str) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT id FROM clauses WHERE (?1 IS NULL OR negotiation_id = ?1) AND lower(ref) = lower(?2) ORDER BY id",
+            negotiation_id,
+            reference
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The clauses before and after this one in the negotiation's order, for stepping through them.
     pub async fn neighbours(&self, clause: &Clause) -> Result<Neighbours> {
         let (negotiation_id, position) = (clause.negotiation_id, clause.position);
@@ -291,37 +302,6 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(Neighbours { prev, next })
-    }
-
-    /// Finds a clause by its ref within a negotiation, or by its id.
-    pub async fn find_clause(&self, negotiation_id: Option<i64>, name: &str) -> Result<Clause> {
-        let name = name.trim();
-        if let Some(negotiation_id) = negotiation_id {
-            let id = sqlx::query_scalar!(
-                "SELECT id FROM clauses WHERE negotiation_id = ? AND lower(ref) = lower(?)",
-                negotiation_id,
-                name
-            )
-            .fetch_optional(&self.pool)
-            .await?;
-            if let Some(id) = id {
-                return self.clause(id).await;
-            }
-        }
-        if let Ok(id) = name.parse::<i64>() {
-            return self.clause(id).await;
-        }
-        if negotiation_id.is_some() {
-            return Err(Error::NotFound(Msg::NoClauseRef { reference: name.to_string() }));
-        }
-        let ids = sqlx::query_scalar!("SELECT id FROM clauses WHERE lower(ref) = lower(?) ORDER BY id", name)
-            .fetch_all(&self.pool)
-            .await?;
-        match ids.as_slice() {
-            [id] => self.clause(*id).await,
-            [] => Err(Error::NotFound(Msg::NoClauseRef { reference: name.to_string() })),
-            _ => Err(Error::Conflict(Msg::ClauseRefAmbiguous { reference: name.to_string() })),
-        }
     }
 
     /// Every clause of a negotiation in order, named with where it stands: no text is read.

@@ -182,23 +182,6 @@ impl Store {
         .try_into()
     }
 
-    /// Finds a negotiation by id or by its exact title (case-insensitive).
-    pub async fn find_negotiation(&self, name: &str) -> Result<Negotiation> {
-        if let Ok(id) = name.trim().parse::<i64>()
-            && let Ok(n) = self.negotiation(id).await
-        {
-            return Ok(n);
-        }
-        let ids = sqlx::query_scalar!("SELECT id FROM negotiations WHERE lower(title) = lower(?) ORDER BY id", name)
-            .fetch_all(&self.pool)
-            .await?;
-        match ids.as_slice() {
-            [id] => self.negotiation(*id).await,
-            [] => Err(Error::NotFound(Msg::NoNegotiationTitled { title: name.to_string() })),
-            _ => Err(Error::Conflict(Msg::NegotiationTitleAmbiguous { title: name.to_string(), ids })),
-        }
-    }
-
     pub async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
         let rows = sqlx::query_as!(
             NegotiationRow,
@@ -238,24 +221,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(Party::try_from).collect()
-    }
-
-    /// Finds a party of a negotiation by its label (case-insensitive) or id.
-    pub async fn find_party(&self, negotiation_id: i64, label: &str) -> Result<Party> {
-        let parties = self.parties(negotiation_id).await?;
-        let wanted = label.trim();
-        parties
-            .iter()
-            .find(|p| p.label.eq_ignore_ascii_case(wanted))
-            .or_else(|| parties.iter().find(|p| wanted.parse() == Ok(p.id)))
-            .cloned()
-            .ok_or_else(|| {
-                let labels: Vec<&str> = parties.iter().map(|p| p.label.as_str()).collect();
-                Error::NotFound(Msg::NoPartyLabelled {
-                    label: wanted.to_string(),
-                    labels: labels.iter().map(|l| l.to_string()).collect(),
-                })
-            })
     }
 
     pub async fn set_owner(&self, negotiation_id: i64, party_id: i64, who: &Who) -> Result<()> {
@@ -374,17 +339,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(Delegate::try_from).collect()
-    }
-
-    /// Finds a delegate of a negotiation by name (case-insensitive) or id.
-    pub async fn find_delegate(&self, negotiation_id: i64, name: &str) -> Result<Delegate> {
-        let all = self.delegates(negotiation_id).await?;
-        let wanted = name.trim();
-        all.iter()
-            .find(|d| d.name.eq_ignore_ascii_case(wanted))
-            .or_else(|| all.iter().find(|d| wanted.parse() == Ok(d.id)))
-            .cloned()
-            .ok_or_else(|| Error::NotFound(Msg::NoDelegateNamed { name: wanted.to_string() }))
     }
 }
 

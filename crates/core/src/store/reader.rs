@@ -63,4 +63,7 @@ impl Reader for Store {
     async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
         Store::notes(self, clause_id).await
     }
+    async fn clauses_named(&self, negotiation_id: Option<i64>, reference: &str) -> Result<Vec<i64>> {
+        Store::clauses_named(self, negotiation_id, reference).await
+    }
 }
