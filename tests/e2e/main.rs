@@ -1,11 +1,12 @@
 //! End-to-end: the real app binary in a real window (see app.rs). The first run on the demo, the
-//! views a negotiator uses, a hostile table imported with the CLI, then the 1,775-row EU table for the
-//! speed and memory figures. Every step saves a screenshot under target/e2e/; what was measured goes to
+//! views a negotiator uses, a shared record on a server in two windows (shared.rs), a hostile table
+//! imported with the CLI, then the 1,775-row EU table for the speed and memory figures. Every step saves a screenshot under target/e2e/; what was measured goes to
 //! target/e2e/timings.json (figures in BENCHMARKS.md).
 
 mod app;
 mod languages;
 mod measure;
+mod shared;
 
 #[path = "../../crates/core/tests/common/mod.rs"]
 mod common;
@@ -36,6 +37,7 @@ async fn the_workbench_in_a_real_window() {
     a_negotiation_from_scratch(dir.path()).await;
     a_development_build_keeps_to_its_own_workbench(dir.path()).await;
     two_windows_on_one_workbench(dir.path()).await;
+    shared::two_sides_on_a_shared_record(dir.path()).await;
     word_in_and_out(dir.path()).await;
     languages::the_interface_in_kazakh_and_russian(dir.path()).await;
     timings.extend(the_demo_on_first_run(dir.path()).await);
