@@ -166,3 +166,5 @@ cli-server-installed = the shared record is set up at { $url }
 cli-server-needs-password = give the new member's first password on standard input
 cli-server-member-added = { $role } is a member, for the side of the { $side }
 cli-server-owner = you are the record's owner: you set it up and add its members, and belong to no side
+cli-copied = copied { $negotiations } negotiation(s), { $rows } rows, to { $to }; every journal entry keeps its hash
+cli-copy-where = copy from a workbench file to a server (--to postgres://…), or from a server to a workbench file

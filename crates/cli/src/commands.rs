@@ -403,6 +403,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Org(c) => setup::org(ctx, c).await,
         Command::Clause(c) => setup::clause(ctx, c).await,
+        Command::Copy { to } => crate::server::copy(ctx, &to).await,
         other => on_file(ctx, ctx.file()?, other).await,
     }
 }

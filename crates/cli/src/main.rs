@@ -485,6 +485,13 @@ enum Command {
     /// A shared record on a PostgreSQL server (--db postgres://…): set it up and keep its members
     #[command(subcommand)]
     Server(ServerCommand),
+    /// Copy every negotiation, losing nothing, from a workbench file to an empty shared record
+    /// (--to postgres://…), or from a shared record, as its owner, to a new workbench file
+    Copy {
+        /// Where to: a server's address, or a new workbench file's path
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -771,7 +778,10 @@ mod tests {
             "languages",
             "place",
         ];
-        const MORE: [&str; 13] = [
+        const MORE: [&str; 16] = [
+            "negotiations",
+            "rows",
+            "to",
             "source",
             "line",
             "insertions",

@@ -5,12 +5,14 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, Utc};
+use trilogue_core::Store;
 use trilogue_core::model::Side;
-use trilogue_core::words::Words;
-use trilogue_pg::{NewMember, Server, is_server_url};
+use trilogue_core::words::{Arg, Words};
+use trilogue_pg::copy::{file_to_server, server_to_file};
+use trilogue_pg::{NewMember, Record, Server, is_server_url};
 
 use crate::ServerCommand;
-use crate::commands::{listing, say};
+use crate::commands::{Ctx, listing, say};
 
 pub(crate) async fn run(db: Option<&Path>, command: ServerCommand, now: DateTime<Utc>, w: &Words) -> Result<()> {
     let url = db.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
@@ -59,4 +61,29 @@ pub(crate) async fn run(db: Option<&Path>, command: ServerCommand, now: DateTime
             })
         }
     }
+}
+
+/// `copy --to`: a workbench file's negotiations to an empty shared record, or a shared record's to a
+/// new workbench file, whole or not at all.
+pub(crate) async fn copy(ctx: &Ctx, to: &str) -> Result<()> {
+    let (copied, shown) = match (&ctx.record, is_server_url(to)) {
+        (Record::File(store), true) => {
+            let server = Server::connect(to).await?;
+            let copied = file_to_server(store, &server).await;
+            let shown = server.shown().to_string();
+            server.close().await;
+            (copied?, shown)
+        }
+        (Record::Server(server), false) => {
+            let store = Store::open(to).await?;
+            let copied = server_to_file(server, &store).await;
+            let shown = store.path().display().to_string();
+            store.close().await;
+            (copied?, shown)
+        }
+        _ => bail!(ctx.f("cli-copy-where", &[])),
+    };
+    let args: [(&str, Arg); 3] =
+        [("negotiations", copied.negotiations.into()), ("rows", copied.rows.into()), ("to", (&shown).into())];
+    ctx.say("cli-copied", &args)
 }

@@ -171,3 +171,25 @@ fn three_people_of_two_sides_negotiate_through_the_cli() {
     let not_yet = cli(aigerim, &["session", "1"], None);
     assert!(String::from_utf8_lossy(&not_yet.stderr).contains("on a shared record this is not available yet"));
 }
+
+/// `copy`: a workbench file to an empty shared record and back to a new file, with the real CLI.
+#[test]
+fn a_workbench_is_copied_to_a_server_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first.sqlite3"), dir.path().join("second.sqlite3"));
+    let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());
+    ok(first, &["demo"], None);
+    let (owner, _) = record("copy", &[]);
+    let said = ok(first, &["copy", "--to", &owner], None);
+    assert!(said.starts_with("copied 1 negotiation(s)"), "{said}");
+    // into a record that has it already: refused, in words
+    let again = cli(first, &["copy", "--to", &owner], None);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("holds 1 negotiations already"));
+    assert!(ok(&owner, &["copy", "--to", second], None).starts_with("copied 1 negotiation(s)"));
+    assert!(ok(second, &["verify", "1"], None).contains("are intact"));
+    let shown = |db: &str| ok(db, &["show", "7", "--json"], None);
+    assert_eq!(shown(first), shown(second), "the same clause, texts, initials and notes");
+    // a file to a file is not a copy this command makes
+    let nowhere = cli(first, &["copy", "--to", second], None);
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("copy from a workbench file to a server"));
+}

@@ -189,9 +189,13 @@ messages! {
     NotAServerAddress { value: String },
     ServerUnreachable { url: String, detail: String },
     WrongPassword { role: String },
+    CopyByOwner,
+    CopyNeedsOwner { title: String },
+    CopyColumnMissing { table: String, column: String },
 
     // what the record already holds
     ClauseRefTaken { reference: String },
+    CopyTargetNotEmpty { negotiations: i64 },
     ClauseRefAmbiguous { reference: String },
     LabelTaken { label: String },
     NegotiationTitleAmbiguous { title: String, ids: Vec<i64> },

@@ -7,6 +7,7 @@
 //! views what changed (`live`). What a side may not see, the database itself hides: row-level security
 //! in `migrations/`.
 
+pub mod copy;
 mod live;
 mod read;
 mod reader;

@@ -688,8 +688,15 @@ export type Msg = { code: "no-negotiation"; args: {
 	detail: string,
 } } | { code: "wrong-password"; args: {
 	role: string,
+} } | { code: "copy-by-owner" } | { code: "copy-needs-owner"; args: {
+	title: string,
+} } | { code: "copy-column-missing"; args: {
+	table: string,
+	column: string,
 } } | { code: "clause-ref-taken"; args: {
 	reference: string,
+} } | { code: "copy-target-not-empty"; args: {
+	negotiations: number,
 } } | { code: "clause-ref-ambiguous"; args: {
 	reference: string,
 } } | { code: "label-taken"; args: {

@@ -101,10 +101,14 @@ file-only = on a shared record this is not available yet: it works on a workbenc
 not-a-server-address = “{ $value }” is not a server’s address: it reads postgres://login@server:5432/database
 server-unreachable = { $url } cannot be reached: { $detail }
 wrong-password = the password of { $role } is not the one the server knows
+copy-by-owner = only the shared record’s owner copies it in or out: log in as the role that installed it
+copy-needs-owner = “{ $title }” has drafts or private notes but belongs to no side: say whose workbench it is (Set up) before copying it to a server, so that only that side reads them
+copy-column-missing = the workbench has no column { $column } in { $table }: bring both to the same version of Trilogue first
 
 ## What the record already holds
 
 clause-ref-taken = this negotiation already has a clause { $reference }
+copy-target-not-empty = the place to copy to holds { $negotiations } negotiations already: copy into an empty shared record or a new workbench file
 clause-ref-ambiguous = several negotiations have a clause '{ $reference }': name the negotiation too, or give the clause's id
 label-taken = two organisations are labelled '{ $label }'
 negotiation-title-ambiguous = several negotiations are titled '{ $title }': give the id ({ $ids })
