@@ -36,7 +36,7 @@ const FIND_LATIN: &str = r#"const found = new Set();
       if (!element || element.getClientRects().length === 0) continue;
       if (element.closest("[data-testid=workbench-path], strong, select, code")) continue;
       for (const w of node.textContent.match(/[A-Za-z]{5,}/g) ?? []) {
-        if (!["Trilogue", "Markdown", "Windows", "LibreOffice", "Excel"].includes(w) && !/^[a-f]+$/.test(w)) found.add(w);
+        if (!["Trilogue", "Markdown", "Windows", "LibreOffice", "Excel", "PostgreSQL"].includes(w) && !/^[a-f]+$/.test(w)) found.add(w);
       }
     }
     return [...found];"#;
