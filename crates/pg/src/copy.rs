@@ -66,7 +66,8 @@ fn field<'r>(row: &'r Row, name: &str) -> &'r Value {
 /// Copies every negotiation of a workbench file into the shared record, which must hold none yet.
 pub async fn file_to_server(store: &Store, server: &Server) -> Result<Copied> {
     owner_only(server)?;
-    let mut file = store.pool().acquire().await?;
+    // read in one transaction: one moment of the file, whatever else writes to it meanwhile
+    let mut file = store.pool().begin().await?;
     let mut tx = server.pool.begin().await?;
     target_empty(count_server(&mut tx, "negotiations").await?)?;
     // a server that has the standards already (a record copied in before) keeps its own
@@ -77,11 +78,7 @@ pub async fn file_to_server(store: &Store, server: &Server) -> Result<Copied> {
         let rows = read_file(&mut file, table, &columns).await?;
         read.insert(*table, (columns, rows));
     }
-    // a negotiation and its owner refer to each other: the owner is set once the parties are in
-    let mut owners = Vec::new();
-    for n in &mut read.get_mut("negotiations").expect("read").1 {
-        owners.push((field(n, "id").as_i64(), n.insert("owner_party_id".into(), Value::Null).and_then(|o| o.as_i64())));
-    }
+    let owners = take_owners(&mut read.get_mut("negotiations").expect("read").1);
     sides(&mut read, &owners)?;
     let mut copied = 0;
     for table in reference.iter().chain(&RECORD).chain(&["clause_standards"]) {
@@ -111,29 +108,27 @@ pub async fn file_to_server(store: &Store, server: &Server) -> Result<Copied> {
 /// Copies every negotiation of the shared record into a workbench file, which must hold none yet.
 pub async fn server_to_file(server: &Server, store: &Store) -> Result<Copied> {
     owner_only(server)?;
-    let mut from = server.pool.acquire().await?;
+    // read in one snapshot: one moment of the record, however many write to it meanwhile
+    let mut from = server.pool.begin().await?;
+    sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *from).await?;
     let mut tx = store.pool().begin().await?;
     target_empty(count_file(&mut tx, "negotiations").await?)?;
     let mut copied = 0;
-    let mut negotiations = 0;
+    let mut owners = Vec::new();
     for table in RECORD {
         let columns: Vec<(String, bool)> =
             file_columns(&mut tx, table).await?.into_iter().map(|c| (c, false)).collect();
         let mut rows = read_server(&mut from, table, &columns).await?;
         if table == "negotiations" {
-            negotiations = rows.len();
-            // the owners are set once the parties are in, as on the way in
-            rows.iter_mut().for_each(|r| drop(r.insert("owner_party_id".into(), Value::Null)));
+            owners = take_owners(&mut rows);
         }
         copied += rows.len();
         write_file(&mut tx, table, &columns, &rows).await?;
     }
-    let owners =
-        read_server(&mut from, "negotiations", &[("id".into(), false), ("owner_party_id".into(), false)]).await?;
-    for o in &owners {
+    for (id, owner) in &owners {
         sqlx::query("UPDATE negotiations SET owner_party_id = ? WHERE id = ?")
-            .bind(field(o, "owner_party_id").as_i64())
-            .bind(field(o, "id").as_i64())
+            .bind(owner)
+            .bind(id)
             .execute(&mut *tx)
             .await?;
     }
@@ -156,7 +151,16 @@ pub async fn server_to_file(server: &Server, store: &Store) -> Result<Copied> {
         }
     }
     tx.commit().await?;
-    Ok(Copied { negotiations, rows: copied + links.len() })
+    Ok(Copied { negotiations: owners.len(), rows: copied + links.len() })
+}
+
+/// Each negotiation's owner, taken out of its row: a negotiation and its owner refer to each other, so
+/// the owner is set once the parties are in.
+fn take_owners(negotiations: &mut [Row]) -> Vec<(Option<i64>, Option<i64>)> {
+    negotiations
+        .iter_mut()
+        .map(|n| (field(n, "id").as_i64(), n.insert("owner_party_id".into(), Value::Null).and_then(|o| o.as_i64())))
+        .collect()
 }
 
 fn owner_only(server: &Server) -> Result<()> {
