@@ -41,7 +41,7 @@ pub async fn import_table(
     let table = parse_position_table(&file.bytes, &file.name)?;
     let _ = progress.send(ImportProgress::Writing { clauses: saturate(table.rows.len()) });
     let title = if title.trim().is_empty() { file.name.clone() } else { title };
-    Ok(Some(workbench.file()?.import_table(&table, &title, &file.name, &workbench.who()).await?))
+    Ok(Some(workbench.record().import_table(&table, &title, &file.name, &workbench.who()).await?))
 }
 
 /// An agreement's text in Markdown the user chooses, as a new negotiation; none when they cancel.
@@ -70,7 +70,7 @@ pub async fn import_markdown(
         closing_rule: trilogue_core::model::ClosingRule::All,
         languages: Vec::new(),
     };
-    Ok(Some(workbench.file()?.import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?))
+    Ok(Some(workbench.record().import_clauses(&new, &[], &clauses, &name, &workbench.who()).await?))
 }
 
 /// The file the user chooses, read, saying so on the channel; none when they cancel.

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use tauri::State;
+use trilogue_core::Reader;
 use trilogue_core::document::{self, Format};
 use trilogue_core::model::{Approval, ClauseStatus, Commitment, Delegate, Negotiation, NegotiationStatus, Session};
 use trilogue_core::packet::{Packet, packet, packet_page};
@@ -43,7 +44,7 @@ pub async fn schedule_session(
     negotiation_id: i64,
     session: NewSession,
 ) -> IpcResult<Session> {
-    Ok(workbench.file()?.add_session(negotiation_id, &session, &workbench.who()).await?)
+    Ok(workbench.record().add_session(negotiation_id, &session, &workbench.who()).await?)
 }
 
 #[tauri::command]
@@ -53,21 +54,21 @@ pub async fn set_attendees(
     session_id: i64,
     delegates: Vec<i64>,
 ) -> IpcResult<Vec<Delegate>> {
-    Ok(workbench.file()?.set_attendees(session_id, &delegates, &workbench.who()).await?)
+    Ok(workbench.record().set_attendees(session_id, &delegates, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn set_minutes(workbench: State<'_, Workbench>, session_id: i64, minutes: String) -> IpcResult<Session> {
-    Ok(workbench.file()?.set_minutes(session_id, &minutes, &workbench.who()).await?)
+    Ok(workbench.record().set_minutes(session_id, &minutes, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn session_detail(workbench: State<'_, Workbench>, session_id: i64) -> IpcResult<SessionDetail> {
-    let store = workbench.file()?;
-    let session = store.session(session_id).await?;
-    Ok(SessionDetail::load(&store, session).await?)
+    let record = workbench.record();
+    let session = record.session(session_id).await?;
+    Ok(SessionDetail::load(&record, session).await?)
 }
 
 /// What changed since a session began (the last one held when `since` is none): the counts, and the

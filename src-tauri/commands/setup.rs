@@ -46,7 +46,7 @@ pub async fn add_delegate(
     name: String,
     role: Role,
 ) -> IpcResult<Delegate> {
-    Ok(workbench.file()?.add_delegate(party_id, &name, role, &workbench.who()).await?)
+    Ok(workbench.record().add_delegate(party_id, &name, role, &workbench.who()).await?)
 }
 
 /// Changes a delegate's name or role, or retires them; never erases one.
@@ -57,7 +57,7 @@ pub async fn edit_delegate(
     delegate_id: i64,
     edit: DelegateEdit,
 ) -> IpcResult<Delegate> {
-    Ok(workbench.file()?.edit_delegate(delegate_id, &edit, &workbench.who()).await?)
+    Ok(workbench.record().edit_delegate(delegate_id, &edit, &workbench.who()).await?)
 }
 
 /// Adds a clause at the end, or starts it from a model of the clause library.

@@ -404,19 +404,59 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Org(c) => setup::org(ctx, c).await,
         Command::Clause(c) => setup::clause(ctx, c).await,
         Command::Copy { to } => crate::server::copy(ctx, &to).await,
-        other => on_file(ctx, ctx.file()?, other).await,
-    }
-}
-
-/// What only a workbench file does so far.
-async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
-    match command {
-        Command::Demo { json: as_json } => {
-            let n = demo::load_demo(store, ctx.who.at, ctx.asked.unwrap_or(ctx.words.lang())).await?;
-            let path = store.path().display().to_string();
-            eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&path).into())]));
-            overview(ctx, &n.id.to_string(), as_json).await
+        // sessions: scheduling, attendance, minutes
+        Command::Session { negotiation, number, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let sessions = ctx.record.sessions(n.id).await?;
+            let Some(number) = number else {
+                return listing(as_json, &sessions, |s| print::sessions(s, ctx.who.at, &ctx.words));
+            };
+            let view = SessionDetail::load(&ctx.record, ctx.session(&sessions, number)?).await?;
+            listing(as_json, &view, |v| print::session(v, &ctx.words))
         }
+        Command::Schedule { negotiation, at, place, kind, agenda } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let starts_at = chrono::DateTime::parse_from_rfc3339(&at)
+                .with_context(|| format!("--at '{at}': 2027-01-12T09:00:00Z"))?;
+            let mut clauses = Vec::new();
+            for name in &agenda {
+                clauses.push(ctx.record.find_clause(Some(n.id), name).await?.id);
+            }
+            let new = NewSession {
+                starts_at: trilogue_core::store::stamp(starts_at.to_utc()),
+                place,
+                kind: SessionKind::parse(&kind)?,
+                minutes: String::new(),
+                attendees: Vec::new(),
+                agenda: clauses,
+            };
+            let s = ctx.record.add_session(n.id, &new, &ctx.who).await?;
+            ctx.say("cli-scheduled-for", &[("number", s.number.into()), ("at", (&s.starts_at).into())])
+        }
+        Command::Attendance { negotiation, number, delegates } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let session = ctx.session(&ctx.record.sessions(n.id).await?, number)?;
+            let known = ctx.record.delegates(n.id).await?;
+            let mut ids = Vec::new();
+            for name in &delegates {
+                match known.iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())) {
+                    Some(d) => ids.push(d.id),
+                    None => {
+                        return Err(trilogue_core::Error::NotFound(Msg::NoDelegateNamed { name: name.clone() }).into());
+                    }
+                }
+            }
+            let attended = ctx.record.set_attendees(session.id, &ids, &ctx.who).await?;
+            ctx.say("cli-attended", &[("count", attended.len().into()), ("number", number.into())])
+        }
+        Command::Minutes { negotiation, number, file } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let session = ctx.session(&ctx.record.sessions(n.id).await?, number)?;
+            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
+            ctx.record.set_minutes(session.id, &text, &ctx.who).await?;
+            ctx.say("cli-minutes-written", &[("number", number.into())])
+        }
+        // whole files as new negotiations (taking a file into one under way is a file's so far)
         Command::ImportTable { file, title, into, intake } => {
             let bytes = read_input(&file)?;
             let table = parse_position_table(&bytes, &source_name(&file))?;
@@ -426,7 +466,7 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
                 return take_in(ctx, &into, &submission, intake, &[]).await;
             }
             let title = title.unwrap_or_default();
-            let n = store.import_table(&table, &title, &source_name(&file), &ctx.who).await?;
+            let n = ctx.record.import_table(&table, &title, &source_name(&file), &ctx.who).await?;
             let args: [(&str, Arg); 4] = [
                 ("clauses", table.rows.len().into()),
                 ("parties", table.parties.len().into()),
@@ -456,10 +496,23 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
                 closing_rule: trilogue_core::model::ClosingRule::All,
                 languages: Vec::new(),
             };
-            let n = store.import_clauses(&new, &parties, &clauses, &source_name(&file), &ctx.who).await?;
+            let n = ctx.record.import_clauses(&new, &parties, &clauses, &source_name(&file), &ctx.who).await?;
             let args: [(&str, Arg); 3] =
                 [("clauses", clauses.len().into()), ("id", n.id.into()), ("title", (&n.title).into())];
             ctx.say("cli-imported", &args)
+        }
+        other => on_file(ctx, ctx.file()?, other).await,
+    }
+}
+
+/// What only a workbench file does so far.
+async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
+    match command {
+        Command::Demo { json: as_json } => {
+            let n = demo::load_demo(store, ctx.who.at, ctx.asked.unwrap_or(ctx.words.lang())).await?;
+            let path = store.path().display().to_string();
+            eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&path).into())]));
+            overview(ctx, &n.id.to_string(), as_json).await
         }
         Command::ImportDocx { file, into, party, intake, authors } => {
             let name = source_name(&file);
@@ -488,57 +541,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
         Command::Commitment(c) => closing::commitment(ctx, c).await,
         Command::Delegate(c) => setup::delegate(ctx, c).await,
         Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
-        Command::Session { negotiation, number, json: as_json } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let sessions = store.sessions(n.id).await?;
-            let Some(number) = number else {
-                return listing(as_json, &sessions, |s| print::sessions(s, ctx.who.at, &ctx.words));
-            };
-            let view = SessionDetail::load(store, ctx.session(&sessions, number)?).await?;
-            listing(as_json, &view, |v| print::session(v, &ctx.words))
-        }
-        Command::Schedule { negotiation, at, place, kind, agenda } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let starts_at = chrono::DateTime::parse_from_rfc3339(&at)
-                .with_context(|| format!("--at '{at}': 2027-01-12T09:00:00Z"))?;
-            let mut clauses = Vec::new();
-            for name in &agenda {
-                clauses.push(store.find_clause(Some(n.id), name).await?.id);
-            }
-            let new = NewSession {
-                starts_at: trilogue_core::store::stamp(starts_at.to_utc()),
-                place,
-                kind: SessionKind::parse(&kind)?,
-                minutes: String::new(),
-                attendees: Vec::new(),
-                agenda: clauses,
-            };
-            let s = store.add_session(n.id, &new, &ctx.who).await?;
-            ctx.say("cli-scheduled-for", &[("number", s.number.into()), ("at", (&s.starts_at).into())])
-        }
-        Command::Attendance { negotiation, number, delegates } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let session = ctx.session(&store.sessions(n.id).await?, number)?;
-            let known = store.delegates(n.id).await?;
-            let mut ids = Vec::new();
-            for name in &delegates {
-                match known.iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())) {
-                    Some(d) => ids.push(d.id),
-                    None => {
-                        return Err(trilogue_core::Error::NotFound(Msg::NoDelegateNamed { name: name.clone() }).into());
-                    }
-                }
-            }
-            let attended = store.set_attendees(session.id, &ids, &ctx.who).await?;
-            ctx.say("cli-attended", &[("count", attended.len().into()), ("number", number.into())])
-        }
-        Command::Minutes { negotiation, number, file } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let session = ctx.session(&store.sessions(n.id).await?, number)?;
-            let text = decode_utf8(read_input(&file)?, &source_name(&file))?;
-            store.set_minutes(session.id, &text, &ctx.who).await?;
-            ctx.say("cli-minutes-written", &[("number", number.into())])
-        }
         Command::Packet { negotiation, since, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;
             let since = match since {

@@ -82,7 +82,7 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
         DelegateCommand::Add { negotiation, org, name, role } => {
             let n = ctx.negotiation(&negotiation).await?;
             let party = ctx.record.find_party(n.id, &org).await?;
-            let d = ctx.file()?.add_delegate(party.id, &name, Role::parse(&role)?, &ctx.who).await?;
+            let d = ctx.record.add_delegate(party.id, &name, Role::parse(&role)?, &ctx.who).await?;
             let role = ctx.words.name("role", d.role.as_str());
             let args: [(&str, Arg); 4] = [
                 ("id", d.id.into()),
@@ -94,18 +94,18 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
         }
         DelegateCommand::Edit { negotiation, delegate, name, role } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let d = ctx.file()?.find_delegate(n.id, &delegate).await?;
+            let d = ctx.record.find_delegate(n.id, &delegate).await?;
             let role = role.as_deref().map(Role::parse).transpose()?.unwrap_or(d.role);
             let edit = DelegateEdit { name: name.unwrap_or(d.name), role, retire: false };
-            let d = ctx.file()?.edit_delegate(d.id, &edit, &ctx.who).await?;
+            let d = ctx.record.edit_delegate(d.id, &edit, &ctx.who).await?;
             let role = ctx.words.name("role", d.role.as_str());
             ctx.say("cli-delegate", &[("id", d.id.into()), ("name", (&d.name).into()), ("role", (&role).into())])
         }
         DelegateCommand::Retire { negotiation, delegate } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let d = ctx.file()?.find_delegate(n.id, &delegate).await?;
+            let d = ctx.record.find_delegate(n.id, &delegate).await?;
             let edit = DelegateEdit { name: d.name.clone(), role: d.role, retire: true };
-            ctx.file()?.edit_delegate(d.id, &edit, &ctx.who).await?;
+            ctx.record.edit_delegate(d.id, &edit, &ctx.who).await?;
             ctx.say("cli-delegate-retired", &[("name", (&d.name).into())])
         }
     }

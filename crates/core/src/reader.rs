@@ -13,7 +13,7 @@ use crate::message::Msg;
 use crate::model::{
     Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
 };
-use crate::store::{ClauseRow, NegotiationSummary, Neighbours};
+use crate::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Tabling};
 use crate::words::Lang;
 
 /// A record as its front ends read it.
@@ -23,6 +23,16 @@ pub trait Reader: Sync {
     fn negotiations(&self) -> impl Future<Output = Result<Vec<NegotiationSummary>>> + Send;
     fn parties(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Party>>> + Send;
     fn sessions(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Session>>> + Send;
+    fn session(&self, id: i64) -> impl Future<Output = Result<Session>> + Send;
+    /// The delegates who attended a session, by party.
+    fn attendees(&self, session_id: i64) -> impl Future<Output = Result<Vec<Delegate>>> + Send;
+    /// The clauses on a session's agenda, in its order.
+    fn agenda(&self, session_id: i64) -> impl Future<Output = Result<Vec<ClauseSummary>>> + Send;
+    /// The versions tabled in a session, in the order they were tabled.
+    fn tabled_in(&self, session_id: i64) -> impl Future<Output = Result<Vec<Tabling>>> + Send;
+    /// The initials given in a session, voided ones included.
+    fn initialed_in(&self, session_id: i64) -> impl Future<Output = Result<Vec<InitialGiven>>> + Send;
+    fn delegate(&self, id: i64) -> impl Future<Output = Result<Delegate>> + Send;
     /// Every delegate of a negotiation, retired ones included, by organisation.
     fn delegates(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Delegate>>> + Send;
     /// How many clauses stand at each status, every status listed.

@@ -4,6 +4,9 @@
 //! else. What a change means (what is checked first, what the journal says, which status a clause moves
 //! to, whose initials a new joint text voids) is decided here, over any `Tx`.
 
+mod imports;
+mod sessions;
+
 use std::future::Future;
 
 use serde::Serialize;
@@ -13,13 +16,16 @@ use sha2::{Digest, Sha256};
 use crate::authentic::{LangText, languages_text, needs_revision, set_hash};
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Side, Track, Wording};
+use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Track, Wording};
 use crate::store::{
-    NewClause, NewNegotiation, NewParty, NewVersion, StatusChange, Who, agreed_hash, check_day, check_protocol_entry,
-    check_transition, missing_consent, tabled_stamp,
+    NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Who, agreed_hash, check_day,
+    check_protocol_entry, check_transition, missing_consent, tabled_stamp,
 };
 use crate::text::{check_size, hex};
 use crate::words::Lang;
+
+pub use imports::{import_clauses, import_table};
+pub use sessions::{add_delegate, add_session, edit_delegate, set_attendees, set_minutes};
 
 /// The hash the first entry of a journal chains to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -129,6 +135,33 @@ pub struct Tabling {
     pub tabled_at: Option<String>,
 }
 
+/// A clause of a whole-file import, written with the others in one statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedClause<'a> {
+    pub reference: &'a str,
+    pub title: &'a str,
+    pub status: &'a str,
+    pub status_quo: Option<&'a str>,
+}
+
+/// A tabled text of a whole-file import: a cell of a position table on its track.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedText<'a> {
+    pub clause_id: i64,
+    pub party_id: Option<i64>,
+    pub text: &'a str,
+    pub hash: String,
+}
+
+/// A delegate as editing sees them.
+#[derive(Debug, Clone)]
+pub struct DelegateBefore {
+    pub negotiation_id: i64,
+    pub name: String,
+    pub role: String,
+    pub retired: bool,
+}
+
 /// A write transaction of a backend: the reads and writes the rules are made of. Each runs inside the
 /// transaction, which the caller commits.
 pub trait Tx: Send {
@@ -153,6 +186,28 @@ pub trait Tx: Send {
         label: &str,
         colour: &str,
     ) -> impl Future<Output = Result<i64>> + Send;
+
+    /// Adds parties in this order, each named by its label (`(label, colour)`); their ids in order.
+    fn insert_parties(
+        &mut self,
+        negotiation_id: i64,
+        parties: &[(&str, String)],
+    ) -> impl Future<Output = Result<Vec<i64>>> + Send;
+    /// Adds clauses in this order at positions 1, 2, …; their ids in order.
+    fn insert_clauses(
+        &mut self,
+        negotiation_id: i64,
+        clauses: &[ImportedClause<'_>],
+        at: &str,
+    ) -> impl Future<Output = Result<Vec<i64>>> + Send;
+    /// Adds texts tabled as they are written, each by `author` with the same rationale; how many.
+    fn insert_tabled(
+        &mut self,
+        texts: &[ImportedText<'_>],
+        author: &str,
+        at: &str,
+        rationale: &str,
+    ) -> impl Future<Output = Result<u64>> + Send;
 
     /// A clause's negotiation and status.
     fn clause(&mut self, clause_id: i64) -> impl Future<Output = Result<Option<(i64, ClauseStatus)>>> + Send;
@@ -256,6 +311,38 @@ pub trait Tx: Send {
     fn signatory(&mut self, party_id: i64, negotiation_id: i64) -> impl Future<Output = Result<Option<String>>> + Send;
     fn void_initial(&mut self, initial_id: i64, at: &str, version_id: i64) -> impl Future<Output = Result<()>> + Send;
     fn insert_initial(&mut self, i: &InitialRow<'_>) -> impl Future<Output = Result<()>> + Send;
+
+    fn insert_session(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewSession,
+    ) -> impl Future<Output = Result<(i64, i64)>> + Send;
+    /// A session's negotiation and number.
+    fn session_of(&mut self, session_id: i64) -> impl Future<Output = Result<Option<(i64, i64)>>> + Send;
+    fn set_session_minutes(&mut self, session_id: i64, minutes: &str) -> impl Future<Output = Result<()>> + Send;
+    /// How many of `delegates` are not delegates of the negotiation.
+    fn delegates_outside(&mut self, negotiation_id: i64, delegates: &[i64])
+    -> impl Future<Output = Result<i64>> + Send;
+    /// Which of `clauses` are not clauses of the negotiation.
+    fn clauses_outside(
+        &mut self,
+        negotiation_id: i64,
+        clauses: &[i64],
+    ) -> impl Future<Output = Result<Vec<i64>>> + Send;
+    /// Replaces who a session's attendance records.
+    fn set_attendees(&mut self, session_id: i64, delegates: &[i64]) -> impl Future<Output = Result<()>> + Send;
+    /// Puts clauses on a new session's agenda, in this order.
+    fn set_agenda(&mut self, session_id: i64, clauses: &[i64]) -> impl Future<Output = Result<()>> + Send;
+    fn negotiation_of_party(&mut self, party_id: i64) -> impl Future<Output = Result<Option<i64>>> + Send;
+    fn insert_delegate(&mut self, party_id: i64, name: &str, role: Role) -> impl Future<Output = Result<i64>> + Send;
+    fn delegate_to_edit(&mut self, delegate_id: i64) -> impl Future<Output = Result<Option<DelegateBefore>>> + Send;
+    fn update_delegate(
+        &mut self,
+        delegate_id: i64,
+        name: &str,
+        role: Role,
+        retired_at: Option<&str>,
+    ) -> impl Future<Output = Result<()>> + Send;
 
     fn insert_note(
         &mut self,

@@ -10,7 +10,7 @@ use crate::model::{
     Clause, ClauseStatus, Delegate, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Track, Version,
 };
 use crate::reader::Reader;
-use crate::store::{ClauseSummary, InitialGiven, Neighbours, Store, Tabling};
+use crate::store::{ClauseSummary, InitialGiven, Neighbours, Tabling};
 use crate::words::Lang;
 
 /// A clause with everything a negotiator looks at: every track's versions, initials, standards, and
@@ -182,7 +182,7 @@ pub struct SessionDetail {
 }
 
 impl SessionDetail {
-    pub async fn load(store: &Store, session: Session) -> Result<Self> {
+    pub async fn load(store: &impl Reader, session: Session) -> Result<Self> {
         Ok(SessionDetail {
             parties: store.parties(session.negotiation_id).await?,
             attendees: store.attendees(session.id).await?,

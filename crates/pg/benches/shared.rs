@@ -1,8 +1,12 @@
 //! Twenty people at once on a 2,000-clause negotiation: the clause list and the clause view, on a
 //! shared record (PostgreSQL) and, in the same run, on a workbench file (SQLite) holding the same
-//! record. Latencies as each client sees them; p50 and p95 over every request.
+//! record. Latencies as each client sees them; p50 and p95 over every request. Then the EU's 1,775-row
+//! position table imported as a new negotiation, on each.
 //!
 //! Needs a server: `pg_virtualenv -t cargo bench -p trilogue-pg --bench shared` (BENCHMARKS.md).
+
+#[path = "../../core/tests/common/mod.rs"]
+mod data;
 
 use std::time::{Duration, Instant};
 
@@ -210,6 +214,7 @@ async fn main() {
         let d = report("clause view, workbench file (SQLite)", file_view);
         println!("p95 ratio PostgreSQL / SQLite: list {:.2}, view {:.2}", a / b, c / d);
     }
+    import_eu_table(&as_member, &store).await;
     if std::env::var("TRILOGUE_BENCH_EXPLAIN").is_ok() {
         explain(&url, pg_n).await;
     }
@@ -220,6 +225,30 @@ async fn main() {
     owner.close().await;
     store.close().await;
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE {db} WITH (FORCE)"))).execute(&mut admin).await.unwrap();
+}
+
+/// The EU's 1,775-row position table (four groups' amendments and the Commission's text: 7,000-odd
+/// tabled texts) imported as a new negotiation, as the member, on the server and on the file in turn.
+async fn import_eu_table(server: &Server, store: &Store) {
+    let table = trilogue_core::import::parse_position_table(&data::eu_position_table(), "ai-act.csv").unwrap();
+    let times = if std::env::args().any(|a| a == "--bench") { 7 } else { 1 };
+    let (mut on_server, mut on_file) = (Vec::new(), Vec::new());
+    for _ in 0..times {
+        let t = Instant::now();
+        server.import_table(&table, "AI Act", "ai-act.csv", &server.who("", now())).await.unwrap();
+        on_server.push(t.elapsed());
+        let t = Instant::now();
+        store.import_table(&table, "AI Act", "ai-act.csv", &Who::at("bench", now())).await.unwrap();
+        on_file.push(t.elapsed());
+    }
+    println!(
+        "
+the {}-row EU table imported, {times} times each, alternating:",
+        table.rows.len()
+    );
+    let a = report("import, shared record (PostgreSQL)", on_server);
+    let b = report("import, workbench file (SQLite)", on_file);
+    println!("p95 ratio PostgreSQL / SQLite (the slowest of {times}): import {:.2}", a / b);
 }
 
 /// How PostgreSQL runs the clause list's queries, as the member (row-level security on).

@@ -2,17 +2,19 @@
 //! each seeing only what their side may see.
 //!
 //! The record's rules are the core's (`trilogue_core::record`), the same as over a workbench file; this
-//! crate gives them a PostgreSQL transaction (`tx`), reads the record (`read`), keeps its people
+//! crate gives them a PostgreSQL transaction (`tx`), reads the record (`read`), imports whole files into it (`imports`), keeps its sessions and delegations (`sessions`), keeps its people
 //! (`server`: each user a database role of their own, of one organisation and side) and tells open
 //! views what changed (`live`). What a side may not see, the database itself hides: row-level security
 //! in `migrations/`.
 
 pub mod copy;
+mod imports;
 mod live;
 mod read;
 mod reader;
 mod record;
 mod server;
+mod sessions;
 mod tx;
 
 pub use live::{Change, Listener};

@@ -5,10 +5,11 @@
 use trilogue_core::authentic::{LangText, parse_languages};
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
+    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Track,
+    Version,
 };
 use trilogue_core::store::rows::{DelegateRecord, EventRecord, SessionRecord};
-use trilogue_core::store::{ClauseRow, NegotiationSummary, Neighbours};
+use trilogue_core::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Tabling};
 use trilogue_core::{Error, Reader, Result};
 
 use crate::server::Server;
@@ -38,6 +39,108 @@ impl Reader for Server {
         .into_iter()
         .map(Session::try_from)
         .collect()
+    }
+
+    async fn session(&self, id: i64) -> Result<Session> {
+        sqlx::query_as!(
+            SessionRecord,
+            "SELECT id, negotiation_id, number, starts_at, place, kind, minutes FROM sessions WHERE id = $1",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(Error::NotFound(Msg::NoSession { id }))?
+        .try_into()
+    }
+
+    async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
+        sqlx::query_as!(
+            DelegateRecord,
+            "SELECT d.id, d.party_id, d.name, d.role, d.retired_at FROM session_attendees a
+             JOIN delegates d ON d.id = a.delegate_id JOIN parties p ON p.id = d.party_id
+             WHERE a.session_id = $1 ORDER BY p.position, d.id",
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(Delegate::try_from)
+        .collect()
+    }
+
+    async fn agenda(&self, session_id: i64) -> Result<Vec<ClauseSummary>> {
+        let rows = sqlx::query!(
+            "SELECT c.id, c.ref, c.title, c.status FROM session_agenda a JOIN clauses c ON c.id = a.clause_id
+             WHERE a.session_id = $1 ORDER BY a.position",
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let status = ClauseStatus::parse(&r.status)?;
+                Ok(ClauseSummary { clause_id: r.id, reference: r.r#ref, title: r.title, status })
+            })
+            .collect()
+    }
+
+    async fn tabled_in(&self, session_id: i64) -> Result<Vec<Tabling>> {
+        let rows = sqlx::query!(
+            r#"SELECT v.id, v.clause_id, c.ref, v.party_id, v.author, v.tabled_at as "tabled_at!"
+               FROM versions v JOIN clauses c ON c.id = v.clause_id
+               WHERE v.session_id = $1 AND v.tabled_at IS NOT NULL ORDER BY v.tabled_at, v.id"#,
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Tabling {
+                version_id: r.id,
+                clause_id: r.clause_id,
+                reference: r.r#ref,
+                track: Track::from_party_id(r.party_id),
+                author: r.author,
+                tabled_at: r.tabled_at,
+            })
+            .collect())
+    }
+
+    async fn initialed_in(&self, session_id: i64) -> Result<Vec<InitialGiven>> {
+        let rows = sqlx::query!(
+            "SELECT i.id, i.clause_id, c.ref, i.party_id, i.version_id, i.hash, i.initialed_by, i.initialed_at,
+                    i.session_id, i.voided_at, i.voided_by_version
+             FROM initials i JOIN clauses c ON c.id = i.clause_id WHERE i.session_id = $1 ORDER BY i.id",
+            session_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| InitialGiven {
+                reference: r.r#ref,
+                initial: Initial {
+                    id: r.id,
+                    clause_id: r.clause_id,
+                    party_id: r.party_id,
+                    version_id: r.version_id,
+                    hash: r.hash,
+                    initialed_by: r.initialed_by,
+                    initialed_at: r.initialed_at,
+                    session_id: r.session_id,
+                    voided_at: r.voided_at,
+                    voided_by_version: r.voided_by_version,
+                },
+            })
+            .collect())
+    }
+
+    async fn delegate(&self, id: i64) -> Result<Delegate> {
+        sqlx::query_as!(DelegateRecord, "SELECT id, party_id, name, role, retired_at FROM delegates WHERE id = $1", id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(Error::NotFound(Msg::NoDelegate { id }))?
+            .try_into()
     }
 
     async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {

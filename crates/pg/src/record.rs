@@ -6,13 +6,15 @@
 use chrono::{DateTime, Utc};
 
 use trilogue_core::authentic::LangText;
+use trilogue_core::import::PositionTable;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, Priority, PrivateNote, Reservation, Session,
-    Version,
+    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, Priority, PrivateNote, Reservation, Role,
+    Session, Version,
 };
 use trilogue_core::store::{
-    ClauseRow, NegotiationSummary, Neighbours, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange,
+    ClauseRow, ClauseSummary, DelegateEdit, InitialGiven, NegotiationSummary, Neighbours, NewClause, NewNegotiation,
+    NewParty, NewSession, NewVersion, StatusChange, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -91,6 +93,29 @@ impl Record {
         either!(self, r => r.create_negotiation(new, parties, who).await)
     }
 
+    /// Imports a position table as a new negotiation, in one transaction.
+    pub async fn import_table(
+        &self,
+        table: &PositionTable,
+        title: &str,
+        source_name: &str,
+        who: &Who,
+    ) -> Result<Negotiation> {
+        either!(self, r => r.import_table(table, title, source_name, who).await)
+    }
+
+    /// Imports an agreement's clauses as a new negotiation, in one transaction.
+    pub async fn import_clauses(
+        &self,
+        new: &NewNegotiation,
+        parties: &[NewParty],
+        clauses: &[NewClause],
+        source_name: &str,
+        who: &Who,
+    ) -> Result<Negotiation> {
+        either!(self, r => r.import_clauses(new, parties, clauses, source_name, who).await)
+    }
+
     pub async fn add_party(&self, negotiation_id: i64, new: &NewParty, who: &Who) -> Result<Party> {
         either!(self, r => r.add_party(negotiation_id, new, who).await)
     }
@@ -128,6 +153,26 @@ impl Record {
         either!(self, r => r.initial_by(clause_id, signed, version_id, session_id, who).await)
     }
 
+    pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {
+        either!(self, r => r.add_session(negotiation_id, new, who).await)
+    }
+
+    pub async fn set_minutes(&self, session_id: i64, minutes: &str, who: &Who) -> Result<Session> {
+        either!(self, r => r.set_minutes(session_id, minutes, who).await)
+    }
+
+    pub async fn set_attendees(&self, session_id: i64, delegates: &[i64], who: &Who) -> Result<Vec<Delegate>> {
+        either!(self, r => r.set_attendees(session_id, delegates, who).await)
+    }
+
+    pub async fn add_delegate(&self, party_id: i64, name: &str, role: Role, who: &Who) -> Result<Delegate> {
+        either!(self, r => r.add_delegate(party_id, name, role, who).await)
+    }
+
+    pub async fn edit_delegate(&self, delegate_id: i64, edit: &DelegateEdit, who: &Who) -> Result<Delegate> {
+        either!(self, r => r.edit_delegate(delegate_id, edit, who).await)
+    }
+
     pub async fn add_note(
         &self,
         clause_id: i64,
@@ -152,6 +197,24 @@ impl Reader for Record {
     }
     async fn sessions(&self, negotiation_id: i64) -> Result<Vec<Session>> {
         either!(self, r => Reader::sessions(r, negotiation_id).await)
+    }
+    async fn session(&self, id: i64) -> Result<Session> {
+        either!(self, r => Reader::session(r, id).await)
+    }
+    async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
+        either!(self, r => Reader::attendees(r, session_id).await)
+    }
+    async fn agenda(&self, session_id: i64) -> Result<Vec<ClauseSummary>> {
+        either!(self, r => Reader::agenda(r, session_id).await)
+    }
+    async fn tabled_in(&self, session_id: i64) -> Result<Vec<Tabling>> {
+        either!(self, r => Reader::tabled_in(r, session_id).await)
+    }
+    async fn initialed_in(&self, session_id: i64) -> Result<Vec<InitialGiven>> {
+        either!(self, r => Reader::initialed_in(r, session_id).await)
+    }
+    async fn delegate(&self, id: i64) -> Result<Delegate> {
+        either!(self, r => Reader::delegate(r, id).await)
     }
     async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
         either!(self, r => Reader::delegates(r, negotiation_id).await)

@@ -2,16 +2,18 @@
 //! queries. A change locks its negotiation's row first, so that changes to one negotiation are
 //! serialised by the database while others go on at once.
 
+use serde_json::json;
 use sqlx::PgConnection;
 
 use trilogue_core::Result;
 use trilogue_core::Who;
 use trilogue_core::authentic::{LangText, parse_languages};
-use trilogue_core::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Side, Wording};
+use trilogue_core::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Wording};
 use trilogue_core::record::{
-    Head, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide, Tabling, Tx, VersionRow,
+    DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide,
+    Tabling, Tx, VersionRow,
 };
-use trilogue_core::store::{NewClause, NewParty};
+use trilogue_core::store::{NewClause, NewParty, NewSession};
 use trilogue_core::words::Lang;
 
 pub struct PgTx<'c>(pub &'c mut PgConnection);
@@ -106,6 +108,64 @@ impl Tx for PgTx<'_> {
         )
         .fetch_one(&mut *self.0)
         .await?)
+    }
+
+    async fn insert_parties(&mut self, negotiation_id: i64, parties: &[(&str, String)]) -> Result<Vec<i64>> {
+        sqlx::query!(
+            "INSERT INTO parties (negotiation_id, name, label, colour, position)
+             SELECT $1, j.value ->> 0, j.value ->> 0, j.value ->> 1, j.n - 1
+             FROM jsonb_array_elements($2) WITH ORDINALITY AS j(value, n)",
+            negotiation_id,
+            json!(parties)
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(sqlx::query_scalar!("SELECT id FROM parties WHERE negotiation_id = $1 ORDER BY position", negotiation_id)
+            .fetch_all(&mut *self.0)
+            .await?)
+    }
+
+    async fn insert_clauses(
+        &mut self,
+        negotiation_id: i64,
+        clauses: &[ImportedClause<'_>],
+        at: &str,
+    ) -> Result<Vec<i64>> {
+        sqlx::query!(
+            "INSERT INTO clauses (negotiation_id, ref, title, position, status, status_quo, created_at)
+             SELECT $1, j.value ->> 'reference', j.value ->> 'title', j.n, j.value ->> 'status',
+                    j.value ->> 'status_quo', $2
+             FROM jsonb_array_elements($3) WITH ORDINALITY AS j(value, n)",
+            negotiation_id,
+            at,
+            json!(clauses)
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = $1 ORDER BY position", negotiation_id)
+            .fetch_all(&mut *self.0)
+            .await?)
+    }
+
+    async fn insert_tabled(
+        &mut self,
+        texts: &[ImportedText<'_>],
+        author: &str,
+        at: &str,
+        rationale: &str,
+    ) -> Result<u64> {
+        Ok(sqlx::query!(
+            "INSERT INTO versions (clause_id, party_id, text, hash, author, created_at, rationale, tabled_at)
+             SELECT j.clause_id, j.party_id, j.text, j.hash, $1, $2, $3, $2
+             FROM jsonb_to_recordset($4) AS j(clause_id bigint, party_id bigint, text text, hash text)",
+            author,
+            at,
+            rationale,
+            json!(texts)
+        )
+        .execute(&mut *self.0)
+        .await?
+        .rows_affected())
     }
 
     async fn clause(&mut self, clause_id: i64) -> Result<Option<(i64, ClauseStatus)>> {
@@ -423,6 +483,137 @@ impl Tx for PgTx<'_> {
             i.initialed_by,
             i.initialed_at,
             i.session_id
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {
+        let r = sqlx::query!(
+            "INSERT INTO sessions (negotiation_id, number, starts_at, place, kind, minutes)
+             VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM sessions WHERE negotiation_id = $1), $2, $3, $4, $5)
+             RETURNING id, number",
+            negotiation_id,
+            new.starts_at,
+            new.place,
+            new.kind.as_str(),
+            new.minutes
+        )
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok((r.id, r.number))
+    }
+
+    async fn session_of(&mut self, session_id: i64) -> Result<Option<(i64, i64)>> {
+        let row = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = $1", session_id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(row.map(|r| (r.negotiation_id, r.number)))
+    }
+
+    async fn set_session_minutes(&mut self, session_id: i64, minutes: &str) -> Result<()> {
+        sqlx::query!("UPDATE sessions SET minutes = $1 WHERE id = $2", minutes, session_id)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
+    async fn delegates_outside(&mut self, negotiation_id: i64, delegates: &[i64]) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"SELECT count(*) as "n!" FROM unnest($1::bigint[]) AS j(id)
+               WHERE NOT EXISTS (SELECT 1 FROM delegates d JOIN parties p ON p.id = d.party_id
+                                 WHERE d.id = j.id AND p.negotiation_id = $2)"#,
+            delegates,
+            negotiation_id
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn clauses_outside(&mut self, negotiation_id: i64, clauses: &[i64]) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar!(
+            r#"SELECT j.id as "id!" FROM unnest($1::bigint[]) AS j(id)
+               WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.id = j.id AND c.negotiation_id = $2)"#,
+            clauses,
+            negotiation_id
+        )
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    async fn set_attendees(&mut self, session_id: i64, delegates: &[i64]) -> Result<()> {
+        sqlx::query!("DELETE FROM session_attendees WHERE session_id = $1", session_id).execute(&mut *self.0).await?;
+        sqlx::query!(
+            "INSERT INTO session_attendees (session_id, delegate_id) SELECT $1, id FROM unnest($2::bigint[]) AS j(id)
+             ON CONFLICT DO NOTHING",
+            session_id,
+            delegates
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn set_agenda(&mut self, session_id: i64, clauses: &[i64]) -> Result<()> {
+        sqlx::query!(
+            "INSERT INTO session_agenda (session_id, clause_id, position)
+             SELECT $1, j.id, j.n - 1 FROM unnest($2::bigint[]) WITH ORDINALITY AS j(id, n)
+             ON CONFLICT DO NOTHING",
+            session_id,
+            clauses
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn negotiation_of_party(&mut self, party_id: i64) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar!("SELECT negotiation_id FROM parties WHERE id = $1", party_id)
+            .fetch_optional(&mut *self.0)
+            .await?)
+    }
+
+    async fn insert_delegate(&mut self, party_id: i64, name: &str, role: Role) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO delegates (party_id, name, role) VALUES ($1, $2, $3) RETURNING id",
+            party_id,
+            name,
+            role.as_str()
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn delegate_to_edit(&mut self, delegate_id: i64) -> Result<Option<DelegateBefore>> {
+        let row = sqlx::query!(
+            "SELECT d.name, d.role, d.retired_at, p.negotiation_id FROM delegates d JOIN parties p ON p.id = d.party_id
+             WHERE d.id = $1",
+            delegate_id
+        )
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(row.map(|r| DelegateBefore {
+            negotiation_id: r.negotiation_id,
+            name: r.name,
+            role: r.role,
+            retired: r.retired_at.is_some(),
+        }))
+    }
+
+    async fn update_delegate(
+        &mut self,
+        delegate_id: i64,
+        name: &str,
+        role: Role,
+        retired_at: Option<&str>,
+    ) -> Result<()> {
+        sqlx::query!(
+            "UPDATE delegates SET name = $1, role = $2, retired_at = $3 WHERE id = $4",
+            name,
+            role.as_str(),
+            retired_at,
+            delegate_id
         )
         .execute(&mut *self.0)
         .await?;

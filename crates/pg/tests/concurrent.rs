@@ -1,13 +1,15 @@
 //! Many writers at once: twenty clients, of both sides, add clauses and table texts on one negotiation
-//! at the same time. The database serialises them per negotiation: the clause order has no gaps or
-//! duplicates, the journal's chain holds, and nothing is lost.
+//! and schedule sessions at the same time. The database serialises them per negotiation: the clause
+//! order and the session numbers have no gaps or duplicates, the journal's chain holds, and nothing is
+//! lost.
 
 mod common;
 
 use common::{Record, now};
+use trilogue_core::Reader;
 use trilogue_core::authentic::LangText;
-use trilogue_core::model::{Side, Track};
-use trilogue_core::store::{NewClause, NewVersion};
+use trilogue_core::model::{SessionKind, Side, Track};
+use trilogue_core::store::{NewClause, NewSession, NewVersion};
 use trilogue_core::words::Lang;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -33,6 +35,17 @@ async fn twenty_clients_write_one_negotiation_at_once() {
                 let mut v = NewVersion::tabled(Track::Party(party), format!("Текст {client}.{i}"), None);
                 v.translations = vec![LangText { lang: Lang::Kk, text: format!("Мәтін {client}.{i}") }];
                 server.propose(c.id, &v, &who).await.unwrap();
+                if i == 2 {
+                    let session = NewSession {
+                        starts_at: format!("2027-01-{:02}T09:00:00Z", client + 1),
+                        place: format!("Room {client}"),
+                        kind: SessionKind::Plenary,
+                        minutes: String::new(),
+                        attendees: Vec::new(),
+                        agenda: vec![c.id],
+                    };
+                    server.add_session(n, &session, &who).await.unwrap();
+                }
             }
         }));
     }
@@ -45,7 +58,10 @@ async fn twenty_clients_write_one_negotiation_at_once() {
     assert_eq!(positions, (1..=(clients * per_client) as i64).collect::<Vec<_>>(), "one order, no gaps, no twins");
     assert!(rows.iter().all(|r| r.heads.len() == 1 && r.heads[0].tabled && r.clause.status.as_str() == "open"));
     let events = employers.events(n).await.unwrap();
-    // created, two organisations; then per clause: added, tabled, opened
-    assert_eq!(events.len(), 3 + 3 * clients * per_client);
+    let mut numbers: Vec<i64> = union.sessions(n).await.unwrap().iter().map(|s| s.number).collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=clients as i64).collect::<Vec<_>>(), "session numbers: no gaps, no twins");
+    // created, two organisations; then per clause: added, tabled, opened; a session per client
+    assert_eq!(events.len(), 3 + 3 * clients * per_client + clients);
     assert_eq!(union.verify_journal(n).await.unwrap().map(|b| b.event_id), None, "the chain holds");
 }

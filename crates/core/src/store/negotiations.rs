@@ -256,62 +256,16 @@ impl Store {
 
     /// Adds a delegate to an organisation's delegation; journaled, as every change to who may act is.
     pub async fn add_delegate(&self, party_id: i64, name: &str, role: Role, who: &Who) -> Result<Delegate> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(Error::Invalid(Msg::DelegateNeedsName));
-        }
-        let role_name = role.as_str();
         let mut tx = self.begin().await?;
-        let negotiation_id = sqlx::query_scalar!("SELECT negotiation_id FROM parties WHERE id = ?", party_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| Error::NotFound(Msg::NoParty { id: party_id }))?;
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO delegates (party_id, name, role) VALUES (?, ?, ?) RETURNING id as "id!""#,
-            party_id,
-            name,
-            role_name
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        let detail = json!({ "delegate_id": id, "party_id": party_id, "name": name, "role": role });
-        events::append(&mut tx, negotiation_id, None, "delegate_added", who, "", detail).await?;
+        let id = crate::record::add_delegate(&mut *tx, party_id, name, role, who).await?;
         tx.commit().await?;
-        Ok(Delegate { id, party_id, name: name.to_string(), role, retired_at: None })
+        self.delegate(id).await
     }
 
     /// Changes a delegate's name or role, or retires them (kept in the record, never erased).
     pub async fn edit_delegate(&self, delegate_id: i64, edit: &DelegateEdit, who: &Who) -> Result<Delegate> {
         let mut tx = self.begin().await?;
-        let before = sqlx::query!(
-            "SELECT d.name, d.role, d.retired_at, p.negotiation_id FROM delegates d JOIN parties p ON p.id = d.party_id
-             WHERE d.id = ?",
-            delegate_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| Error::NotFound(Msg::NoDelegate { id: delegate_id }))?;
-        if before.retired_at.is_some() {
-            return Err(Error::Invalid(Msg::DelegateRetired { name: before.name.clone() }));
-        }
-        let (name, role) = (edit.name.trim(), edit.role.as_str());
-        if name.is_empty() {
-            return Err(Error::Invalid(Msg::DelegateNeedsName));
-        }
-        let retired_at = edit.retire.then(|| who.stamp());
-        sqlx::query!(
-            "UPDATE delegates SET name = ?, role = ?, retired_at = ? WHERE id = ?",
-            name,
-            role,
-            retired_at,
-            delegate_id
-        )
-        .execute(&mut *tx)
-        .await?;
-        let kind = if edit.retire { "delegate_retired" } else { "delegate_edited" };
-        let detail = json!({ "delegate_id": delegate_id, "from": { "name": before.name, "role": before.role },
-            "to": { "name": name, "role": role } });
-        events::append(&mut tx, before.negotiation_id, None, kind, who, "", detail).await?;
+        crate::record::edit_delegate(&mut *tx, delegate_id, edit, who).await?;
         tx.commit().await?;
         self.delegate(delegate_id).await
     }

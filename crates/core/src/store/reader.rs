@@ -6,7 +6,7 @@ use crate::model::{
     Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
 };
 use crate::reader::Reader;
-use crate::store::{ClauseRow, NegotiationSummary, Neighbours, Store};
+use crate::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Store, Tabling};
 
 impl Reader for Store {
     async fn negotiation(&self, id: i64) -> Result<Negotiation> {
@@ -20,6 +20,24 @@ impl Reader for Store {
     }
     async fn sessions(&self, negotiation_id: i64) -> Result<Vec<Session>> {
         Store::sessions(self, negotiation_id).await
+    }
+    async fn session(&self, id: i64) -> Result<Session> {
+        Store::session(self, id).await
+    }
+    async fn attendees(&self, session_id: i64) -> Result<Vec<Delegate>> {
+        Store::attendees(self, session_id).await
+    }
+    async fn agenda(&self, session_id: i64) -> Result<Vec<ClauseSummary>> {
+        Store::agenda(self, session_id).await
+    }
+    async fn tabled_in(&self, session_id: i64) -> Result<Vec<Tabling>> {
+        Store::tabled_in(self, session_id).await
+    }
+    async fn initialed_in(&self, session_id: i64) -> Result<Vec<InitialGiven>> {
+        Store::initialed_in(self, session_id).await
+    }
+    async fn delegate(&self, id: i64) -> Result<Delegate> {
+        Store::delegate(self, id).await
     }
     async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
         Store::delegates(self, negotiation_id).await

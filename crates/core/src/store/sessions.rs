@@ -2,12 +2,12 @@
 
 use crate::store::rows::SessionRecord;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
-use super::{Store, Who, events};
+use super::{Store, Who};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{ClauseStatus, Delegate, Initial, Session, SessionKind, Track};
+use crate::record;
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -26,41 +26,10 @@ pub struct NewSession {
 impl Store {
     /// Schedules the next session of a negotiation, numbered after the last.
     pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {
-        crate::text::check_size("minutes", &new.minutes)?;
         let mut tx = self.begin().await?;
-        let kind = new.kind.as_str();
-        let r = sqlx::query!(
-            r#"INSERT INTO sessions (negotiation_id, number, starts_at, place, kind, minutes)
-               VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM sessions WHERE negotiation_id = ?1), ?2, ?3, ?4, ?5)
-               RETURNING id as "id!", number as "number!: i64""#,
-            negotiation_id, new.starts_at, new.place, kind, new.minutes
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        for delegate_id in &new.attendees {
-            sqlx::query!(
-                "INSERT OR IGNORE INTO session_attendees (session_id, delegate_id) VALUES (?, ?)",
-                r.id,
-                delegate_id
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-        for (position, clause_id) in new.agenda.iter().enumerate() {
-            let position = position as i64;
-            sqlx::query!(
-                "INSERT OR IGNORE INTO session_agenda (session_id, clause_id, position) VALUES (?, ?, ?)",
-                r.id,
-                clause_id,
-                position
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-        let detail = json!({ "session_id": r.id, "number": r.number, "starts_at": new.starts_at });
-        events::append(&mut tx, negotiation_id, None, "session_scheduled", who, "", detail).await?;
+        let id = record::add_session(&mut *tx, negotiation_id, new, who).await?;
         tx.commit().await?;
-        self.session(r.id).await
+        self.session(id).await
     }
 
     pub async fn session(&self, id: i64) -> Result<Session> {
@@ -133,15 +102,8 @@ pub struct InitialGiven {
 impl Store {
     /// Writes a session's minutes (Markdown); the change is journaled, the earlier minutes with it.
     pub async fn set_minutes(&self, session_id: i64, minutes: &str, who: &Who) -> Result<Session> {
-        crate::text::check_size("minutes", minutes)?;
         let mut tx = self.begin().await?;
-        let s = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| Error::NotFound(Msg::NoSession { id: session_id }))?;
-        sqlx::query!("UPDATE sessions SET minutes = ? WHERE id = ?", minutes, session_id).execute(&mut *tx).await?;
-        let detail = json!({ "session_id": session_id, "number": s.number, "minutes": minutes });
-        events::append(&mut tx, s.negotiation_id, None, "minutes_written", who, "", detail).await?;
+        record::set_minutes(&mut *tx, session_id, minutes, who).await?;
         tx.commit().await?;
         self.session(session_id).await
     }
@@ -149,33 +111,7 @@ impl Store {
     /// Records who attended a session (replacing what was recorded); the journal keeps each record.
     pub async fn set_attendees(&self, session_id: i64, delegates: &[i64], who: &Who) -> Result<Vec<Delegate>> {
         let mut tx = self.begin().await?;
-        let s = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| Error::NotFound(Msg::NoSession { id: session_id }))?;
-        let ids = serde_json::to_string(delegates).expect("ids serialise");
-        let foreign = sqlx::query_scalar!(
-            r#"SELECT count(*) as "n!: i64" FROM json_each(?) j
-               WHERE NOT EXISTS (SELECT 1 FROM delegates d JOIN parties p ON p.id = d.party_id
-                                 WHERE d.id = j.value AND p.negotiation_id = ?)"#,
-            ids,
-            s.negotiation_id
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        if foreign > 0 {
-            return Err(Error::Invalid(Msg::AttendeeNotDelegate));
-        }
-        sqlx::query!("DELETE FROM session_attendees WHERE session_id = ?", session_id).execute(&mut *tx).await?;
-        sqlx::query!(
-            "INSERT OR IGNORE INTO session_attendees (session_id, delegate_id) SELECT ?, value FROM json_each(?)",
-            session_id,
-            ids
-        )
-        .execute(&mut *tx)
-        .await?;
-        let detail = json!({ "session_id": session_id, "number": s.number, "attendees": delegates });
-        events::append(&mut tx, s.negotiation_id, None, "attendance_recorded", who, "", detail).await?;
+        record::set_attendees(&mut *tx, session_id, delegates, who).await?;
         tx.commit().await?;
         self.attendees(session_id).await
     }

@@ -5,10 +5,14 @@ use super::Who;
 use super::versions::{languages_of, version_set};
 use crate::authentic::{LangText, parse_languages};
 use crate::error::Result;
-use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Side, Wording};
-use crate::record::{Head, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide, Tabling, Tx, VersionRow};
+use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Wording};
+use crate::record::{
+    DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide,
+    Tabling, Tx, VersionRow,
+};
 use crate::store::NewClause;
 use crate::store::NewParty;
+use crate::store::NewSession;
 use crate::words::Lang;
 use sqlx::SqliteConnection;
 
@@ -97,6 +101,67 @@ impl Tx for SqliteConnection {
         )
         .fetch_one(&mut *self)
         .await?)
+    }
+
+    async fn insert_parties(&mut self, negotiation_id: i64, parties: &[(&str, String)]) -> Result<Vec<i64>> {
+        let parties = serde_json::json!(parties).to_string();
+        sqlx::query!(
+            "INSERT INTO parties (negotiation_id, name, label, colour, position)
+             SELECT ?1, j.value ->> 0, j.value ->> 0, j.value ->> 1, j.key FROM json_each(?2) j",
+            negotiation_id,
+            parties
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(sqlx::query_scalar!("SELECT id FROM parties WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+            .fetch_all(&mut *self)
+            .await?)
+    }
+
+    async fn insert_clauses(
+        &mut self,
+        negotiation_id: i64,
+        clauses: &[ImportedClause<'_>],
+        at: &str,
+    ) -> Result<Vec<i64>> {
+        let clauses = serde_json::json!(clauses).to_string();
+        sqlx::query!(
+            "INSERT INTO clauses (negotiation_id, ref, title, position, status, status_quo, created_at)
+             SELECT ?1, j.value ->> 'reference', j.value ->> 'title', j.key + 1, j.value ->> 'status',
+                    j.value ->> 'status_quo', ?2
+             FROM json_each(?3) j",
+            negotiation_id,
+            at,
+            clauses
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+            .fetch_all(&mut *self)
+            .await?)
+    }
+
+    async fn insert_tabled(
+        &mut self,
+        texts: &[ImportedText<'_>],
+        author: &str,
+        at: &str,
+        rationale: &str,
+    ) -> Result<u64> {
+        let texts = serde_json::json!(texts).to_string();
+        Ok(sqlx::query!(
+            "INSERT INTO versions (clause_id, party_id, text, hash, author, created_at, rationale, tabled_at)
+             SELECT j.value ->> 'clause_id', j.value ->> 'party_id', j.value ->> 'text', j.value ->> 'hash',
+                    ?1, ?2, ?3, ?2
+             FROM json_each(?4) j",
+            author,
+            at,
+            rationale,
+            texts
+        )
+        .execute(&mut *self)
+        .await?
+        .rows_affected())
     }
 
     async fn clause(&mut self, clause_id: i64) -> Result<Option<(i64, ClauseStatus)>> {
@@ -402,6 +467,140 @@ impl Tx for SqliteConnection {
             i.initialed_by,
             i.initialed_at,
             i.session_id
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {
+        let kind = new.kind.as_str();
+        let r = sqlx::query!(
+            r#"INSERT INTO sessions (negotiation_id, number, starts_at, place, kind, minutes)
+               VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM sessions WHERE negotiation_id = ?1), ?2, ?3, ?4, ?5)
+               RETURNING id as "id!", number as "number!: i64""#,
+            negotiation_id,
+            new.starts_at,
+            new.place,
+            kind,
+            new.minutes
+        )
+        .fetch_one(&mut *self)
+        .await?;
+        Ok((r.id, r.number))
+    }
+
+    async fn session_of(&mut self, session_id: i64) -> Result<Option<(i64, i64)>> {
+        let row = sqlx::query!("SELECT negotiation_id, number FROM sessions WHERE id = ?", session_id)
+            .fetch_optional(&mut *self)
+            .await?;
+        Ok(row.map(|r| (r.negotiation_id, r.number)))
+    }
+
+    async fn set_session_minutes(&mut self, session_id: i64, minutes: &str) -> Result<()> {
+        sqlx::query!("UPDATE sessions SET minutes = ? WHERE id = ?", minutes, session_id).execute(&mut *self).await?;
+        Ok(())
+    }
+
+    async fn delegates_outside(&mut self, negotiation_id: i64, delegates: &[i64]) -> Result<i64> {
+        let ids = serde_json::json!(delegates).to_string();
+        Ok(sqlx::query_scalar!(
+            r#"SELECT count(*) as "n!: i64" FROM json_each(?) j
+               WHERE NOT EXISTS (SELECT 1 FROM delegates d JOIN parties p ON p.id = d.party_id
+                                 WHERE d.id = j.value AND p.negotiation_id = ?)"#,
+            ids,
+            negotiation_id
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn clauses_outside(&mut self, negotiation_id: i64, clauses: &[i64]) -> Result<Vec<i64>> {
+        let ids = serde_json::json!(clauses).to_string();
+        Ok(sqlx::query_scalar!(
+            r#"SELECT CAST(j.value AS INTEGER) as "id!: i64" FROM json_each(?) j
+               WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.id = j.value AND c.negotiation_id = ?)"#,
+            ids,
+            negotiation_id
+        )
+        .fetch_all(&mut *self)
+        .await?)
+    }
+
+    async fn set_attendees(&mut self, session_id: i64, delegates: &[i64]) -> Result<()> {
+        let ids = serde_json::json!(delegates).to_string();
+        sqlx::query!("DELETE FROM session_attendees WHERE session_id = ?", session_id).execute(&mut *self).await?;
+        sqlx::query!(
+            "INSERT OR IGNORE INTO session_attendees (session_id, delegate_id) SELECT ?, value FROM json_each(?)",
+            session_id,
+            ids
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
+
+    async fn set_agenda(&mut self, session_id: i64, clauses: &[i64]) -> Result<()> {
+        let ids = serde_json::json!(clauses).to_string();
+        sqlx::query!(
+            "INSERT OR IGNORE INTO session_agenda (session_id, clause_id, position)
+             SELECT ?, value, key FROM json_each(?)",
+            session_id,
+            ids
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
+
+    async fn negotiation_of_party(&mut self, party_id: i64) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar!("SELECT negotiation_id FROM parties WHERE id = ?", party_id)
+            .fetch_optional(&mut *self)
+            .await?)
+    }
+
+    async fn insert_delegate(&mut self, party_id: i64, name: &str, role: Role) -> Result<i64> {
+        let role = role.as_str();
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO delegates (party_id, name, role) VALUES (?, ?, ?) RETURNING id as "id!""#,
+            party_id,
+            name,
+            role
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn delegate_to_edit(&mut self, delegate_id: i64) -> Result<Option<DelegateBefore>> {
+        let row = sqlx::query!(
+            "SELECT d.name, d.role, d.retired_at, p.negotiation_id FROM delegates d JOIN parties p ON p.id = d.party_id
+             WHERE d.id = ?",
+            delegate_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(row.map(|r| DelegateBefore {
+            negotiation_id: r.negotiation_id,
+            name: r.name,
+            role: r.role,
+            retired: r.retired_at.is_some(),
+        }))
+    }
+
+    async fn update_delegate(
+        &mut self,
+        delegate_id: i64,
+        name: &str,
+        role: Role,
+        retired_at: Option<&str>,
+    ) -> Result<()> {
+        let role = role.as_str();
+        sqlx::query!(
+            "UPDATE delegates SET name = ?, role = ?, retired_at = ? WHERE id = ?",
+            name,
+            role,
+            retired_at,
+            delegate_id
         )
         .execute(&mut *self)
         .await?;

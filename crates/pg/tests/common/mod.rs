@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{Connection, PgConnection};
 use trilogue_core::model::{Level, Side};
 use trilogue_core::store::{NewNegotiation, NewParty};
+use trilogue_core::{Store, Who};
 use trilogue_pg::{NewMember, Server};
 
 pub fn now() -> DateTime<Utc> {
@@ -66,24 +67,31 @@ impl Record {
 
     /// A negotiation of a union side and an employers' side, as the owner sets it up.
     pub async fn negotiation(&self) -> (i64, i64, i64) {
-        let mut new = NewNegotiation::titled("Sectoral agreement: AI at work", Level::Sectoral);
-        new.languages = vec!["ru".into(), "kk".into()];
-        let parties = [
-            NewParty {
-                name: "Trade unions".into(),
-                side: Some(Side::Workers),
-                label: "TU".into(),
-                colour: "#1f77b4".into(),
-            },
-            NewParty {
-                name: "Employers".into(),
-                side: Some(Side::Employers),
-                label: "EMP".into(),
-                colour: "#d62728".into(),
-            },
-        ];
+        let (new, parties) = union_and_employers();
         let (n, parties) =
             self.owner.create_negotiation(&new, &parties, &self.owner.who("secretariat", now())).await.unwrap();
         (n.id, parties[0].id, parties[1].id)
     }
+}
+
+/// The same negotiation on a workbench file, as the secretariat sets it up.
+pub async fn negotiation_on_file(store: &Store) -> (i64, i64, i64) {
+    let (new, parties) = union_and_employers();
+    let (n, parties) = store.create_negotiation(&new, &parties, &Who::at("secretariat", now())).await.unwrap();
+    (n.id, parties[0].id, parties[1].id)
+}
+
+fn union_and_employers() -> (NewNegotiation, [NewParty; 2]) {
+    let mut new = NewNegotiation::titled("Sectoral agreement: AI at work", Level::Sectoral);
+    new.languages = vec!["ru".into(), "kk".into()];
+    let party = |name: &str, side, label: &str, colour: &str| NewParty {
+        name: name.into(),
+        side: Some(side),
+        label: label.into(),
+        colour: colour.into(),
+    };
+    (
+        new,
+        [party("Trade unions", Side::Workers, "TU", "#1f77b4"), party("Employers", Side::Employers, "EMP", "#d62728")],
+    )
 }
