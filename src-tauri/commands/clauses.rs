@@ -81,5 +81,5 @@ pub async fn add_reservation(
     party_id: i64,
     text: String,
 ) -> IpcResult<Reservation> {
-    Ok(workbench.file()?.add_reservation(clause_id, party_id, &text, &workbench.who()).await?)
+    Ok(workbench.record().add_reservation(clause_id, party_id, &text, &workbench.who()).await?)
 }

@@ -88,5 +88,5 @@ pub async fn draft_from_library(workbench: State<'_, Workbench>, clause_id: i64,
 #[tauri::command]
 #[specta::specta]
 pub async fn edit_clause(workbench: State<'_, Workbench>, clause_id: i64, edit: ClauseEdit) -> IpcResult<Clause> {
-    Ok(workbench.file()?.edit_clause(clause_id, &edit, &workbench.who()).await?)
+    Ok(workbench.record().edit_clause(clause_id, &edit, &workbench.who()).await?)
 }

@@ -15,15 +15,15 @@ pub async fn protocol(ctx: &Ctx, clause: &str, further: &str, reason: String, ne
     let c = ctx.clause(clause, negotiation).await?;
     let mut change = StatusChange::to(ClauseStatus::InProtocol, reason);
     change.further = Some(Further::parse(further)?);
-    ctx.file()?.change_status(c.id, &change, &ctx.who).await?;
+    ctx.record.change_status(c.id, &change, &ctx.who).await?;
     let further = ctx.words.name("further", change.further.map_or("", |f| f.as_str()));
     ctx.say("cli-in-protocol", &[("reference", (&c.reference).into()), ("further", (&further).into())])
 }
 
 pub async fn reservation(ctx: &Ctx, clause: &str, org: &str, text: &str, negotiation: Option<&str>) -> Result<()> {
     let c = ctx.clause(clause, negotiation).await?;
-    let party = ctx.file()?.find_party(c.negotiation_id, org).await?;
-    ctx.file()?.add_reservation(c.id, party.id, text, &ctx.who).await?;
+    let party = ctx.record.find_party(c.negotiation_id, org).await?;
+    ctx.record.add_reservation(c.id, party.id, text, &ctx.who).await?;
     ctx.say("cli-reservation", &[("party", (&party.label).into()), ("reference", (&c.reference).into())])
 }
 

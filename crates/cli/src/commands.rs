@@ -404,6 +404,13 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Org(c) => setup::org(ctx, c).await,
         Command::Clause(c) => setup::clause(ctx, c).await,
         Command::Copy { to } => crate::server::copy(ctx, &to).await,
+        // closing a clause: the protocol of disagreements, reservations
+        Command::Protocol { clause, further, reason, negotiation } => {
+            closing::protocol(ctx, &clause, &further, reason, negotiation.as_deref()).await
+        }
+        Command::Reservation { clause, org, text, negotiation } => {
+            closing::reservation(ctx, &clause, &org, &text, negotiation.as_deref()).await
+        }
         // sessions: scheduling, attendance, minutes
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -531,12 +538,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
         Command::Approval { negotiation, step, date, side, body, votes_for, votes_against, abstaining, rejected } => {
             let votes = votes_for.zip(votes_against).map(|(f, a)| (f, a, abstaining));
             closing::approval(ctx, closing::ApprovalArgs { negotiation, step, date, side, body, votes, rejected }).await
-        }
-        Command::Protocol { clause, further, reason, negotiation } => {
-            closing::protocol(ctx, &clause, &further, reason, negotiation.as_deref()).await
-        }
-        Command::Reservation { clause, org, text, negotiation } => {
-            closing::reservation(ctx, &clause, &org, &text, negotiation.as_deref()).await
         }
         Command::Commitment(c) => closing::commitment(ctx, c).await,
         Command::Delegate(c) => setup::delegate(ctx, c).await,

@@ -132,7 +132,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             ctx.say("cli-clause-added", &args)
         }
         ClauseCommand::Rename { clause, reference, title, negotiation } => {
-            let store = ctx.file()?;
+            let store = &ctx.record;
             let c = ctx.clause(&clause, negotiation.as_deref()).await?;
             if reference.is_none() && title.is_none() {
                 anyhow::bail!(ctx.f("cli-ref-or-title", &[]));
@@ -149,7 +149,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             ctx.say("cli-clause-renamed", &args)
         }
         ClauseCommand::Move { clause, before, end: _, negotiation } => {
-            let store = ctx.file()?;
+            let store = &ctx.record;
             let c = ctx.clause(&clause, negotiation.as_deref()).await?;
             let before = match before {
                 Some(b) => Some(store.find_clause(Some(c.negotiation_id), &b).await?),
@@ -165,7 +165,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             }
         }
         ClauseCommand::Group { clause, section, topics, standards, negotiation } => {
-            let store = ctx.file()?;
+            let store = &ctx.record;
             let mut c = ctx.clause(&clause, negotiation.as_deref()).await?;
             if let Some(section) = section {
                 c = store.edit_clause(c.id, &ClauseEdit::Section { section }, &ctx.who).await?;

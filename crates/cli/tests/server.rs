@@ -175,11 +175,13 @@ fn three_people_of_two_sides_negotiate_through_the_cli() {
     let detail: Value = serde_json::from_str(&ok(berik, &["session", "1", "1", "--json"], None)).unwrap();
     assert_eq!(detail["agenda"][0]["ref"], "Пункт 1", "{detail}");
     // a position table the other side sent, imported whole as a new negotiation, readable by all
-    let table = "ref,title,TU,EMP\nПункт 1,Переобучение,Не менее 100 часов,По возможности\nПункт 2,Согласие,,Без согласия\n";
+    let table =
+        "ref,title,TU,EMP\nПункт 1,Переобучение,Не менее 100 часов,По возможности\nПункт 2,Согласие,,Без согласия\n";
     ok(berik, &["import-table", "-", "--title", "Таблица позиций"], Some(table));
     let listed: Value = serde_json::from_str(&ok(dana, &["negotiations", "--json"], None)).unwrap();
     let imported = listed.as_array().unwrap().iter().find(|n| n["title"] == "Таблица позиций").expect("imported");
-    let rows: Value = serde_json::from_str(&ok(dana, &["clauses", &imported["id"].to_string(), "--json"], None)).unwrap();
+    let rows: Value =
+        serde_json::from_str(&ok(dana, &["clauses", &imported["id"].to_string(), "--json"], None)).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 2, "{rows}");
     // what a shared record cannot do yet is said, and nothing is done
     let not_yet = cli(aigerim, &["search", "переобучение"], None);

@@ -4,6 +4,7 @@
 //! else. What a change means (what is checked first, what the journal says, which status a clause moves
 //! to, whose initials a new joint text voids) is decided here, over any `Tx`.
 
+mod clauses;
 mod imports;
 mod sessions;
 
@@ -24,6 +25,7 @@ use crate::store::{
 use crate::text::{check_size, hex};
 use crate::words::Lang;
 
+pub use clauses::{add_reservation, edit_clause};
 pub use imports::{import_clauses, import_table};
 pub use sessions::{add_delegate, add_session, edit_delegate, set_attendees, set_minutes};
 
@@ -151,6 +153,15 @@ pub struct ImportedText<'a> {
     pub party_id: Option<i64>,
     pub text: &'a str,
     pub hash: String,
+}
+
+/// A clause's names as editing sees them.
+#[derive(Debug, Clone)]
+pub struct ClauseNames {
+    pub negotiation_id: i64,
+    pub reference: String,
+    pub title: String,
+    pub section: String,
 }
 
 /// A delegate as editing sees them.
@@ -311,6 +322,35 @@ pub trait Tx: Send {
     fn signatory(&mut self, party_id: i64, negotiation_id: i64) -> impl Future<Output = Result<Option<String>>> + Send;
     fn void_initial(&mut self, initial_id: i64, at: &str, version_id: i64) -> impl Future<Output = Result<()>> + Send;
     fn insert_initial(&mut self, i: &InitialRow<'_>) -> impl Future<Output = Result<()>> + Send;
+
+    fn clause_names(&mut self, clause_id: i64) -> impl Future<Output = Result<Option<ClauseNames>>> + Send;
+    fn set_clause_names(
+        &mut self,
+        clause_id: i64,
+        reference: &str,
+        title: &str,
+        section: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// A clause's topics, in order.
+    fn topics(&mut self, clause_id: i64) -> impl Future<Output = Result<Vec<String>>> + Send;
+    fn clear_topics(&mut self, clause_id: i64) -> impl Future<Output = Result<()>> + Send;
+    /// The codes of the standards a clause is linked to, in order.
+    fn standard_codes(&mut self, clause_id: i64) -> impl Future<Output = Result<Vec<String>>> + Send;
+    fn clear_standards(&mut self, clause_id: i64) -> impl Future<Output = Result<()>> + Send;
+    /// Links a clause to the standard with this code; whether there is such a standard.
+    fn link_standard(&mut self, clause_id: i64, code: &str) -> impl Future<Output = Result<bool>> + Send;
+    /// The negotiation's clauses in order.
+    fn clause_order(&mut self, negotiation_id: i64) -> impl Future<Output = Result<Vec<i64>>> + Send;
+    /// Numbers the clauses 1, 2, … in this order.
+    fn set_positions(&mut self, order: &[i64]) -> impl Future<Output = Result<()>> + Send;
+    fn insert_reservation(
+        &mut self,
+        clause_id: i64,
+        party_id: i64,
+        text: &str,
+        by: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<i64>> + Send;
 
     fn insert_session(
         &mut self,

@@ -2,11 +2,12 @@
 //! each seeing only what their side may see.
 //!
 //! The record's rules are the core's (`trilogue_core::record`), the same as over a workbench file; this
-//! crate gives them a PostgreSQL transaction (`tx`), reads the record (`read`), imports whole files into it (`imports`), keeps its sessions and delegations (`sessions`), keeps its people
+//! crate gives them a PostgreSQL transaction (`tx`), reads the record (`read`), changes clauses (`clauses`), imports whole files (`imports`), keeps its sessions and delegations (`sessions`), keeps its people
 //! (`server`: each user a database role of their own, of one organisation and side) and tells open
 //! views what changed (`live`). What a side may not see, the database itself hides: row-level security
 //! in `migrations/`.
 
+mod clauses;
 pub mod copy;
 mod imports;
 mod live;

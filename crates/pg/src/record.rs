@@ -13,8 +13,8 @@ use trilogue_core::model::{
     Session, Version,
 };
 use trilogue_core::store::{
-    ClauseRow, ClauseSummary, DelegateEdit, InitialGiven, NegotiationSummary, Neighbours, NewClause, NewNegotiation,
-    NewParty, NewSession, NewVersion, StatusChange, Tabling,
+    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, InitialGiven, NegotiationSummary, Neighbours, NewClause,
+    NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -151,6 +151,14 @@ impl Record {
         who: &Who,
     ) -> Result<ClauseStatus> {
         either!(self, r => r.initial_by(clause_id, signed, version_id, session_id, who).await)
+    }
+
+    pub async fn edit_clause(&self, clause_id: i64, edit: &ClauseEdit, who: &Who) -> Result<Clause> {
+        either!(self, r => r.edit_clause(clause_id, edit, who).await)
+    }
+
+    pub async fn add_reservation(&self, clause_id: i64, party_id: i64, text: &str, who: &Who) -> Result<Reservation> {
+        either!(self, r => r.add_reservation(clause_id, party_id, text, who).await)
     }
 
     pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {

@@ -10,8 +10,8 @@ use trilogue_core::Who;
 use trilogue_core::authentic::{LangText, parse_languages};
 use trilogue_core::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Wording};
 use trilogue_core::record::{
-    DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide,
-    Tabling, Tx, VersionRow,
+    ClauseNames, DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent,
+    PartySide, Tabling, Tx, VersionRow,
 };
 use trilogue_core::store::{NewClause, NewParty, NewSession};
 use trilogue_core::words::Lang;
@@ -487,6 +487,108 @@ impl Tx for PgTx<'_> {
         .execute(&mut *self.0)
         .await?;
         Ok(())
+    }
+
+    async fn clause_names(&mut self, clause_id: i64) -> Result<Option<ClauseNames>> {
+        let row = sqlx::query!("SELECT negotiation_id, ref, title, section FROM clauses WHERE id = $1", clause_id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(row.map(|r| ClauseNames {
+            negotiation_id: r.negotiation_id,
+            reference: r.r#ref,
+            title: r.title,
+            section: r.section,
+        }))
+    }
+
+    async fn set_clause_names(&mut self, clause_id: i64, reference: &str, title: &str, section: &str) -> Result<()> {
+        sqlx::query!(
+            "UPDATE clauses SET ref = $1, title = $2, section = $3 WHERE id = $4",
+            reference,
+            title,
+            section,
+            clause_id
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn topics(&mut self, clause_id: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar!("SELECT topic FROM clause_topics WHERE clause_id = $1 ORDER BY topic", clause_id)
+            .fetch_all(&mut *self.0)
+            .await?)
+    }
+
+    async fn clear_topics(&mut self, clause_id: i64) -> Result<()> {
+        sqlx::query!("DELETE FROM clause_topics WHERE clause_id = $1", clause_id).execute(&mut *self.0).await?;
+        Ok(())
+    }
+
+    async fn standard_codes(&mut self, clause_id: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar!(
+            "SELECT s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id
+             WHERE cs.clause_id = $1 ORDER BY s.code",
+            clause_id
+        )
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    async fn clear_standards(&mut self, clause_id: i64) -> Result<()> {
+        sqlx::query!("DELETE FROM clause_standards WHERE clause_id = $1", clause_id).execute(&mut *self.0).await?;
+        Ok(())
+    }
+
+    async fn link_standard(&mut self, clause_id: i64, code: &str) -> Result<bool> {
+        let known =
+            sqlx::query_scalar!("SELECT id FROM standards WHERE code = $1", code).fetch_optional(&mut *self.0).await?;
+        let Some(standard_id) = known else { return Ok(false) };
+        sqlx::query!(
+            "INSERT INTO clause_standards (clause_id, standard_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            clause_id,
+            standard_id
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(true)
+    }
+
+    async fn clause_order(&mut self, negotiation_id: i64) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = $1 ORDER BY position", negotiation_id)
+            .fetch_all(&mut *self.0)
+            .await?)
+    }
+
+    async fn set_positions(&mut self, order: &[i64]) -> Result<()> {
+        sqlx::query!(
+            "UPDATE clauses c SET position = o.n FROM unnest($1::bigint[]) WITH ORDINALITY AS o(id, n) WHERE c.id = o.id",
+            order
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_reservation(
+        &mut self,
+        clause_id: i64,
+        party_id: i64,
+        text: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO reservations (clause_id, party_id, text, recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            clause_id,
+            party_id,
+            text,
+            by,
+            at
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
     }
 
     async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {

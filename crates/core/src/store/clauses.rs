@@ -179,80 +179,8 @@ impl Store {
 
     /// Renumbers, renames, regroups, retags or moves a clause; journaled with what it was before.
     pub async fn edit_clause(&self, clause_id: i64, edit: &ClauseEdit, who: &Who) -> Result<Clause> {
-        let clause = self.clause(clause_id).await?;
-        let n = clause.negotiation_id;
         let mut tx = self.begin().await?;
-        let detail = match edit {
-            ClauseEdit::Ref { reference } => {
-                let reference = reference.trim();
-                if reference.is_empty() {
-                    return Err(Error::Invalid(Msg::ClauseNeedsRef));
-                }
-                let taken = sqlx::query_scalar!(
-                    "SELECT id FROM clauses WHERE negotiation_id = ? AND ref = ? AND id <> ?",
-                    n,
-                    reference,
-                    clause_id
-                )
-                .fetch_optional(&mut *tx)
-                .await?;
-                if taken.is_some() {
-                    return Err(Error::Conflict(Msg::ClauseRefTaken { reference: reference.to_string() }));
-                }
-                sqlx::query!("UPDATE clauses SET ref = ? WHERE id = ?", reference, clause_id).execute(&mut *tx).await?;
-                json!({ "from": clause.reference, "to": reference })
-            }
-            ClauseEdit::Title { title } => {
-                sqlx::query!("UPDATE clauses SET title = ? WHERE id = ?", title, clause_id).execute(&mut *tx).await?;
-                json!({ "from": clause.title, "to": title })
-            }
-            ClauseEdit::Section { section } => {
-                let section = section.trim();
-                sqlx::query!("UPDATE clauses SET section = ? WHERE id = ?", section, clause_id)
-                    .execute(&mut *tx)
-                    .await?;
-                json!({ "from": clause.section, "to": section })
-            }
-            ClauseEdit::Topics { topics } => {
-                sqlx::query!("DELETE FROM clause_topics WHERE clause_id = ?", clause_id).execute(&mut *tx).await?;
-                for topic in topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-                    sqlx::query!(
-                        "INSERT OR IGNORE INTO clause_topics (clause_id, topic) VALUES (?, ?)",
-                        clause_id,
-                        topic
-                    )
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                json!({ "from": clause.topics, "to": topics })
-            }
-            ClauseEdit::Standards { codes } => {
-                let before = super::library::codes(&mut tx, clause_id).await?;
-                sqlx::query!("DELETE FROM clause_standards WHERE clause_id = ?", clause_id).execute(&mut *tx).await?;
-                for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                    super::library::link(&mut tx, clause_id, code).await?;
-                }
-                json!({ "from": before, "to": codes })
-            }
-            ClauseEdit::Move { before } => {
-                let order = sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? ORDER BY position", n)
-                    .fetch_all(&mut *tx)
-                    .await?;
-                for (position, id) in reorder(&order, clause_id, *before)?.into_iter().enumerate() {
-                    let position = position as i64 + 1;
-                    sqlx::query!("UPDATE clauses SET position = ? WHERE id = ?", position, id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                json!({ "before": before })
-            }
-        };
-        let kind = match edit {
-            ClauseEdit::Ref { .. } => "clause_renumbered",
-            ClauseEdit::Move { .. } => "clause_moved",
-            _ => "clause_edited",
-        };
-        events::append(&mut tx, n, Some(clause_id), kind, who, "", detail).await?;
+        crate::record::edit_clause(&mut *tx, clause_id, edit, who).await?;
         tx.commit().await?;
         self.clause(clause_id).await
     }

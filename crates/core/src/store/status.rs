@@ -1,9 +1,8 @@
 //! Table status of a clause, its legal moves, and tentative agreement by initials on an exact text.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
-use super::{Store, Who, events};
+use super::{Store, Who};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{ClauseStatus, ClosingRule, Further, Initial, ProtocolEntry, Referral, Reservation, Side};
@@ -208,44 +207,11 @@ impl Store {
 impl Store {
     /// An organisation records a reservation on a clause: it goes along with its side, with this said.
     pub async fn add_reservation(&self, clause_id: i64, party_id: i64, text: &str, who: &Who) -> Result<Reservation> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(Error::Invalid(Msg::ReservationNeedsText));
-        }
         let mut tx = self.begin().await?;
-        let (negotiation_id, _) = crate::record::Tx::clause(&mut *tx, clause_id)
-            .await?
-            .ok_or(Error::NotFound(Msg::NoClause { id: clause_id }))?;
-        let found =
-            sqlx::query_scalar!("SELECT id FROM parties WHERE id = ? AND negotiation_id = ?", party_id, negotiation_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if found.is_none() {
-            return Err(Error::NotFound(Msg::NoParty { id: party_id }));
-        }
-        let at = who.stamp();
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO reservations (clause_id, party_id, text, recorded_by, recorded_at)
-               VALUES (?, ?, ?, ?, ?) RETURNING id as "id!""#,
-            clause_id,
-            party_id,
-            text,
-            who.name,
-            at
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        let detail = json!({ "reservation_id": id, "party_id": party_id });
-        events::append(&mut tx, negotiation_id, Some(clause_id), "reservation_recorded", who, text, detail).await?;
+        let (id, recorded_at) = crate::record::add_reservation(&mut *tx, clause_id, party_id, text, who).await?;
         tx.commit().await?;
-        Ok(Reservation {
-            id,
-            clause_id,
-            party_id,
-            text: text.to_string(),
-            recorded_by: who.name.clone(),
-            recorded_at: at,
-        })
+        let (text, recorded_by) = (text.trim().to_string(), who.name.clone());
+        Ok(Reservation { id, clause_id, party_id, text, recorded_by, recorded_at })
     }
 
     /// The reservations recorded on a clause, oldest first.

@@ -7,8 +7,8 @@ use crate::authentic::{LangText, parse_languages};
 use crate::error::Result;
 use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Wording};
 use crate::record::{
-    DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent, PartySide,
-    Tabling, Tx, VersionRow,
+    ClauseNames, DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent,
+    PartySide, Tabling, Tx, VersionRow,
 };
 use crate::store::NewClause;
 use crate::store::NewParty;
@@ -471,6 +471,97 @@ impl Tx for SqliteConnection {
         .execute(&mut *self)
         .await?;
         Ok(())
+    }
+
+    async fn clause_names(&mut self, clause_id: i64) -> Result<Option<ClauseNames>> {
+        let row = sqlx::query!("SELECT negotiation_id, ref, title, section FROM clauses WHERE id = ?", clause_id)
+            .fetch_optional(&mut *self)
+            .await?;
+        Ok(row.map(|r| ClauseNames {
+            negotiation_id: r.negotiation_id,
+            reference: r.r#ref,
+            title: r.title,
+            section: r.section,
+        }))
+    }
+
+    async fn set_clause_names(&mut self, clause_id: i64, reference: &str, title: &str, section: &str) -> Result<()> {
+        sqlx::query!(
+            "UPDATE clauses SET ref = ?, title = ?, section = ? WHERE id = ?",
+            reference,
+            title,
+            section,
+            clause_id
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
+
+    async fn topics(&mut self, clause_id: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar!("SELECT topic FROM clause_topics WHERE clause_id = ? ORDER BY topic", clause_id)
+            .fetch_all(&mut *self)
+            .await?)
+    }
+
+    async fn clear_topics(&mut self, clause_id: i64) -> Result<()> {
+        sqlx::query!("DELETE FROM clause_topics WHERE clause_id = ?", clause_id).execute(&mut *self).await?;
+        Ok(())
+    }
+
+    async fn standard_codes(&mut self, clause_id: i64) -> Result<Vec<String>> {
+        super::library::codes(self, clause_id).await
+    }
+
+    async fn clear_standards(&mut self, clause_id: i64) -> Result<()> {
+        sqlx::query!("DELETE FROM clause_standards WHERE clause_id = ?", clause_id).execute(&mut *self).await?;
+        Ok(())
+    }
+
+    async fn link_standard(&mut self, clause_id: i64, code: &str) -> Result<bool> {
+        match super::library::link(self, clause_id, code).await {
+            Ok(()) => Ok(true),
+            Err(crate::Error::NotFound(crate::message::Msg::NoStandard { .. })) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn clause_order(&mut self, negotiation_id: i64) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar!("SELECT id FROM clauses WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+            .fetch_all(&mut *self)
+            .await?)
+    }
+
+    async fn set_positions(&mut self, order: &[i64]) -> Result<()> {
+        let ids = serde_json::json!(order).to_string();
+        sqlx::query!(
+            "UPDATE clauses SET position = o.key + 1 FROM (SELECT key, value FROM json_each(?)) o WHERE clauses.id = o.value",
+            ids
+        )
+        .execute(&mut *self)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_reservation(
+        &mut self,
+        clause_id: i64,
+        party_id: i64,
+        text: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO reservations (clause_id, party_id, text, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            clause_id,
+            party_id,
+            text,
+            by,
+            at
+        )
+        .fetch_one(&mut *self)
+        .await?)
     }
 
     async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {
