@@ -101,9 +101,9 @@ pub async fn set_agreement_status(
     status: NegotiationStatus,
     reason: String,
 ) -> IpcResult<Negotiation> {
-    let store = workbench.file()?;
-    store.set_negotiation_status(negotiation_id, status, &reason, &workbench.who()).await?;
-    Ok(store.negotiation(negotiation_id).await?)
+    let record = workbench.record();
+    record.set_negotiation_status(negotiation_id, status, &reason, &workbench.who()).await?;
+    Ok(record.negotiation(negotiation_id).await?)
 }
 
 /// Records an approval step of the settled agreement.
@@ -114,20 +114,20 @@ pub async fn record_approval(
     negotiation_id: i64,
     approval: NewApproval,
 ) -> IpcResult<Approval> {
-    Ok(workbench.file()?.record_approval(negotiation_id, &approval, &workbench.who()).await?)
+    Ok(workbench.record().record_approval(negotiation_id, &approval, &workbench.who()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn approvals(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Approval>> {
-    Ok(workbench.file()?.approvals(negotiation_id).await?)
+    Ok(workbench.record().approvals(negotiation_id).await?)
 }
 
 /// The action plan: the commitments of the agreement, by due date.
 #[tauri::command]
 #[specta::specta]
 pub async fn commitments(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Vec<Commitment>> {
-    Ok(workbench.file()?.commitments(negotiation_id).await?)
+    Ok(workbench.record().commitments(negotiation_id).await?)
 }
 
 #[tauri::command]
@@ -137,7 +137,7 @@ pub async fn add_commitment(
     negotiation_id: i64,
     commitment: NewCommitment,
 ) -> IpcResult<Commitment> {
-    Ok(workbench.file()?.add_commitment(negotiation_id, &commitment, &workbench.who()).await?)
+    Ok(workbench.record().add_commitment(negotiation_id, &commitment, &workbench.who()).await?)
 }
 
 /// Marks a commitment done today.
@@ -145,7 +145,7 @@ pub async fn add_commitment(
 #[specta::specta]
 pub async fn commitment_done(workbench: State<'_, Workbench>, commitment_id: i64) -> IpcResult<Commitment> {
     let today = workbench.now().date_naive().to_string();
-    Ok(workbench.file()?.commitment_done(commitment_id, &today, &workbench.who()).await?)
+    Ok(workbench.record().commitment_done(commitment_id, &today, &workbench.who()).await?)
 }
 
 /// The documents that report where the agreement stands.

@@ -47,7 +47,7 @@ pub async fn approval(ctx: &Ctx, a: ApprovalArgs) -> Result<()> {
         vote: a.votes.map(|(f, ag, ab)| Vote { votes_for: f, votes_against: ag, abstaining: ab }),
         approved: !a.rejected,
     };
-    let r = ctx.file()?.record_approval(n.id, &new, &ctx.who).await?;
+    let r = ctx.record.record_approval(n.id, &new, &ctx.who).await?;
     let step = ctx.words.name("approval", r.step.as_str());
     let args: [(&str, Arg); 3] = [
         ("step", (&step).into()),
@@ -62,11 +62,11 @@ pub async fn commitment(ctx: &Ctx, command: CommitmentCommand) -> Result<()> {
         CommitmentCommand::Add { negotiation, text, responsible, due, clause } => {
             let n = ctx.negotiation(&negotiation).await?;
             let clause_id = match clause {
-                Some(c) => Some(ctx.file()?.find_clause(Some(n.id), &c).await?.id),
+                Some(c) => Some(ctx.record.find_clause(Some(n.id), &c).await?.id),
                 None => None,
             };
             let new = NewCommitment { text, responsible, due_on: due, clause_id };
-            let c = ctx.file()?.add_commitment(n.id, &new, &ctx.who).await?;
+            let c = ctx.record.add_commitment(n.id, &new, &ctx.who).await?;
             let args: [(&str, Arg); 4] = [
                 ("id", c.id.into()),
                 ("text", (&c.text).into()),
@@ -77,12 +77,12 @@ pub async fn commitment(ctx: &Ctx, command: CommitmentCommand) -> Result<()> {
         }
         CommitmentCommand::Done { id, on } => {
             let day = on.unwrap_or_else(|| ctx.who.at.date_naive().to_string());
-            let c = ctx.file()?.commitment_done(id, &day, &ctx.who).await?;
+            let c = ctx.record.commitment_done(id, &day, &ctx.who).await?;
             ctx.say("cli-commitment-done", &[("id", c.id.into()), ("day", (&c.done_on.unwrap_or_default()).into())])
         }
         CommitmentCommand::List { negotiation, json } => {
             let n = ctx.negotiation(&negotiation).await?;
-            let list = ctx.file()?.commitments(n.id).await?;
+            let list = ctx.record.commitments(n.id).await?;
             listing(json, &list, |l| print::commitments(l, &ctx.who.at.date_naive().to_string(), &ctx.words))
         }
     }

@@ -411,6 +411,19 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Reservation { clause, org, text, negotiation } => {
             closing::reservation(ctx, &clause, &org, &text, negotiation.as_deref()).await
         }
+        // the agreement as a whole: its status, approval steps, commitments; delegations
+        Command::Agreement { negotiation, status, reason } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let to = NegotiationStatus::parse(&status)?;
+            ctx.record.set_negotiation_status(n.id, to, &reason, &ctx.who).await?;
+            ctx.say("cli-agreement-now", &[("status", (&ctx.words.name("negotiation", to.as_str())).into())])
+        }
+        Command::Approval { negotiation, step, date, side, body, votes_for, votes_against, abstaining, rejected } => {
+            let votes = votes_for.zip(votes_against).map(|(f, a)| (f, a, abstaining));
+            closing::approval(ctx, closing::ApprovalArgs { negotiation, step, date, side, body, votes, rejected }).await
+        }
+        Command::Commitment(c) => closing::commitment(ctx, c).await,
+        Command::Delegate(c) => setup::delegate(ctx, c).await,
         // sessions: scheduling, attendance, minutes
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -529,18 +542,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
             let submission = Submission::from_word(&word, &party, &source_name(&file))?;
             take_in(ctx, &into, &submission, intake, &authors).await
         }
-        Command::Agreement { negotiation, status, reason } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let to = NegotiationStatus::parse(&status)?;
-            store.set_negotiation_status(n.id, to, &reason, &ctx.who).await?;
-            ctx.say("cli-agreement-now", &[("status", (&ctx.words.name("negotiation", to.as_str())).into())])
-        }
-        Command::Approval { negotiation, step, date, side, body, votes_for, votes_against, abstaining, rejected } => {
-            let votes = votes_for.zip(votes_against).map(|(f, a)| (f, a, abstaining));
-            closing::approval(ctx, closing::ApprovalArgs { negotiation, step, date, side, body, votes, rejected }).await
-        }
-        Command::Commitment(c) => closing::commitment(ctx, c).await,
-        Command::Delegate(c) => setup::delegate(ctx, c).await,
         Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
         Command::Packet { negotiation, since, format, out } => {
             let n = ctx.negotiation(&negotiation).await?;

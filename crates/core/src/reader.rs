@@ -11,7 +11,8 @@ use crate::authentic::{LangText, LanguageSet, check};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{
-    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation,
+    Session, Version,
 };
 use crate::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Tabling};
 use crate::words::Lang;
@@ -33,6 +34,11 @@ pub trait Reader: Sync {
     /// The initials given in a session, voided ones included.
     fn initialed_in(&self, session_id: i64) -> impl Future<Output = Result<Vec<InitialGiven>>> + Send;
     fn delegate(&self, id: i64) -> impl Future<Output = Result<Delegate>> + Send;
+    /// Every approval step recorded on a negotiation, by the day it was decided.
+    fn approvals(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Approval>>> + Send;
+    /// The action plan: every commitment, by due date.
+    fn commitments(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Commitment>>> + Send;
+    fn commitment(&self, id: i64) -> impl Future<Output = Result<Commitment>> + Send;
     /// Every delegate of a negotiation, retired ones included, by organisation.
     fn delegates(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Delegate>>> + Send;
     /// How many clauses stand at each status, every status listed.

@@ -7,6 +7,7 @@
 mod clauses;
 mod imports;
 mod sessions;
+mod settlement;
 
 use std::future::Future;
 
@@ -19,8 +20,8 @@ use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Track, Wording};
 use crate::store::{
-    NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Who, agreed_hash, check_day,
-    check_protocol_entry, check_transition, missing_consent, tabled_stamp,
+    NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Who,
+    agreed_hash, check_day, check_protocol_entry, check_transition, missing_consent, tabled_stamp,
 };
 use crate::text::{check_size, hex};
 use crate::words::Lang;
@@ -28,6 +29,7 @@ use crate::words::Lang;
 pub use clauses::{add_reservation, edit_clause};
 pub use imports::{import_clauses, import_table};
 pub use sessions::{add_delegate, add_session, edit_delegate, set_attendees, set_minutes};
+pub use settlement::{add_commitment, commitment_done, record_approval, set_negotiation_status};
 
 /// The hash the first entry of a journal chains to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -162,6 +164,15 @@ pub struct ClauseNames {
     pub reference: String,
     pub title: String,
     pub section: String,
+}
+
+/// A commitment as marking it done sees it.
+#[derive(Debug, Clone)]
+pub struct Unfinished {
+    pub negotiation_id: i64,
+    pub clause_id: Option<i64>,
+    pub text: String,
+    pub done_on: Option<String>,
 }
 
 /// A delegate as editing sees them.
@@ -351,6 +362,39 @@ pub trait Tx: Send {
         by: &str,
         at: &str,
     ) -> impl Future<Output = Result<i64>> + Send;
+
+    fn negotiation_status(
+        &mut self,
+        negotiation_id: i64,
+    ) -> impl Future<Output = Result<Option<NegotiationStatus>>> + Send;
+    /// The negotiation's clauses' statuses by ref, in order.
+    fn clause_statuses(
+        &mut self,
+        negotiation_id: i64,
+    ) -> impl Future<Output = Result<Vec<(String, ClauseStatus)>>> + Send;
+    /// The votes recorded since the agreement last reached a tentative settlement, signing and
+    /// registration aside: (approved, rejected). Read from the journal, whose order is the order
+    /// things happened in.
+    fn votes_since_settlement(&mut self, negotiation_id: i64) -> impl Future<Output = Result<(i64, i64)>> + Send;
+    fn insert_approval(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewApproval,
+        body: &str,
+        by: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<i64>> + Send;
+    /// Adds a commitment, its `(text, responsible)` trimmed.
+    fn insert_commitment(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewCommitment,
+        words: (&str, &str),
+        by: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<i64>> + Send;
+    fn commitment_to_finish(&mut self, commitment_id: i64) -> impl Future<Output = Result<Option<Unfinished>>> + Send;
+    fn set_commitment_done(&mut self, commitment_id: i64, done_on: &str) -> impl Future<Output = Result<()>> + Send;
 
     fn insert_session(
         &mut self,

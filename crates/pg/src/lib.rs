@@ -2,10 +2,12 @@
 //! each seeing only what their side may see.
 //!
 //! The record's rules are the core's (`trilogue_core::record`), the same as over a workbench file; this
-//! crate gives them a PostgreSQL transaction (`tx`), reads the record (`read`), changes clauses (`clauses`), imports whole files (`imports`), keeps its sessions and delegations (`sessions`), keeps its people
-//! (`server`: each user a database role of their own, of one organisation and side) and tells open
-//! views what changed (`live`). What a side may not see, the database itself hides: row-level security
-//! in `migrations/`.
+//! crate gives them a PostgreSQL transaction (`tx`) and holds the calls a front end makes: reading the
+//! record (`read`, `reader`), changing clauses (`clauses`), importing whole files (`imports`), sessions
+//! and delegations (`sessions`), the agreement's settlement (`settlement`). It keeps the record's people
+//! (`server`: each user a database role of their own, of one organisation and side), tells open views
+//! what changed (`live`) and copies records in and out (`copy`). What a side may not see, the database
+//! itself hides: row-level security in `migrations/`.
 
 mod clauses;
 pub mod copy;
@@ -16,6 +18,7 @@ mod reader;
 mod record;
 mod server;
 mod sessions;
+mod settlement;
 mod tx;
 
 pub use live::{Change, Listener};

@@ -5,8 +5,8 @@
 use trilogue_core::authentic::{LangText, parse_languages};
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Track,
-    Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation,
+    Session, Track, Version,
 };
 use trilogue_core::store::rows::{DelegateRecord, EventRecord, SessionRecord};
 use trilogue_core::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Tabling};
@@ -141,6 +141,18 @@ impl Reader for Server {
             .await?
             .ok_or(Error::NotFound(Msg::NoDelegate { id }))?
             .try_into()
+    }
+
+    async fn approvals(&self, negotiation_id: i64) -> Result<Vec<Approval>> {
+        self.read_approvals(negotiation_id).await
+    }
+
+    async fn commitments(&self, negotiation_id: i64) -> Result<Vec<Commitment>> {
+        self.read_commitments(negotiation_id).await
+    }
+
+    async fn commitment(&self, id: i64) -> Result<Commitment> {
+        self.read_commitment(id).await
     }
 
     async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {

@@ -9,12 +9,12 @@ use trilogue_core::authentic::LangText;
 use trilogue_core::import::PositionTable;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, Priority, PrivateNote, Reservation, Role,
-    Session, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, NegotiationStatus, Party,
+    Priority, PrivateNote, Reservation, Role, Session, Version,
 };
 use trilogue_core::store::{
-    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, InitialGiven, NegotiationSummary, Neighbours, NewClause,
-    NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Tabling,
+    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, InitialGiven, NegotiationSummary, Neighbours, NewApproval,
+    NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -161,6 +161,28 @@ impl Record {
         either!(self, r => r.add_reservation(clause_id, party_id, text, who).await)
     }
 
+    pub async fn set_negotiation_status(
+        &self,
+        negotiation_id: i64,
+        to: NegotiationStatus,
+        reason: &str,
+        who: &Who,
+    ) -> Result<()> {
+        either!(self, r => r.set_negotiation_status(negotiation_id, to, reason, who).await)
+    }
+
+    pub async fn record_approval(&self, negotiation_id: i64, new: &NewApproval, who: &Who) -> Result<Approval> {
+        either!(self, r => r.record_approval(negotiation_id, new, who).await)
+    }
+
+    pub async fn add_commitment(&self, negotiation_id: i64, new: &NewCommitment, who: &Who) -> Result<Commitment> {
+        either!(self, r => r.add_commitment(negotiation_id, new, who).await)
+    }
+
+    pub async fn commitment_done(&self, commitment_id: i64, done_on: &str, who: &Who) -> Result<Commitment> {
+        either!(self, r => r.commitment_done(commitment_id, done_on, who).await)
+    }
+
     pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {
         either!(self, r => r.add_session(negotiation_id, new, who).await)
     }
@@ -223,6 +245,15 @@ impl Reader for Record {
     }
     async fn delegate(&self, id: i64) -> Result<Delegate> {
         either!(self, r => Reader::delegate(r, id).await)
+    }
+    async fn approvals(&self, negotiation_id: i64) -> Result<Vec<Approval>> {
+        either!(self, r => Reader::approvals(r, negotiation_id).await)
+    }
+    async fn commitments(&self, negotiation_id: i64) -> Result<Vec<Commitment>> {
+        either!(self, r => Reader::commitments(r, negotiation_id).await)
+    }
+    async fn commitment(&self, id: i64) -> Result<Commitment> {
+        either!(self, r => Reader::commitment(r, id).await)
     }
     async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
         either!(self, r => Reader::delegates(r, negotiation_id).await)

@@ -11,9 +11,9 @@ use trilogue_core::authentic::{LangText, parse_languages};
 use trilogue_core::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Wording};
 use trilogue_core::record::{
     ClauseNames, DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent,
-    PartySide, Tabling, Tx, VersionRow,
+    PartySide, Tabling, Tx, Unfinished, VersionRow,
 };
-use trilogue_core::store::{NewClause, NewParty, NewSession};
+use trilogue_core::store::{NewApproval, NewClause, NewCommitment, NewParty, NewSession};
 use trilogue_core::words::Lang;
 
 pub struct PgTx<'c>(pub &'c mut PgConnection);
@@ -589,6 +589,116 @@ impl Tx for PgTx<'_> {
         )
         .fetch_one(&mut *self.0)
         .await?)
+    }
+
+    async fn negotiation_status(&mut self, negotiation_id: i64) -> Result<Option<NegotiationStatus>> {
+        let status = sqlx::query_scalar!("SELECT status FROM negotiations WHERE id = $1", negotiation_id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        status.map(|s| NegotiationStatus::parse(&s)).transpose()
+    }
+
+    async fn clause_statuses(&mut self, negotiation_id: i64) -> Result<Vec<(String, ClauseStatus)>> {
+        let rows =
+            sqlx::query!("SELECT ref, status FROM clauses WHERE negotiation_id = $1 ORDER BY position", negotiation_id)
+                .fetch_all(&mut *self.0)
+                .await?;
+        rows.into_iter().map(|r| Ok((r.r#ref, ClauseStatus::parse(&r.status)?))).collect()
+    }
+
+    async fn votes_since_settlement(&mut self, negotiation_id: i64) -> Result<(i64, i64)> {
+        let r = sqlx::query!(
+            r#"SELECT count(*) FILTER (WHERE (detail::jsonb ->> 'approved')::boolean) as "approved!",
+                      count(*) FILTER (WHERE NOT (detail::jsonb ->> 'approved')::boolean) as "rejected!"
+               FROM events WHERE negotiation_id = $1 AND kind IN ('ratification_recorded', 'approval_recorded')
+                 AND (detail::jsonb ->> 'step') IS DISTINCT FROM 'signing'
+                 AND (detail::jsonb ->> 'step') IS DISTINCT FROM 'registration'
+                 AND id > coalesce(
+                 (SELECT max(id) FROM events WHERE negotiation_id = $1 AND kind = 'negotiation_status_changed'
+                    AND detail::jsonb ->> 'to' = $2), 0)"#,
+            negotiation_id,
+            NegotiationStatus::TentativeSettlement.as_str()
+        )
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok((r.approved, r.rejected))
+    }
+
+    async fn insert_approval(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewApproval,
+        body: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (votes_for, votes_against, abstaining) = match new.vote {
+            Some(v) => (Some(v.votes_for), Some(v.votes_against), Some(v.abstaining)),
+            None => (None, None, None),
+        };
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO approval_steps (negotiation_id, step, side, body, decided_on, votes_for, votes_against,
+                                        abstaining, approved, recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            negotiation_id,
+            new.step.as_str(),
+            new.side.map(Side::as_str),
+            body,
+            new.decided_on,
+            votes_for,
+            votes_against,
+            abstaining,
+            new.approved,
+            by,
+            at
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn insert_commitment(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewCommitment,
+        (text, responsible): (&str, &str),
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            "INSERT INTO commitments (negotiation_id, clause_id, text, responsible, due_on, recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            negotiation_id,
+            new.clause_id,
+            text,
+            responsible,
+            new.due_on,
+            by,
+            at
+        )
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn commitment_to_finish(&mut self, commitment_id: i64) -> Result<Option<Unfinished>> {
+        let row = sqlx::query!(
+            "SELECT negotiation_id, clause_id, text, done_on FROM commitments WHERE id = $1",
+            commitment_id
+        )
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(row.map(|r| Unfinished {
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            text: r.text,
+            done_on: r.done_on,
+        }))
+    }
+
+    async fn set_commitment_done(&mut self, commitment_id: i64, done_on: &str) -> Result<()> {
+        sqlx::query!("UPDATE commitments SET done_on = $1 WHERE id = $2", done_on, commitment_id)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
     }
 
     async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {

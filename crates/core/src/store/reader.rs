@@ -3,7 +3,8 @@
 use crate::authentic::LangText;
 use crate::error::Result;
 use crate::model::{
-    Clause, ClauseStatus, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation, Session, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation,
+    Session, Version,
 };
 use crate::reader::Reader;
 use crate::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Store, Tabling};
@@ -38,6 +39,15 @@ impl Reader for Store {
     }
     async fn delegate(&self, id: i64) -> Result<Delegate> {
         Store::delegate(self, id).await
+    }
+    async fn approvals(&self, negotiation_id: i64) -> Result<Vec<Approval>> {
+        Store::approvals(self, negotiation_id).await
+    }
+    async fn commitments(&self, negotiation_id: i64) -> Result<Vec<Commitment>> {
+        Store::commitments(self, negotiation_id).await
+    }
+    async fn commitment(&self, id: i64) -> Result<Commitment> {
+        Store::commitment(self, id).await
     }
     async fn delegates(&self, negotiation_id: i64) -> Result<Vec<Delegate>> {
         Store::delegates(self, negotiation_id).await

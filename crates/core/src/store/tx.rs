@@ -8,11 +8,12 @@ use crate::error::Result;
 use crate::model::{ClauseStatus, ClosingRule, Further, NegotiationStatus, Priority, Role, Side, Wording};
 use crate::record::{
     ClauseNames, DelegateBefore, Head, ImportedClause, ImportedText, InitialRow, Initialing, NegotiationRow, NewEvent,
-    PartySide, Tabling, Tx, VersionRow,
+    PartySide, Tabling, Tx, Unfinished, VersionRow,
 };
 use crate::store::NewClause;
 use crate::store::NewParty;
 use crate::store::NewSession;
+use crate::store::{NewApproval, NewCommitment};
 use crate::words::Lang;
 use sqlx::SqliteConnection;
 
@@ -562,6 +563,117 @@ impl Tx for SqliteConnection {
         )
         .fetch_one(&mut *self)
         .await?)
+    }
+
+    async fn negotiation_status(&mut self, negotiation_id: i64) -> Result<Option<NegotiationStatus>> {
+        let status = sqlx::query_scalar!("SELECT status FROM negotiations WHERE id = ?", negotiation_id)
+            .fetch_optional(&mut *self)
+            .await?;
+        status.map(|s| NegotiationStatus::parse(&s)).transpose()
+    }
+
+    async fn clause_statuses(&mut self, negotiation_id: i64) -> Result<Vec<(String, ClauseStatus)>> {
+        let rows =
+            sqlx::query!("SELECT ref, status FROM clauses WHERE negotiation_id = ? ORDER BY position", negotiation_id)
+                .fetch_all(&mut *self)
+                .await?;
+        rows.into_iter().map(|r| Ok((r.r#ref, ClauseStatus::parse(&r.status)?))).collect()
+    }
+
+    async fn votes_since_settlement(&mut self, negotiation_id: i64) -> Result<(i64, i64)> {
+        let settled = NegotiationStatus::TentativeSettlement.as_str();
+        let r = sqlx::query!(
+            r#"SELECT coalesce(sum(json_extract(detail, '$.approved') = 1), 0) as "approved!: i64",
+                      coalesce(sum(json_extract(detail, '$.approved') = 0), 0) as "rejected!: i64"
+               FROM events WHERE negotiation_id = ?1 AND kind IN ('ratification_recorded', 'approval_recorded')
+                 AND json_extract(detail, '$.step') IS NOT 'signing' AND json_extract(detail, '$.step') IS NOT 'registration'
+                 AND id > coalesce(
+                 (SELECT max(id) FROM events WHERE negotiation_id = ?1 AND kind = 'negotiation_status_changed'
+                    AND json_extract(detail, '$.to') = ?2), 0)"#,
+            negotiation_id,
+            settled
+        )
+        .fetch_one(&mut *self)
+        .await?;
+        Ok((r.approved, r.rejected))
+    }
+
+    async fn insert_approval(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewApproval,
+        body: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        let (step, side) = (new.step.as_str(), new.side.map(Side::as_str));
+        let (votes_for, votes_against, abstaining) = match new.vote {
+            Some(v) => (Some(v.votes_for), Some(v.votes_against), Some(v.abstaining)),
+            None => (None, None, None),
+        };
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO approval_steps (negotiation_id, step, side, body, decided_on, votes_for, votes_against,
+                                          abstaining, approved, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            negotiation_id,
+            step,
+            side,
+            body,
+            new.decided_on,
+            votes_for,
+            votes_against,
+            abstaining,
+            new.approved,
+            by,
+            at
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn insert_commitment(
+        &mut self,
+        negotiation_id: i64,
+        new: &NewCommitment,
+        (text, responsible): (&str, &str),
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar!(
+            r#"INSERT INTO commitments (negotiation_id, clause_id, text, responsible, due_on, recorded_by, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id as "id!""#,
+            negotiation_id,
+            new.clause_id,
+            text,
+            responsible,
+            new.due_on,
+            by,
+            at
+        )
+        .fetch_one(&mut *self)
+        .await?)
+    }
+
+    async fn commitment_to_finish(&mut self, commitment_id: i64) -> Result<Option<Unfinished>> {
+        let row = sqlx::query!(
+            "SELECT negotiation_id, clause_id, text, done_on FROM commitments WHERE id = ?",
+            commitment_id
+        )
+        .fetch_optional(&mut *self)
+        .await?;
+        Ok(row.map(|r| Unfinished {
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            text: r.text,
+            done_on: r.done_on,
+        }))
+    }
+
+    async fn set_commitment_done(&mut self, commitment_id: i64, done_on: &str) -> Result<()> {
+        sqlx::query!("UPDATE commitments SET done_on = ? WHERE id = ?", done_on, commitment_id)
+            .execute(&mut *self)
+            .await?;
+        Ok(())
     }
 
     async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {
