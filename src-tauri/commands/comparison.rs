@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use tauri::State;
+use trilogue_core::Reader;
 use trilogue_core::agreement::{self, Document, Outline, Row};
 use trilogue_core::compare::{Comparison, Reference, compare_in};
 use trilogue_core::convergence::{self, Distances};
@@ -23,13 +24,13 @@ pub async fn compare_clause(
     reference: Reference,
     lang: Option<Lang>,
 ) -> IpcResult<Comparison> {
-    Ok(compare_in(&workbench.file()?, clause_id, reference, workbench.now(), lang).await?)
+    Ok(compare_in(&workbench.record(), clause_id, reference, workbench.now(), lang).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn agreement_outline(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Outline> {
-    Ok(agreement::outline(&workbench.file()?, negotiation_id, workbench.now()).await?)
+    Ok(agreement::outline(&workbench.record(), negotiation_id, workbench.now()).await?)
 }
 
 #[tauri::command]
@@ -41,7 +42,7 @@ pub async fn agreement_rows(
     clause_ids: Vec<i64>,
     lang: Option<Lang>,
 ) -> IpcResult<Vec<Row>> {
-    Ok(agreement::rows(&workbench.file()?, negotiation_id, reference, &clause_ids, lang).await?)
+    Ok(agreement::rows(&workbench.record(), negotiation_id, reference, &clause_ids, lang).await?)
 }
 
 #[tauri::command]
@@ -52,14 +53,14 @@ pub async fn agreement_document(
     reference: Reference,
     lang: Option<Lang>,
 ) -> IpcResult<Document> {
-    Ok(agreement::document(&workbench.file()?, negotiation_id, reference, lang).await?)
+    Ok(agreement::document(&workbench.record(), negotiation_id, reference, lang).await?)
 }
 
 /// The dashboard's five clauses furthest apart and five that moved most since the last session.
 #[tauri::command]
 #[specta::specta]
 pub async fn distances(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<Distances> {
-    Ok(convergence::distances(&workbench.file()?, negotiation_id, 5, workbench.now()).await?)
+    Ok(convergence::distances(&workbench.record(), negotiation_id, 5, workbench.now()).await?)
 }
 
 /// The comparison table as a document, or its cells as CSV.
@@ -84,7 +85,7 @@ pub async fn export_four_columns(
     lang: Lang,
     texts_in: Option<Lang>,
 ) -> IpcResult<Option<String>> {
-    let store = workbench.file()?;
+    let store = workbench.record();
     let title = store.negotiation(negotiation_id).await?.title;
     let (extension, filter) = match format {
         DocumentFormat::Html => ("html", files::HTML),

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
+use trilogue_core::Reader;
 use trilogue_core::compare::Reference;
 use trilogue_core::document::{self, Format};
 use trilogue_core::export;
@@ -105,7 +106,7 @@ pub async fn export_agreement(
     party: Option<i64>,
     lang: Lang,
 ) -> IpcResult<Option<String>> {
-    let store = workbench.file()?;
+    let store = workbench.record();
     let title = store.negotiation(negotiation_id).await?.title;
     let name = files::suggested_name(&title, "agreement", format.extension());
     let marking = match party {
@@ -126,7 +127,7 @@ pub async fn export_table(
     workbench: State<'_, Workbench>,
     negotiation_id: i64,
 ) -> IpcResult<Option<String>> {
-    let store = workbench.file()?;
+    let store = workbench.record();
     let title = store.negotiation(negotiation_id).await?.title;
     let text = async { Ok(export::position_table_csv(&store, negotiation_id).await?) };
     files::export(&window, &files::suggested_name(&title, "position table", "csv"), files::TABLES, text).await

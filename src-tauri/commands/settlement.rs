@@ -34,7 +34,7 @@ pub async fn initial(
 #[tauri::command]
 #[specta::specta]
 pub async fn initials(workbench: State<'_, Workbench>, negotiation_id: i64) -> IpcResult<InitialsTable> {
-    Ok(initials_table(&workbench.file()?, negotiation_id).await?)
+    Ok(initials_table(&workbench.record(), negotiation_id).await?)
 }
 
 #[tauri::command]
@@ -83,14 +83,14 @@ pub async fn session_packet(
     from: u32,
     limit: u32,
 ) -> IpcResult<Packet> {
-    Ok(packet_page(&workbench.file()?, negotiation_id, since, from as usize, limit as usize, workbench.now()).await?)
+    Ok(packet_page(&workbench.record(), negotiation_id, since, from as usize, limit as usize, workbench.now()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 /// The status report, its events in `lang`'s words.
 pub async fn report(workbench: State<'_, Workbench>, negotiation_id: i64, lang: Lang) -> IpcResult<StatusReport> {
-    Ok(status_report(&workbench.file()?, negotiation_id, 30, workbench.now(), &Words::new(lang)).await?)
+    Ok(status_report(&workbench.record(), negotiation_id, 30, workbench.now(), &Words::new(lang)).await?)
 }
 
 #[tauri::command]
@@ -170,7 +170,7 @@ pub async fn export_report(
     lang: Lang,
 ) -> IpcResult<Option<String>> {
     let w = Words::new(lang);
-    let store = workbench.file()?;
+    let store = workbench.record();
     let title = store.negotiation(negotiation_id).await?.title;
     let what = match kind {
         ReportKind::StatusReport => "status report",

@@ -424,6 +424,87 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Commitment(c) => closing::commitment(ctx, c).await,
         Command::Delegate(c) => setup::delegate(ctx, c).await,
+        // reading: packets, reports, comparisons, exports, the journal
+        Command::Packet { negotiation, since, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let since = match since {
+                Some(number) => Some(ctx.session(&ctx.record.sessions(n.id).await?, number)?.id),
+                None => None,
+            };
+            let p = packet::packet(&ctx.record, n.id, since, ctx.who.at).await?;
+            emit_document(&p, |p| p.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
+        }
+        Command::Initials { negotiation, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let table = report::initials_table(&ctx.record, n.id).await?;
+            listing(as_json, &table, |t| print::initials(t, &ctx.words))
+        }
+        Command::Report { negotiation, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let r = report::status_report(&ctx.record, n.id, 30, ctx.who.at, &ctx.words).await?;
+            emit_document(&r, |r| r.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
+        }
+        Command::Final { negotiation, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let f = report::final_agreement(&ctx.record, n.id).await?;
+            emit_document(&f, |f| f.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
+        }
+        Command::Compare { clause, against, format, out, negotiation } => {
+            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
+            // within one language: the one asked for, of the clause's negotiation
+            let lang = ctx.text_language(&ctx.record.negotiation(clause.negotiation_id).await?);
+            let c = compare_in(
+                &ctx.record,
+                clause.id,
+                ctx.reference(clause.negotiation_id, &against).await?,
+                ctx.who.at,
+                Some(lang),
+            )
+            .await?;
+            let document = match format {
+                CompareFormat::Text => return emit(out.as_deref(), &c.to_text(), &ctx.words),
+                CompareFormat::Json => ReportFormat::Json,
+                CompareFormat::Html => ReportFormat::Html,
+                CompareFormat::Docx => ReportFormat::Docx,
+            };
+            emit_document(&c, |c| c.to_model(&ctx.words), document, out.as_deref(), &ctx.words)
+        }
+        Command::CompareAll { negotiation, against, format, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            // within one language where there are several: the one asked for, or the user's
+            let lang = ctx.text_language(&n);
+            let d = agreement::document(&ctx.record, n.id, ctx.reference(n.id, &against).await?, Some(lang)).await?;
+            let document = match format {
+                TableFormat::Csv => return emit(out.as_deref(), &d.to_csv()?, &ctx.words),
+                TableFormat::Json => ReportFormat::Json,
+                TableFormat::Html => ReportFormat::Html,
+                TableFormat::Docx => ReportFormat::Docx,
+            };
+            emit_document(&d, |d| d.to_model(&ctx.words), document, out.as_deref(), &ctx.words)
+        }
+        Command::Export { negotiation, format, out, track, against, clause } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let against = match against {
+                Some(name) => Some(ctx.reference(n.id, &name).await?),
+                None => None,
+            };
+            let clause = match clause {
+                Some(reference) => Some(ctx.clause(&reference, Some(&n.id.to_string())).await?.id),
+                None => None,
+            };
+            let marking = export::Marking { track: ctx.track(n.id, &track).await?, against, clause };
+            let doc = export::agreement(&ctx.record, n.id, marking, &ctx.words).await?;
+            write_output(&out, document::render(&doc, format.document())?, &ctx.words)
+        }
+        Command::ExportTable { negotiation, out } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            write_output(&out, export::position_table_csv(&ctx.record, n.id).await?, &ctx.words)
+        }
+        Command::Log { negotiation, json: as_json } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            let events = ctx.record.events(n.id).await?;
+            listing(as_json, &events, |e| print::events(e, &ctx.words))
+        }
         // sessions: scheduling, attendance, minutes
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -543,50 +624,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
             take_in(ctx, &into, &submission, intake, &authors).await
         }
         Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
-        Command::Packet { negotiation, since, format, out } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let since = match since {
-                Some(number) => Some(ctx.session(&store.sessions(n.id).await?, number)?.id),
-                None => None,
-            };
-            let p = packet::packet(store, n.id, since, ctx.who.at).await?;
-            emit_document(&p, |p| p.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
-        }
-        Command::Initials { negotiation, json: as_json } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let table = report::initials_table(store, n.id).await?;
-            listing(as_json, &table, |t| print::initials(t, &ctx.words))
-        }
-        Command::Report { negotiation, format, out } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let r = report::status_report(store, n.id, 30, ctx.who.at, &ctx.words).await?;
-            emit_document(&r, |r| r.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
-        }
-        Command::Final { negotiation, format, out } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let f = report::final_agreement(store, n.id).await?;
-            emit_document(&f, |f| f.to_model(&ctx.words), format, out.as_deref(), &ctx.words)
-        }
-        Command::Compare { clause, against, format, out, negotiation } => {
-            let clause = ctx.clause(&clause, negotiation.as_deref()).await?;
-            // within one language: the one asked for, of the clause's negotiation
-            let lang = ctx.text_language(&store.negotiation(clause.negotiation_id).await?);
-            let c = compare_in(
-                store,
-                clause.id,
-                ctx.reference(clause.negotiation_id, &against).await?,
-                ctx.who.at,
-                Some(lang),
-            )
-            .await?;
-            let document = match format {
-                CompareFormat::Text => return emit(out.as_deref(), &c.to_text(), &ctx.words),
-                CompareFormat::Json => ReportFormat::Json,
-                CompareFormat::Html => ReportFormat::Html,
-                CompareFormat::Docx => ReportFormat::Docx,
-            };
-            emit_document(&c, |c| c.to_model(&ctx.words), document, out.as_deref(), &ctx.words)
-        }
         Command::Search { query, negotiation, limit, json: as_json } => {
             let negotiation_id = match negotiation {
                 Some(n) => Some(ctx.negotiation(&n).await?.id),
@@ -594,42 +631,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
             };
             let hits = store.search(&query, negotiation_id, limit).await?;
             listing(as_json, &hits, |h| print::hits(h, &ctx.words))
-        }
-        Command::CompareAll { negotiation, against, format, out } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            // within one language where there are several: the one asked for, or the user's
-            let lang = ctx.text_language(&n);
-            let d = agreement::document(store, n.id, ctx.reference(n.id, &against).await?, Some(lang)).await?;
-            let document = match format {
-                TableFormat::Csv => return emit(out.as_deref(), &d.to_csv()?, &ctx.words),
-                TableFormat::Json => ReportFormat::Json,
-                TableFormat::Html => ReportFormat::Html,
-                TableFormat::Docx => ReportFormat::Docx,
-            };
-            emit_document(&d, |d| d.to_model(&ctx.words), document, out.as_deref(), &ctx.words)
-        }
-        Command::Export { negotiation, format, out, track, against, clause } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let against = match against {
-                Some(name) => Some(ctx.reference(n.id, &name).await?),
-                None => None,
-            };
-            let clause = match clause {
-                Some(reference) => Some(ctx.clause(&reference, Some(&n.id.to_string())).await?.id),
-                None => None,
-            };
-            let marking = export::Marking { track: ctx.track(n.id, &track).await?, against, clause };
-            let doc = export::agreement(store, n.id, marking, &ctx.words).await?;
-            write_output(&out, document::render(&doc, format.document())?, &ctx.words)
-        }
-        Command::ExportTable { negotiation, out } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            write_output(&out, export::position_table_csv(store, n.id).await?, &ctx.words)
-        }
-        Command::Log { negotiation, json: as_json } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            let events = store.events(n.id).await?;
-            listing(as_json, &events, |e| print::events(e, &ctx.words))
         }
         Command::Server(_) => unreachable!("a server's commands run before any workbench is opened"),
         Command::Verify { negotiation } => {

@@ -16,8 +16,8 @@ use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{Clause, ClauseStatus, Negotiation, Session};
+use crate::reader::Reader;
 use crate::spreadsheet::guard;
-use crate::store::Store;
 use crate::words::{Lang, Words};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -72,7 +72,7 @@ pub struct Document {
     pub texts_in: Option<Lang>,
 }
 
-pub async fn outline(store: &Store, negotiation_id: i64, now: DateTime<Utc>) -> Result<Outline> {
+pub async fn outline(store: &impl Reader, negotiation_id: i64, now: DateTime<Utc>) -> Result<Outline> {
     let columns = column_heads(&store.parties(negotiation_id).await?);
     let rows: Vec<OutlineRow> = store
         .tabled_hashes(negotiation_id)
@@ -113,7 +113,7 @@ fn columns_with_text(count: usize, has_text: impl Fn(usize) -> bool) -> Vec<u32>
 /// The given clauses' rows, marked against `reference`, in the order given; where the agreement has
 /// several authentic texts, within one language (`lang`; none: the first).
 pub async fn rows(
-    store: &Store,
+    store: &impl Reader,
     negotiation_id: i64,
     reference: Reference,
     clause_ids: &[i64],
@@ -133,7 +133,7 @@ pub async fn rows(
 /// Every row of the agreement, marked against `reference`; where the agreement has several authentic
 /// texts, within one language (`lang`; none: the first).
 pub async fn document(
-    store: &Store,
+    store: &impl Reader,
     negotiation_id: i64,
     reference: Reference,
     lang: Option<Lang>,
@@ -158,7 +158,7 @@ fn texts_in(negotiation: &Negotiation, lang: Option<Lang>) -> Option<Lang> {
 
 /// Marks the rows of `clauses` on the worker threads; the diffs are remembered by the store.
 async fn mark(
-    store: &Store,
+    store: &impl Reader,
     negotiation_id: i64,
     reference: Reference,
     clauses: Vec<Clause>,

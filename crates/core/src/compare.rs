@@ -17,7 +17,8 @@ use crate::document::{self, Block, Run};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{Clause, Party, Session, Track, Version};
-use crate::store::{Store, stamp};
+use crate::reader::Reader;
+use crate::store::stamp;
 use crate::words::{Lang, Words};
 
 /// What the columns are compared against: one of the columns, or each column's own text as it stood
@@ -226,7 +227,7 @@ pub fn last_session(sessions: &[Session], now: DateTime<Utc>) -> Option<&Session
 
 /// Checks a reference against a negotiation's columns and sessions; returns the session of `since`.
 pub(crate) async fn resolve(
-    store: &Store,
+    store: &impl Reader,
     negotiation_id: i64,
     columns: &[ColumnHead],
     reference: Reference,
@@ -245,14 +246,19 @@ pub(crate) async fn resolve(
 }
 
 /// A clause's comparison as it stands at `now` (which decides the last session).
-pub async fn compare(store: &Store, clause_id: i64, reference: Reference, now: DateTime<Utc>) -> Result<Comparison> {
+pub async fn compare(
+    store: &impl Reader,
+    clause_id: i64,
+    reference: Reference,
+    now: DateTime<Utc>,
+) -> Result<Comparison> {
     compare_in(store, clause_id, reference, now, None).await
 }
 
 /// The same, within one language where the agreement has several authentic texts: each column's text
 /// in `lang` (none: the first language), compared with the reference's text in it.
 pub async fn compare_in(
-    store: &Store,
+    store: &impl Reader,
     clause_id: i64,
     reference: Reference,
     now: DateTime<Utc>,

@@ -9,7 +9,7 @@ use crate::compare::{ColumnHead, Heads, RowTexts, column_heads, convergence, las
 use crate::diff_cache::DiffCache;
 use crate::error::Result;
 use crate::model::{Clause, ClauseStatus, Session, Version};
-use crate::store::Store;
+use crate::reader::Reader;
 
 /// The parties' convergence right after a tabling.
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -86,7 +86,12 @@ fn under_negotiation(status: ClauseStatus) -> bool {
     )
 }
 
-pub async fn distances(store: &Store, negotiation_id: i64, limit: usize, now: DateTime<Utc>) -> Result<Distances> {
+pub async fn distances(
+    store: &impl Reader,
+    negotiation_id: i64,
+    limit: usize,
+    now: DateTime<Utc>,
+) -> Result<Distances> {
     let columns = column_heads(&store.parties(negotiation_id).await?);
     let clauses: Vec<Clause> = store.list_clauses(negotiation_id).await?.into_iter().map(|r| r.clause).collect();
     let sessions = store.sessions(negotiation_id).await?;

@@ -10,9 +10,9 @@ use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{Clause, ClauseStatus, Negotiation, Party, Track, Version};
+use crate::reader::Reader;
 use crate::report::counts_line;
 use crate::spreadsheet::guard;
-use crate::store::Store;
 use crate::words::{Lang, Words};
 
 /// Everything an export shows, read once.
@@ -23,7 +23,7 @@ struct Snapshot {
     heads: HashMap<(i64, Track), Version>,
 }
 
-async fn snapshot(store: &Store, negotiation_id: i64) -> Result<Snapshot> {
+async fn snapshot(store: &impl Reader, negotiation_id: i64) -> Result<Snapshot> {
     Ok(Snapshot {
         negotiation: store.negotiation(negotiation_id).await?,
         parties: store.parties(negotiation_id).await?,
@@ -98,7 +98,7 @@ impl Default for Marking {
 /// track's tabled text — marked against the reference when one is given. Each heading carries the
 /// clause's marker (`clause-12`) and, when there is a text, its version's (`v57`), so that a document
 /// sent back can be matched to the record.
-pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: &Words) -> Result<Document> {
+pub async fn agreement(store: &impl Reader, negotiation_id: i64, marking: Marking, w: &Words) -> Result<Document> {
     let s = snapshot(store, negotiation_id).await?;
     if let Some(id) = marking.clause.filter(|id| !s.clauses.iter().any(|c| c.id == *id)) {
         return Err(Error::NotFound(Msg::NoClause { id }));
@@ -158,7 +158,7 @@ pub async fn agreement(store: &Store, negotiation_id: i64, marking: Marking, w: 
 }
 
 /// The agreement as Markdown: the joint text of every clause in order, with its status.
-pub async fn agreement_markdown(store: &Store, negotiation_id: i64) -> Result<String> {
+pub async fn agreement_markdown(store: &impl Reader, negotiation_id: i64) -> Result<String> {
     Ok(document::to_markdown(&agreement(store, negotiation_id, Marking::default(), &english()).await?))
 }
 
@@ -167,20 +167,20 @@ fn english() -> Words {
 }
 
 /// The agreement as one self-contained, printable HTML page.
-pub async fn agreement_html(store: &Store, negotiation_id: i64) -> Result<String> {
+pub async fn agreement_html(store: &impl Reader, negotiation_id: i64) -> Result<String> {
     Ok(document::html_page(&agreement(store, negotiation_id, Marking::default(), &english()).await?))
 }
 
 /// The agreement as a Word document, its texts marked as `marking` says: differences as native
 /// tracked changes.
-pub async fn agreement_docx(store: &Store, negotiation_id: i64, marking: Marking) -> Result<Vec<u8>> {
+pub async fn agreement_docx(store: &impl Reader, negotiation_id: i64, marking: Marking) -> Result<Vec<u8>> {
     document::to_docx(&agreement(store, negotiation_id, marking, &english()).await?)
 }
 
 /// The position table as CSV, in the import's layout: `ref,title,<party…>[,joint][,base]`. It begins
 /// with a byte-order mark, so that spreadsheet software shows Cyrillic as it is; the import skips it.
 /// No cell can begin a formula ([`guard`]).
-pub async fn position_table_csv(store: &Store, negotiation_id: i64) -> Result<String> {
+pub async fn position_table_csv(store: &impl Reader, negotiation_id: i64) -> Result<String> {
     let s = snapshot(store, negotiation_id).await?;
     let has_joint = s.clauses.iter().any(|c| s.text(c, Track::Joint).is_some());
     let has_base = s.clauses.iter().any(|c| c.status_quo.is_some());

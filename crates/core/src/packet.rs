@@ -14,8 +14,8 @@ use crate::document::{self, Block, Document, Run};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{ClauseStatus, Event, Negotiation, Party, Session, Track};
+use crate::reader::Reader;
 use crate::report::describe;
-use crate::store::Store;
 use crate::words::{Lang, Words};
 
 /// The journal's kinds that belong in a packet: decisions at the table, never a private draft.
@@ -69,7 +69,12 @@ pub struct TextChange {
 
 /// What changed since `since` (a session of the negotiation) began; by default since the last session
 /// that has begun.
-pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>, now: DateTime<Utc>) -> Result<Packet> {
+pub async fn packet(
+    store: &impl Reader,
+    negotiation_id: i64,
+    since: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Packet> {
     packet_page(store, negotiation_id, since, 0, usize::MAX, now).await
 }
 
@@ -77,7 +82,7 @@ pub async fn packet(store: &Store, negotiation_id: i64, since: Option<i64>, now:
 /// still tell the whole. Which texts moved is told from version ids alone: only the texts of the
 /// clauses kept are read and diffed.
 pub async fn packet_page(
-    store: &Store,
+    store: &impl Reader,
     negotiation_id: i64,
     since: Option<i64>,
     from: usize,

@@ -5,16 +5,22 @@
 //!
 //! On a server each read sees only what the reader's side may: the database leaves the rest out.
 
+use std::collections::HashMap;
 use std::future::Future;
+use std::sync::Arc;
 
 use crate::authentic::{LangText, LanguageSet, check};
+use crate::compare::Heads;
+use crate::diff_cache::DiffCache;
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation,
-    Session, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
+    ProtocolEntry, Reservation, Session, Version,
 };
-use crate::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Tabling};
+use crate::store::{
+    ClauseRow, ClauseSummary, HeadIds, InitialGiven, NegotiationSummary, Neighbours, TabledHashes, Tabling,
+};
 use crate::words::Lang;
 
 /// A record as its front ends read it.
@@ -70,6 +76,81 @@ pub trait Reader: Sync {
         negotiation_id: Option<i64>,
         reference: &str,
     ) -> impl Future<Output = Result<Vec<i64>>> + Send;
+
+    /// The whole journal of a negotiation the reader may read, oldest first.
+    fn events(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Event>>> + Send;
+    /// The newest entries of the journal but those of the given kinds, newest first.
+    fn recent_events_except(
+        &self,
+        negotiation_id: i64,
+        kinds: &[&str],
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<Event>>> + Send;
+    /// The entries of the given kinds at or after `since` (a stamp), oldest first.
+    fn events_since(
+        &self,
+        negotiation_id: i64,
+        kinds: &[&str],
+        since: &str,
+    ) -> impl Future<Output = Result<Vec<Event>>> + Send;
+    /// Every clause of a negotiation in order with the hashes of its latest tabled texts: no text read.
+    fn tabled_hashes(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<TabledHashes>>> + Send;
+    /// Every clause of a negotiation named with where it stands, in order.
+    fn clause_summaries(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<ClauseSummary>>> + Send;
+    /// The newest tabled version of each track of the given clauses (all of the negotiation's when
+    /// none), as things stand or as they stood at a session: tabled before it began or in it.
+    fn heads(
+        &self,
+        negotiation_id: i64,
+        clauses: Option<&[i64]>,
+        at: Option<&Session>,
+    ) -> impl Future<Output = Result<Heads>> + Send;
+    /// Which version heads each tabled track, as things stand or as they stood at an instant: ids only.
+    fn head_ids(&self, negotiation_id: i64, before: Option<&str>) -> impl Future<Output = Result<HeadIds>> + Send;
+    /// The versions with the given ids the reader may see, by id.
+    fn versions_by_id(&self, ids: &[i64]) -> impl Future<Output = Result<HashMap<i64, Version>>> + Send;
+    /// The texts in `lang` of the given versions, by version (none where a version has none).
+    fn texts_in(&self, lang: Lang, version_ids: &[i64]) -> impl Future<Output = Result<HashMap<i64, String>>> + Send;
+    /// Every initial given in a negotiation, voided ones included, oldest first.
+    fn negotiation_initials(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Initial>>> + Send;
+    /// Every reservation recorded in a negotiation, in clause order.
+    fn negotiation_reservations(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Reservation>>> + Send;
+    /// The latest protocol entry of each clause now in the protocol of disagreements, in clause order.
+    fn protocol_entries(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<ProtocolEntry>>> + Send;
+    /// The word diffs made so far, kept for as long as the record is open.
+    fn diffs(&self) -> &Arc<DiffCache>;
+
+    /// The newest tabled version of every track of every clause: what exports and comparisons show.
+    fn tabled_heads(&self, negotiation_id: i64) -> impl Future<Output = Result<Heads>> + Send {
+        self.heads(negotiation_id, None, None)
+    }
+
+    /// Puts the versions of `heads` into another authentic language than the first: each one's text
+    /// in `lang` (empty where it has none yet), hashed as that text. Nothing changes where the
+    /// negotiation has one language, or `lang` is none, the first or not one of its languages.
+    fn in_language(
+        &self,
+        negotiation_id: i64,
+        heads: &mut Heads,
+        lang: Option<Lang>,
+    ) -> impl Future<Output = Result<()>> + Send {
+        async move {
+            let negotiation = self.negotiation(negotiation_id).await?;
+            let languages: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
+            // only into another authentic language: one the agreement has no text in leaves the first
+            let Some(lang) = lang.filter(|l| languages.contains(l) && languages.first() != Some(l)) else {
+                return Ok(());
+            };
+            let ids: Vec<i64> = heads.values().map(|v| v.id).collect();
+            let texts = self.texts_in(lang, &ids).await?;
+            for v in heads.values_mut() {
+                let text = texts.get(&v.id).cloned().unwrap_or_default();
+                v.hash = crate::text::text_hash(&text);
+                v.text = text;
+            }
+            Ok(())
+        }
+    }
 
     /// Finds a negotiation by id or by its exact title (case-insensitive).
     fn find_negotiation(&self, name: &str) -> impl Future<Output = Result<Negotiation>> + Send {

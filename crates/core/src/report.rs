@@ -14,8 +14,9 @@ use crate::model::{
     Approval, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Initial, Negotiation, Party, Referral, Role,
     Session, Side, Track,
 };
+use crate::reader::Reader;
 use crate::record::PRIVATE_EVENTS;
-use crate::store::{ClauseSummary, Store, stamp};
+use crate::store::{ClauseSummary, stamp};
 use crate::words::{Lang, Words};
 
 /// One party's initial on a clause, as the table of initials shows it.
@@ -76,7 +77,7 @@ fn cell(initials: &[&Initial], party_id: i64, joint: Option<&str>) -> InitialCel
 }
 
 /// Reads the clauses with the hashes of their latest tabled texts: no text is read.
-pub async fn initials_table(store: &Store, negotiation_id: i64) -> Result<InitialsTable> {
+pub async fn initials_table(store: &impl Reader, negotiation_id: i64) -> Result<InitialsTable> {
     let parties = initialing(&store.parties(negotiation_id).await?);
     let all = store.negotiation_initials(negotiation_id).await?;
     let mut by_clause: HashMap<i64, Vec<&Initial>> = HashMap::new();
@@ -202,7 +203,7 @@ pub struct StatusReport {
 /// The status report as at `now`: the moment it says it was made, which decides the sessions held. Its
 /// events are put into `w`'s words.
 pub async fn status_report(
-    store: &Store,
+    store: &impl Reader,
     negotiation_id: i64,
     timeline: usize,
     now: chrono::DateTime<chrono::Utc>,
@@ -510,7 +511,7 @@ pub struct FinalAgreement {
     pub signatures: Vec<SignatureBlock>,
 }
 
-pub async fn final_agreement(store: &Store, negotiation_id: i64) -> Result<FinalAgreement> {
+pub async fn final_agreement(store: &impl Reader, negotiation_id: i64) -> Result<FinalAgreement> {
     let negotiation = store.negotiation(negotiation_id).await?;
     let parties = store.parties(negotiation_id).await?;
     let signatories = initialing(&parties);

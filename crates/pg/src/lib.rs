@@ -3,7 +3,7 @@
 //!
 //! The record's rules are the core's (`trilogue_core::record`), the same as over a workbench file; this
 //! crate gives them a PostgreSQL transaction (`tx`) and holds the calls a front end makes: reading the
-//! record (`read`, `reader`), changing clauses (`clauses`), importing whole files (`imports`), sessions
+//! record (`read`, `reader`, `history`), changing clauses (`clauses`), importing whole files (`imports`), sessions
 //! and delegations (`sessions`), the agreement's settlement (`settlement`). It keeps the record's people
 //! (`server`: each user a database role of their own, of one organisation and side), tells open views
 //! what changed (`live`) and copies records in and out (`copy`). What a side may not see, the database
@@ -11,6 +11,7 @@
 
 mod clauses;
 pub mod copy;
+mod history;
 mod imports;
 mod live;
 mod read;

@@ -2,14 +2,22 @@
 //! have (`read`) are used as they are; the rest are here, one query each. The database leaves out what
 //! the reader's side may not see.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use trilogue_core::authentic::{LangText, parse_languages};
+use trilogue_core::compare::Heads;
+use trilogue_core::diff_cache::DiffCache;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation,
-    Session, Track, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
+    ProtocolEntry, Reservation, Session, Track, Version,
 };
 use trilogue_core::store::rows::{DelegateRecord, EventRecord, SessionRecord};
-use trilogue_core::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Tabling};
+use trilogue_core::store::{
+    ClauseRow, ClauseSummary, HeadIds, InitialGiven, NegotiationSummary, Neighbours, TabledHashes, Tabling,
+};
+use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result};
 
 use crate::server::Server;
@@ -281,5 +289,57 @@ impl Reader for Server {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    async fn events(&self, negotiation_id: i64) -> Result<Vec<Event>> {
+        Server::events(self, negotiation_id).await
+    }
+
+    async fn recent_events_except(&self, negotiation_id: i64, kinds: &[&str], limit: i64) -> Result<Vec<Event>> {
+        Server::recent_events_except(self, negotiation_id, kinds, limit).await
+    }
+
+    async fn events_since(&self, negotiation_id: i64, kinds: &[&str], since: &str) -> Result<Vec<Event>> {
+        Server::events_since(self, negotiation_id, kinds, since).await
+    }
+
+    async fn tabled_hashes(&self, negotiation_id: i64) -> Result<Vec<TabledHashes>> {
+        Server::tabled_hashes(self, negotiation_id).await
+    }
+
+    async fn clause_summaries(&self, negotiation_id: i64) -> Result<Vec<ClauseSummary>> {
+        Server::clause_summaries(self, negotiation_id).await
+    }
+
+    async fn heads(&self, negotiation_id: i64, clauses: Option<&[i64]>, at: Option<&Session>) -> Result<Heads> {
+        Server::heads(self, negotiation_id, clauses, at).await
+    }
+
+    async fn head_ids(&self, negotiation_id: i64, before: Option<&str>) -> Result<HeadIds> {
+        Server::head_ids(self, negotiation_id, before).await
+    }
+
+    async fn versions_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Version>> {
+        Server::versions_by_id(self, ids).await
+    }
+
+    async fn texts_in(&self, lang: Lang, version_ids: &[i64]) -> Result<HashMap<i64, String>> {
+        Server::texts_in(self, lang, version_ids).await
+    }
+
+    async fn negotiation_initials(&self, negotiation_id: i64) -> Result<Vec<Initial>> {
+        Server::negotiation_initials(self, negotiation_id).await
+    }
+
+    async fn negotiation_reservations(&self, negotiation_id: i64) -> Result<Vec<Reservation>> {
+        Server::negotiation_reservations(self, negotiation_id).await
+    }
+
+    async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
+        Server::protocol_entries(self, negotiation_id).await
+    }
+
+    fn diffs(&self) -> &Arc<DiffCache> {
+        &self.diffs
     }
 }

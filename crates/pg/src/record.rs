@@ -3,18 +3,24 @@
 //! backend that holds the record, by the core's rules either way. What a shared record cannot do yet
 //! is refused in words (`Msg::FileOnly`), never half-done.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use trilogue_core::authentic::LangText;
+use trilogue_core::compare::Heads;
+use trilogue_core::diff_cache::DiffCache;
 use trilogue_core::import::PositionTable;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
     Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, NegotiationStatus, Party,
-    Priority, PrivateNote, Reservation, Role, Session, Version,
+    Priority, PrivateNote, ProtocolEntry, Reservation, Role, Session, Version,
 };
 use trilogue_core::store::{
-    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, InitialGiven, NegotiationSummary, Neighbours, NewApproval,
-    NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Tabling,
+    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, HeadIds, InitialGiven, NegotiationSummary, Neighbours,
+    NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange,
+    TabledHashes, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -299,5 +305,44 @@ impl Reader for Record {
     }
     async fn clauses_named(&self, negotiation_id: Option<i64>, reference: &str) -> Result<Vec<i64>> {
         either!(self, r => Reader::clauses_named(r, negotiation_id, reference).await)
+    }
+    async fn events(&self, negotiation_id: i64) -> Result<Vec<Event>> {
+        either!(self, r => Reader::events(r, negotiation_id).await)
+    }
+    async fn recent_events_except(&self, negotiation_id: i64, kinds: &[&str], limit: i64) -> Result<Vec<Event>> {
+        either!(self, r => Reader::recent_events_except(r, negotiation_id, kinds, limit).await)
+    }
+    async fn events_since(&self, negotiation_id: i64, kinds: &[&str], since: &str) -> Result<Vec<Event>> {
+        either!(self, r => Reader::events_since(r, negotiation_id, kinds, since).await)
+    }
+    async fn tabled_hashes(&self, negotiation_id: i64) -> Result<Vec<TabledHashes>> {
+        either!(self, r => Reader::tabled_hashes(r, negotiation_id).await)
+    }
+    async fn clause_summaries(&self, negotiation_id: i64) -> Result<Vec<ClauseSummary>> {
+        either!(self, r => Reader::clause_summaries(r, negotiation_id).await)
+    }
+    async fn heads(&self, negotiation_id: i64, clauses: Option<&[i64]>, at: Option<&Session>) -> Result<Heads> {
+        either!(self, r => Reader::heads(r, negotiation_id, clauses, at).await)
+    }
+    async fn head_ids(&self, negotiation_id: i64, before: Option<&str>) -> Result<HeadIds> {
+        either!(self, r => Reader::head_ids(r, negotiation_id, before).await)
+    }
+    async fn versions_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Version>> {
+        either!(self, r => Reader::versions_by_id(r, ids).await)
+    }
+    async fn texts_in(&self, lang: Lang, version_ids: &[i64]) -> Result<HashMap<i64, String>> {
+        either!(self, r => Reader::texts_in(r, lang, version_ids).await)
+    }
+    async fn negotiation_initials(&self, negotiation_id: i64) -> Result<Vec<Initial>> {
+        either!(self, r => Reader::negotiation_initials(r, negotiation_id).await)
+    }
+    async fn negotiation_reservations(&self, negotiation_id: i64) -> Result<Vec<Reservation>> {
+        either!(self, r => Reader::negotiation_reservations(r, negotiation_id).await)
+    }
+    async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
+        either!(self, r => Reader::protocol_entries(r, negotiation_id).await)
+    }
+    fn diffs(&self) -> &Arc<DiffCache> {
+        either!(self, r => Reader::diffs(r))
     }
 }

@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use std::str::FromStr;
+use std::sync::Arc;
 
+use trilogue_core::diff_cache::DiffCache;
 use trilogue_core::message::Msg;
 use trilogue_core::model::Side;
 use trilogue_core::{Error, Result, Who};
@@ -38,6 +40,8 @@ pub struct Server {
     pub(crate) pool: PgPool,
     me: Option<Member>,
     shown: String,
+    /// The word diffs made so far, shared by every clone of this connection.
+    pub(crate) diffs: Arc<DiffCache>,
 }
 
 /// Whether `--db` names a server rather than a file.
@@ -65,7 +69,7 @@ impl Server {
         let options = options(url)?;
         let pool = PgPoolOptions::new().max_connections(4).connect_with(options.clone()).await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Server { pool, me: None, shown: shown(&options) })
+        Ok(Server { pool, me: None, shown: shown(&options), diffs: Arc::default() })
     }
 
     /// Opens a shared record as the role the URL names. A database that holds none, one set up by a
@@ -121,7 +125,7 @@ impl Server {
             let role: String = sqlx::query_scalar!(r#"SELECT current_user as "role!""#).fetch_one(&pool).await?;
             return Err(Error::NotFound(Msg::NotAMember { role }));
         }
-        Ok(Server { pool, me, shown })
+        Ok(Server { pool, me, shown, diffs: Arc::default() })
     }
 
     /// The member connected; none for the record's owner.

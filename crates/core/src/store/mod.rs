@@ -48,7 +48,7 @@ pub use settlement::{
 pub use status::{
     StatusChange, agreed_hash, allowed_transitions, check_protocol_entry, check_transition, missing_consent,
 };
-pub use versions::{NewVersion, tabled_stamp};
+pub use versions::{HeadIds, NewVersion, tabled_stamp};
 
 use crate::diff_cache::DiffCache;
 use crate::error::{Disk, Error, Result};

@@ -1,13 +1,21 @@
 //! A workbench file read as any record is (`Reader`): each read is the store's own.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::authentic::LangText;
+use crate::compare::Heads;
+use crate::diff_cache::DiffCache;
 use crate::error::Result;
 use crate::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote, Reservation,
-    Session, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
+    ProtocolEntry, Reservation, Session, Version,
 };
 use crate::reader::Reader;
-use crate::store::{ClauseRow, ClauseSummary, InitialGiven, NegotiationSummary, Neighbours, Store, Tabling};
+use crate::store::{
+    ClauseRow, ClauseSummary, HeadIds, InitialGiven, NegotiationSummary, Neighbours, Store, TabledHashes, Tabling,
+};
+use crate::words::Lang;
 
 impl Reader for Store {
     async fn negotiation(&self, id: i64) -> Result<Negotiation> {
@@ -93,5 +101,44 @@ impl Reader for Store {
     }
     async fn clauses_named(&self, negotiation_id: Option<i64>, reference: &str) -> Result<Vec<i64>> {
         Store::clauses_named(self, negotiation_id, reference).await
+    }
+    async fn events(&self, negotiation_id: i64) -> Result<Vec<Event>> {
+        Store::events(self, negotiation_id).await
+    }
+    async fn recent_events_except(&self, negotiation_id: i64, kinds: &[&str], limit: i64) -> Result<Vec<Event>> {
+        Store::recent_events_except(self, negotiation_id, kinds, limit).await
+    }
+    async fn events_since(&self, negotiation_id: i64, kinds: &[&str], since: &str) -> Result<Vec<Event>> {
+        Store::events_since(self, negotiation_id, kinds, since).await
+    }
+    async fn tabled_hashes(&self, negotiation_id: i64) -> Result<Vec<TabledHashes>> {
+        Store::tabled_hashes(self, negotiation_id).await
+    }
+    async fn clause_summaries(&self, negotiation_id: i64) -> Result<Vec<ClauseSummary>> {
+        Store::clause_summaries(self, negotiation_id).await
+    }
+    async fn heads(&self, negotiation_id: i64, clauses: Option<&[i64]>, at: Option<&Session>) -> Result<Heads> {
+        Store::heads(self, negotiation_id, clauses, at).await
+    }
+    async fn head_ids(&self, negotiation_id: i64, before: Option<&str>) -> Result<HeadIds> {
+        Store::head_ids(self, negotiation_id, before).await
+    }
+    async fn versions_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Version>> {
+        Store::versions_by_id(self, ids).await
+    }
+    async fn texts_in(&self, lang: Lang, version_ids: &[i64]) -> Result<HashMap<i64, String>> {
+        Store::texts_in(self, lang, version_ids).await
+    }
+    async fn negotiation_initials(&self, negotiation_id: i64) -> Result<Vec<Initial>> {
+        Store::negotiation_initials(self, negotiation_id).await
+    }
+    async fn negotiation_reservations(&self, negotiation_id: i64) -> Result<Vec<Reservation>> {
+        Store::negotiation_reservations(self, negotiation_id).await
+    }
+    async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
+        Store::protocol_entries(self, negotiation_id).await
+    }
+    fn diffs(&self) -> &Arc<DiffCache> {
+        Store::diffs(self)
     }
 }

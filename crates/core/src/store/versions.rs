@@ -151,37 +151,17 @@ impl Store {
             .collect())
     }
 
-    /// Puts the versions of `heads` into another authentic language than the first: each one's text
-    /// in `lang` (empty where it has none yet), hashed as that text. Nothing changes where the
-    /// negotiation has one language, or `lang` is none, the first or not one of its languages.
-    pub async fn in_language(
-        &self,
-        negotiation_id: i64,
-        heads: &mut crate::compare::Heads,
-        lang: Option<Lang>,
-    ) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
-        let languages = languages_of(&mut conn, negotiation_id).await?;
-        // only into another authentic language: one the agreement has no text in leaves the first
-        let Some(lang) = lang.filter(|l| languages.contains(l) && languages.first() != Some(l)) else { return Ok(()) };
-        let code = lang.code();
-        let ids = serde_json::to_string(&heads.values().map(|v| v.id).collect::<Vec<_>>()).unwrap_or_default();
-        let texts: std::collections::HashMap<i64, String> = sqlx::query!(
+    /// The texts in `lang` of the given versions, by version.
+    pub async fn texts_in(&self, lang: Lang, version_ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let (code, ids) = (lang.code(), serde_json::json!(version_ids).to_string());
+        let rows = sqlx::query!(
             "SELECT version_id, text FROM version_texts WHERE lang = ? AND version_id IN (SELECT value FROM json_each(?))",
             code,
             ids
         )
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.version_id, r.text))
-        .collect();
-        for v in heads.values_mut() {
-            let text = texts.get(&v.id).cloned().unwrap_or_default();
-            v.hash = crate::text::text_hash(&text);
-            v.text = text;
-        }
-        Ok(())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.version_id, r.text)).collect())
     }
 
     /// A version's texts in every authentic language it has, the negotiation's first language first.
@@ -268,12 +248,6 @@ impl Store {
 }
 
 impl Store {
-    /// The newest tabled version of every track of every clause of a negotiation, in one query: what
-    /// exports and comparisons show. Drafts are never in it.
-    pub async fn tabled_heads(&self, negotiation_id: i64) -> Result<Heads> {
-        self.heads(negotiation_id, None, None).await
-    }
-
     /// The newest tabled version of each track of the given clauses (all of the negotiation's when
     /// `None`), as things stand or as they stood at a session: tabled before it began or in it.
     pub async fn heads(&self, negotiation_id: i64, clauses: Option<&[i64]>, at: Option<&Session>) -> Result<Heads> {
