@@ -76,7 +76,7 @@ pub async fn preview_intake(
     party: Option<String>,
 ) -> IpcResult<IntakePreview> {
     let Read { submission, encoding } = submission(&*pending.get(handle)?, party.as_deref())?;
-    let plan = workbench.file()?.plan_intake(negotiation_id, &submission).await?;
+    let plan = workbench.record().plan_intake(negotiation_id, &submission).await?;
     Ok(IntakePreview { plan, encoding, source_name: submission.source_name })
 }
 
@@ -91,7 +91,7 @@ pub async fn take_in(
     provenance: Provenance,
 ) -> IpcResult<IntakePlan> {
     let Read { submission, .. } = submission(&*pending.get(handle)?, party.as_deref())?;
-    let plan = workbench.file()?.take_in(negotiation_id, &submission, &provenance, &workbench.who()).await?;
+    let plan = workbench.record().take_in(negotiation_id, &submission, &provenance, &workbench.who()).await?;
     pending.release(handle);
     Ok(plan)
 }

@@ -505,6 +505,15 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let events = ctx.record.events(n.id).await?;
             listing(as_json, &events, |e| print::events(e, &ctx.words))
         }
+        // what another party sent, taken into a negotiation under way
+        Command::ImportDocx { file, into, party, intake, authors } => {
+            let name = source_name(&file);
+            let bytes = read_input(&file)?;
+            // parsing an untrusted file is bounded, and off the async runtime's thread
+            let word = tokio::task::spawn_blocking(move || read_docx(&bytes, &name)).await??;
+            let submission = Submission::from_word(&word, &party, &source_name(&file))?;
+            take_in(ctx, &into, &submission, intake, &authors).await
+        }
         // sessions: scheduling, attendance, minutes
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -557,7 +566,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             ctx.record.set_minutes(session.id, &text, &ctx.who).await?;
             ctx.say("cli-minutes-written", &[("number", number.into())])
         }
-        // whole files as new negotiations (taking a file into one under way is a file's so far)
+        // whole files as new negotiations, or taken into one under way (--into)
         Command::ImportTable { file, title, into, intake } => {
             let bytes = read_input(&file)?;
             let table = parse_position_table(&bytes, &source_name(&file))?;
@@ -615,14 +624,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
             eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&path).into())]));
             overview(ctx, &n.id.to_string(), as_json).await
         }
-        Command::ImportDocx { file, into, party, intake, authors } => {
-            let name = source_name(&file);
-            let bytes = read_input(&file)?;
-            // parsing an untrusted file is bounded, and off the async runtime's thread
-            let word = tokio::task::spawn_blocking(move || read_docx(&bytes, &name)).await??;
-            let submission = Submission::from_word(&word, &party, &source_name(&file))?;
-            take_in(ctx, &into, &submission, intake, &authors).await
-        }
         Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
         Command::Search { query, negotiation, limit, json: as_json } => {
             let negotiation_id = match negotiation {
@@ -678,32 +679,32 @@ async fn take_in(
         submission.lang = Some(ctx.tabling_language(&n, "")?);
     }
     let submission = &submission;
-    let parties = ctx.file()?.parties(n.id).await?;
+    let parties = ctx.record.parties(n.id).await?;
     let mut chosen = Vec::with_capacity(authors.len());
     for a in authors {
         let Some((author, label)) = a.rsplit_once('=') else { bail!(ctx.f("cli-author-spec", &[("value", a.into())])) };
         chosen.push(AuthorParty {
             author: author.trim().to_string(),
-            party_id: ctx.file()?.find_party(n.id, label).await?.id,
+            party_id: ctx.record.find_party(n.id, label).await?.id,
         });
     }
     if a.preview {
-        let mut plan = ctx.file()?.plan_intake(n.id, submission).await?;
+        let mut plan = ctx.record.plan_intake(n.id, submission).await?;
         plan.take_authors_as(&chosen);
         print::intake(&plan, true, &parties, &ctx.words);
         return Ok(());
     }
     let session_id = match a.session {
-        Some(number) => Some(ctx.session(&ctx.file()?.sessions(n.id).await?, number)?.id),
+        Some(number) => Some(ctx.session(&ctx.record.sessions(n.id).await?, number)?.id),
         None => None,
     };
     let sent_by = match a.sent_by {
-        Some(label) => Some(ctx.file()?.find_party(n.id, &label).await?.id),
+        Some(label) => Some(ctx.record.find_party(n.id, &label).await?.id),
         None => None,
     };
     let letter_ref = a.letter.unwrap_or_default();
     let provenance = Provenance { received: a.received, session_id, letter_ref, sent_by, authors: chosen };
-    let plan = ctx.file()?.take_in(n.id, submission, &provenance, &ctx.who).await?;
+    let plan = ctx.record.take_in(n.id, submission, &provenance, &ctx.who).await?;
     print::intake(&plan, false, &parties, &ctx.words);
     Ok(())
 }

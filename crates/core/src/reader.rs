@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{
     Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
-    ProtocolEntry, Reservation, Session, Version,
+    ProtocolEntry, Reservation, Session, Track, Version,
 };
 use crate::store::{
     ClauseRow, ClauseSummary, HeadIds, InitialGiven, NegotiationSummary, Neighbours, TabledHashes, Tabling,
@@ -117,6 +117,11 @@ pub trait Reader: Sync {
     fn negotiation_reservations(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<Reservation>>> + Send;
     /// The latest protocol entry of each clause now in the protocol of disagreements, in clause order.
     fn protocol_entries(&self, negotiation_id: i64) -> impl Future<Output = Result<Vec<ProtocolEntry>>> + Send;
+    /// The hash of the newest version on each track the reader may see, tabled or not: what a text
+    /// sent again is compared to.
+    fn head_hashes(&self, negotiation_id: i64) -> impl Future<Output = Result<HashMap<(i64, Track), String>>> + Send;
+    /// Each author of tracked changes recorded in a negotiation, with the party their changes are taken as.
+    fn revision_authors(&self, negotiation_id: i64) -> impl Future<Output = Result<HashMap<String, i64>>> + Send;
     /// The word diffs made so far, kept for as long as the record is open.
     fn diffs(&self) -> &Arc<DiffCache>;
 

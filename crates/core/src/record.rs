@@ -6,6 +6,7 @@
 
 mod clauses;
 mod imports;
+mod intake;
 mod sessions;
 mod settlement;
 
@@ -28,6 +29,7 @@ use crate::words::Lang;
 
 pub use clauses::{add_reservation, edit_clause};
 pub use imports::{import_clauses, import_table};
+pub use intake::take_in;
 pub use sessions::{add_delegate, add_session, edit_delegate, set_attendees, set_minutes};
 pub use settlement::{add_commitment, commitment_done, record_approval, set_negotiation_status};
 
@@ -395,6 +397,16 @@ pub trait Tx: Send {
     ) -> impl Future<Output = Result<i64>> + Send;
     fn commitment_to_finish(&mut self, commitment_id: i64) -> impl Future<Output = Result<Option<Unfinished>>> + Send;
     fn set_commitment_done(&mut self, commitment_id: i64, done_on: &str) -> impl Future<Output = Result<()>> + Send;
+
+    /// Records `author` (of tracked changes) as `party_id`'s in the negotiation, or records them anew.
+    fn record_revision_author(
+        &mut self,
+        negotiation_id: i64,
+        author: &str,
+        party_id: i64,
+        by: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
 
     fn insert_session(
         &mut self,

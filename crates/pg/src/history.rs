@@ -209,4 +209,26 @@ impl Server {
             })
             .collect()
     }
+
+    pub(crate) async fn head_hashes(&self, negotiation_id: i64) -> Result<HashMap<(i64, Track), String>> {
+        let rows = sqlx::query!(
+            "SELECT DISTINCT ON (v.clause_id, v.party_id) v.clause_id, v.party_id, v.hash
+             FROM versions v JOIN clauses c ON c.id = v.clause_id
+             WHERE c.negotiation_id = $1 ORDER BY v.clause_id, v.party_id, v.id DESC",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| ((r.clause_id, Track::from_party_id(r.party_id)), r.hash)).collect())
+    }
+
+    pub(crate) async fn revision_authors(&self, negotiation_id: i64) -> Result<HashMap<String, i64>> {
+        let rows = sqlx::query!(
+            "SELECT author, party_id FROM revision_authors WHERE negotiation_id = $1 ORDER BY author",
+            negotiation_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.author, r.party_id)).collect())
+    }
 }

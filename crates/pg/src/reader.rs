@@ -339,6 +339,14 @@ impl Reader for Server {
         Server::protocol_entries(self, negotiation_id).await
     }
 
+    async fn head_hashes(&self, negotiation_id: i64) -> Result<HashMap<(i64, Track), String>> {
+        Server::head_hashes(self, negotiation_id).await
+    }
+
+    async fn revision_authors(&self, negotiation_id: i64) -> Result<HashMap<String, i64>> {
+        Server::revision_authors(self, negotiation_id).await
+    }
+
     fn diffs(&self) -> &Arc<DiffCache> {
         &self.diffs
     }

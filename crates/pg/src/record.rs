@@ -15,12 +15,12 @@ use trilogue_core::import::PositionTable;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
     Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, NegotiationStatus, Party,
-    Priority, PrivateNote, ProtocolEntry, Reservation, Role, Session, Version,
+    Priority, PrivateNote, ProtocolEntry, Reservation, Role, Session, Track, Version,
 };
 use trilogue_core::store::{
-    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, HeadIds, InitialGiven, NegotiationSummary, Neighbours,
-    NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange,
-    TabledHashes, Tabling,
+    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, HeadIds, InitialGiven, IntakePlan, NegotiationSummary,
+    Neighbours, NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, Provenance,
+    StatusChange, Submission, TabledHashes, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -189,6 +189,22 @@ impl Record {
         either!(self, r => r.commitment_done(commitment_id, done_on, who).await)
     }
 
+    /// What taking `submission` into the negotiation would do; nothing is written.
+    pub async fn plan_intake(&self, negotiation_id: i64, submission: &Submission) -> Result<IntakePlan> {
+        trilogue_core::store::plan_intake(self, negotiation_id, submission).await
+    }
+
+    /// Takes the submission in, all of it in one transaction or none of it.
+    pub async fn take_in(
+        &self,
+        negotiation_id: i64,
+        submission: &Submission,
+        provenance: &Provenance,
+        who: &Who,
+    ) -> Result<IntakePlan> {
+        either!(self, r => r.take_in(negotiation_id, submission, provenance, who).await)
+    }
+
     pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {
         either!(self, r => r.add_session(negotiation_id, new, who).await)
     }
@@ -341,6 +357,12 @@ impl Reader for Record {
     }
     async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
         either!(self, r => Reader::protocol_entries(r, negotiation_id).await)
+    }
+    async fn head_hashes(&self, negotiation_id: i64) -> Result<HashMap<(i64, Track), String>> {
+        either!(self, r => Reader::head_hashes(r, negotiation_id).await)
+    }
+    async fn revision_authors(&self, negotiation_id: i64) -> Result<HashMap<String, i64>> {
+        either!(self, r => Reader::revision_authors(r, negotiation_id).await)
     }
     fn diffs(&self) -> &Arc<DiffCache> {
         either!(self, r => Reader::diffs(r))

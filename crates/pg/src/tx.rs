@@ -701,6 +701,30 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
+    async fn record_revision_author(
+        &mut self,
+        negotiation_id: i64,
+        author: &str,
+        party_id: i64,
+        by: &str,
+        at: &str,
+    ) -> Result<()> {
+        sqlx::query!(
+            "INSERT INTO revision_authors (negotiation_id, author, party_id, recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (negotiation_id, author) DO UPDATE
+             SET party_id = excluded.party_id, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+            negotiation_id,
+            author,
+            party_id,
+            by,
+            at
+        )
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
     async fn insert_session(&mut self, negotiation_id: i64, new: &NewSession) -> Result<(i64, i64)> {
         let r = sqlx::query!(
             "INSERT INTO sessions (negotiation_id, number, starts_at, place, kind, minutes)

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{ClauseSummary, NewClause, NewVersion, Store, Who, clauses, revision_authors, versions};
+use super::{ClauseSummary, Store, Who};
 use crate::authentic::guess_language;
 use crate::diff::{WordDiff, diff_words};
 use crate::document::{self, Block, Document};
@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::import::{MarkdownAgreement, PositionTable, WordDocument, parse_markdown_agreement};
 use crate::message::Msg;
 use crate::model::{Party, Track};
+use crate::reader::Reader;
 use crate::text::text_hash;
 use crate::words::Lang;
 
@@ -72,7 +73,7 @@ pub struct AuthorParty {
 impl Submission {
     /// The language its texts are tabled as, where the agreement has several authentic texts (none
     /// where it has one): the one given, else the one its texts are written in, else the first.
-    fn language(&self, authentic: &[Lang]) -> Option<Lang> {
+    pub(crate) fn language(&self, authentic: &[Lang]) -> Option<Lang> {
         if authentic.len() < 2 {
             return None;
         }
@@ -324,110 +325,116 @@ fn track_of(parties: &[Party], label: &str, source: &str) -> Result<Track> {
     })
 }
 
+/// What taking `submission` into the negotiation would do, as `r` reads the record; nothing is written.
+pub async fn plan_intake(r: &impl Reader, negotiation_id: i64, submission: &Submission) -> Result<IntakePlan> {
+    let parties = r.parties(negotiation_id).await?;
+    let existing = r.clause_summaries(negotiation_id).await?;
+    let heads = r.head_hashes(negotiation_id).await?;
+    let languages = languages_of(r, negotiation_id).await?;
+    // where a version is a set of languages, its hash is the set's: the text is compared as read
+    let single = languages.len() < 2;
+    let lang = submission.language(&languages);
+    let found = matches(&existing, &submission.clauses);
+    let mut rows = Vec::with_capacity(submission.clauses.len());
+    for (c, matched) in submission.clauses.iter().zip(&found) {
+        let found = matched.map(|(i, _)| &existing[i]);
+        let mut texts = Vec::with_capacity(c.texts.len());
+        for (label, text) in &c.texts {
+            let track = track_of(&parties, label, &submission.source_name)?;
+            let head = found.and_then(|e| heads.get(&(e.clause_id, track)));
+            let change = match head {
+                None => IntakeChange::New,
+                Some(h) if single && *h == text_hash(text) => IntakeChange::Same,
+                Some(_) if reads_the_same(r, found, track, lang, text).await? => IntakeChange::Same,
+                Some(_) => IntakeChange::Changed,
+            };
+            let against_sent = match (found, c.sent_version) {
+                (Some(e), Some(v)) if change != IntakeChange::Same => against_sent(r, e.clause_id, v, text).await?,
+                _ => None,
+            };
+            texts.push(IntakeText { label: label.clone(), track, change, against_sent });
+        }
+        rows.push(IntakeRow {
+            line: c.line,
+            reference: c.reference.clone(),
+            title: c.title.clone(),
+            clause_id: found.map(|e| e.clause_id),
+            matched_by: matched.map(|(_, by)| by),
+            matched_ref: found.filter(|e| ref_key(&e.reference) != ref_key(&c.reference)).map(|e| e.reference.clone()),
+            texts,
+        });
+    }
+    let matched_ids: HashSet<i64> = rows.iter().filter_map(|r| r.clause_id).collect();
+    let missing = existing.into_iter().filter(|e| !matched_ids.contains(&e.clause_id)).collect();
+    let tabled = rows.iter().flat_map(|r| &r.texts).filter(|t| t.change != IntakeChange::Same).count();
+    let new_clauses = rows.iter().filter(|r| r.clause_id.is_none()).count();
+    let authors = authors(r, negotiation_id, submission, &parties).await?;
+    Ok(IntakePlan { rows, missing, tabled, new_clauses, authors })
+}
+
+/// The negotiation's authentic languages, first first.
+pub(crate) async fn languages_of(r: &impl Reader, negotiation_id: i64) -> Result<Vec<Lang>> {
+    Ok(r.negotiation(negotiation_id).await?.languages.iter().filter_map(|l| l.parse().ok()).collect())
+}
+
+/// The version the document carried, and what the text now says against it — when the version is
+/// this clause's and the text differs.
+async fn against_sent(r: &impl Reader, clause_id: i64, version_id: i64, text: &str) -> Result<Option<AgainstSent>> {
+    let Ok(sent) = r.version(version_id).await else { return Ok(None) };
+    if sent.clause_id != clause_id || sent.tabled_at.is_none() {
+        return Ok(None);
+    }
+    let diff = diff_words(&sent.text, text);
+    Ok((!diff.is_unchanged()).then_some(AgainstSent { version_id, diff }))
+}
+
+/// The submission's authors of tracked changes, each with the organisation recorded for them in this
+/// negotiation, else the one whose text it is.
+async fn authors(
+    r: &impl Reader,
+    negotiation_id: i64,
+    submission: &Submission,
+    parties: &[Party],
+) -> Result<Vec<Revisions>> {
+    if submission.revisions.is_empty() {
+        return Ok(vec![]);
+    }
+    let recorded = r.revision_authors(negotiation_id).await?;
+    let whose = submission_party(submission, parties);
+    Ok(submission
+        .revisions
+        .iter()
+        .map(|rev| {
+            let known = recorded.get(&rev.author).copied();
+            Revisions { party_id: known.or(whose), recorded: known.is_some(), ..rev.clone() }
+        })
+        .collect())
+}
+
+/// Whether `text` is the track's latest text written another way (lines wrapped elsewhere, another
+/// list marker): the same document, so nothing is tabled and its initials stay valid. A text that went
+/// through Word and back comes in so.
+async fn reads_the_same(
+    r: &impl Reader,
+    clause: Option<&ClauseSummary>,
+    track: Track,
+    lang: Option<Lang>,
+    text: &str,
+) -> Result<bool> {
+    let Some(clause) = clause else { return Ok(false) };
+    let versions = r.versions(clause.clause_id).await?;
+    let Some(head) = versions.iter().rev().find(|v| v.track == track && v.tabled_at.is_some()) else {
+        return Ok(false);
+    };
+    let texts = r.version_texts(head.id).await?;
+    let head_text = match lang {
+        Some(lang) => texts.iter().find(|t| t.lang == lang).map_or("", |t| t.text.as_str()),
+        None => head.text.as_str(),
+    };
+    Ok(document::parse(head_text) == document::parse(text))
+}
+
 impl Store {
-    /// What taking `submission` into the negotiation would do; nothing is written.
-    pub async fn plan_intake(&self, negotiation_id: i64, submission: &Submission) -> Result<IntakePlan> {
-        let parties = self.parties(negotiation_id).await?;
-        let existing = self.clause_summaries(negotiation_id).await?;
-        let heads = self.head_hashes(negotiation_id).await?;
-        let languages = versions::languages_of(&mut *self.pool.acquire().await?, negotiation_id).await?;
-        // where a version is a set of languages, its hash is the set's: the text is compared as read
-        let single = languages.len() < 2;
-        let lang = submission.language(&languages);
-        let found = matches(&existing, &submission.clauses);
-        let mut rows = Vec::with_capacity(submission.clauses.len());
-        for (c, matched) in submission.clauses.iter().zip(&found) {
-            let found = matched.map(|(i, _)| &existing[i]);
-            let mut texts = Vec::with_capacity(c.texts.len());
-            for (label, text) in &c.texts {
-                let track = track_of(&parties, label, &submission.source_name)?;
-                let head = found.and_then(|e| heads.get(&(e.clause_id, track)));
-                let change = match head {
-                    None => IntakeChange::New,
-                    Some(h) if single && *h == text_hash(text) => IntakeChange::Same,
-                    Some(_) if self.reads_the_same(found, track, lang, text).await? => IntakeChange::Same,
-                    Some(_) => IntakeChange::Changed,
-                };
-                let against_sent = match (found, c.sent_version) {
-                    (Some(e), Some(v)) if change != IntakeChange::Same => {
-                        self.against_sent(e.clause_id, v, text).await?
-                    }
-                    _ => None,
-                };
-                texts.push(IntakeText { label: label.clone(), track, change, against_sent });
-            }
-            rows.push(IntakeRow {
-                line: c.line,
-                reference: c.reference.clone(),
-                title: c.title.clone(),
-                clause_id: found.map(|e| e.clause_id),
-                matched_by: matched.map(|(_, by)| by),
-                matched_ref: found
-                    .filter(|e| ref_key(&e.reference) != ref_key(&c.reference))
-                    .map(|e| e.reference.clone()),
-                texts,
-            });
-        }
-        let matched_ids: HashSet<i64> = rows.iter().filter_map(|r| r.clause_id).collect();
-        let missing = existing.into_iter().filter(|e| !matched_ids.contains(&e.clause_id)).collect();
-        let tabled = rows.iter().flat_map(|r| &r.texts).filter(|t| t.change != IntakeChange::Same).count();
-        let new_clauses = rows.iter().filter(|r| r.clause_id.is_none()).count();
-        let authors = self.authors(negotiation_id, submission, &parties).await?;
-        Ok(IntakePlan { rows, missing, tabled, new_clauses, authors })
-    }
-
-    /// The version the document carried, and what the text now says against it — when the version is
-    /// this clause's and the text differs.
-    async fn against_sent(&self, clause_id: i64, version_id: i64, text: &str) -> Result<Option<AgainstSent>> {
-        let Ok(sent) = self.version(version_id).await else { return Ok(None) };
-        if sent.clause_id != clause_id || sent.tabled_at.is_none() {
-            return Ok(None);
-        }
-        let diff = diff_words(&sent.text, text);
-        Ok((!diff.is_unchanged()).then_some(AgainstSent { version_id, diff }))
-    }
-
-    /// The submission's authors of tracked changes, each with the organisation recorded for them in
-    /// this negotiation, else the one whose text it is.
-    async fn authors(&self, negotiation_id: i64, submission: &Submission, parties: &[Party]) -> Result<Vec<Revisions>> {
-        if submission.revisions.is_empty() {
-            return Ok(vec![]);
-        }
-        let recorded = self.revision_authors(negotiation_id).await?;
-        let whose = submission_party(submission, parties);
-        Ok(submission
-            .revisions
-            .iter()
-            .map(|r| {
-                let known = recorded.get(&r.author).copied();
-                Revisions { party_id: known.or(whose), recorded: known.is_some(), ..r.clone() }
-            })
-            .collect())
-    }
-
-    /// Whether `text` is the track's latest text written another way (lines wrapped elsewhere, another
-    /// list marker): the same document, so nothing is tabled and its initials stay valid. A text that
-    /// went through Word and back comes in so.
-    async fn reads_the_same(
-        &self,
-        clause: Option<&ClauseSummary>,
-        track: Track,
-        lang: Option<Lang>,
-        text: &str,
-    ) -> Result<bool> {
-        let Some(clause) = clause else { return Ok(false) };
-        let versions = self.versions(clause.clause_id).await?;
-        let Some(head) = versions.iter().rev().find(|v| v.track == track && v.tabled_at.is_some()) else {
-            return Ok(false);
-        };
-        let texts = self.version_texts(head.id).await?;
-        let head_text = match lang {
-            Some(lang) => texts.iter().find(|t| t.lang == lang).map_or("", |t| t.text.as_str()),
-            None => head.text.as_str(),
-        };
-        Ok(document::parse(head_text) == document::parse(text))
-    }
-
     /// Takes the submission in: new clauses added at the end, every new or changed text tabled with its
     /// provenance — all in one transaction, so a refusal anywhere writes nothing.
     pub async fn take_in(
@@ -437,61 +444,13 @@ impl Store {
         provenance: &Provenance,
         who: &Who,
     ) -> Result<IntakePlan> {
-        let mut plan = self.plan_intake(negotiation_id, submission).await?;
+        let plan = plan_intake(self, negotiation_id, submission).await?;
+        let languages = languages_of(self, negotiation_id).await?;
         let parties = self.parties(negotiation_id).await?;
-        for a in &provenance.authors {
-            if !parties.iter().any(|p| p.id == a.party_id) {
-                return Err(Error::NotFound(Msg::NoParty { id: a.party_id }));
-            }
-        }
-        let languages = versions::languages_of(&mut *self.pool.acquire().await?, negotiation_id).await?;
-        let lang = submission.language(&languages);
-        let recorded: Vec<bool> = plan.authors.iter().map(|r| r.recorded).collect();
-        plan.take_authors_as(&provenance.authors);
         let mut tx = self.begin().await?;
-        for (r, was_recorded) in plan.authors.iter_mut().zip(recorded) {
-            let chosen = provenance.authors.iter().any(|a| a.author == r.author);
-            if let Some(party_id) = r.party_id.filter(|_| chosen || !was_recorded) {
-                revision_authors::record(&mut tx, negotiation_id, &r.author, party_id, who).await?;
-                r.recorded = true;
-            }
-        }
-        for (row, sent) in plan.rows.iter().zip(&submission.clauses) {
-            let clause_id = match row.clause_id {
-                Some(id) => id,
-                None => {
-                    let new = NewClause {
-                        reference: sent.reference.clone(),
-                        title: sent.title.clone(),
-                        status_quo: None,
-                        topics: vec![],
-                        section: sent.section.clone(),
-                    };
-                    clauses::insert(&mut tx, negotiation_id, &new, who)
-                        .await
-                        .map_err(|e| at_line(e, submission, row.line))?
-                }
-            };
-            for (t, (_, text)) in row.texts.iter().zip(&sent.texts) {
-                if t.change == IntakeChange::Same {
-                    continue;
-                }
-                // a set of languages: this one's text, the others carried over
-                let set = match lang {
-                    Some(lang) => versions::with_language(&mut tx, clause_id, t.track, lang, text.clone()).await?,
-                    None => NewVersion::draft(t.track, text.clone()),
-                };
-                let new = NewVersion {
-                    received: provenance.received.clone(),
-                    sent_by: provenance.sent_by,
-                    letter_ref: provenance.letter_ref.clone(),
-                    tabled: true,
-                    session_id: provenance.session_id,
-                    ..set
-                };
-                versions::insert(&mut tx, clause_id, &new, who).await.map_err(|e| at_line(e, submission, row.line))?;
-            }
-        }
+        let plan =
+            crate::record::take_in(&mut *tx, (negotiation_id, &parties, &languages), submission, plan, provenance, who)
+                .await?;
         tx.commit().await?;
         Ok(plan)
     }
@@ -548,6 +507,6 @@ fn submission_party(submission: &Submission, parties: &[Party]) -> Option<i64> {
 }
 
 /// A refusal while writing, placed at the line of the file it came from.
-fn at_line(e: Error, submission: &Submission, line: u64) -> Error {
+pub(crate) fn at_line(e: Error, submission: &Submission, line: u64) -> Error {
     e.at_line(&submission.source_name, line)
 }

@@ -33,9 +33,10 @@ use sqlx::{ConnectOptions, Connection, SqliteConnection, SqlitePool};
 
 pub use clauses::{ClauseEdit, ClauseRow, Neighbours, NewClause, TabledHashes, TrackHead, reorder};
 pub use events::ChainBreak;
+pub(crate) use intake::at_line;
 pub use intake::{
     AgainstSent, AuthorParty, IntakeChange, IntakePlan, IntakeRow, IntakeText, MatchedBy, Provenance, Revisions,
-    Submission, SubmittedClause,
+    Submission, SubmittedClause, plan_intake,
 };
 pub use negotiations::{
     DelegateEdit, NegotiationSummary, NewNegotiation, NewParty, every_status, languages_text, party_colour,

@@ -9,7 +9,7 @@ use crate::diff_cache::DiffCache;
 use crate::error::Result;
 use crate::model::{
     Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
-    ProtocolEntry, Reservation, Session, Version,
+    ProtocolEntry, Reservation, Session, Track, Version,
 };
 use crate::reader::Reader;
 use crate::store::{
@@ -137,6 +137,12 @@ impl Reader for Store {
     }
     async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
         Store::protocol_entries(self, negotiation_id).await
+    }
+    async fn head_hashes(&self, negotiation_id: i64) -> Result<HashMap<(i64, Track), String>> {
+        Store::head_hashes(self, negotiation_id).await
+    }
+    async fn revision_authors(&self, negotiation_id: i64) -> Result<HashMap<String, i64>> {
+        Store::revision_authors(self, negotiation_id).await
     }
     fn diffs(&self) -> &Arc<DiffCache> {
         Store::diffs(self)
