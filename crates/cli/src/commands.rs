@@ -514,6 +514,18 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             let submission = Submission::from_word(&word, &party, &source_name(&file))?;
             take_in(ctx, &into, &submission, intake, &authors).await
         }
+        Command::Verify { negotiation } => {
+            let n = ctx.negotiation(&negotiation).await?;
+            if let Some(b) = ctx.record.verify_journal(n.id).await? {
+                bail!(ctx.f("cli-journal-altered", &[("event", b.event_id.into()), ("kind", (&b.kind).into())]));
+            }
+            let altered = ctx.record.verify_texts(n.id).await?;
+            if !altered.is_empty() {
+                let versions: Vec<String> = altered.iter().map(|v| v.to_string()).collect();
+                bail!(ctx.f("cli-texts-altered", &[("versions", (&versions.join(", ")).into())]));
+            }
+            ctx.say("cli-intact", &[("id", n.id.into())])
+        }
         // sessions: scheduling, attendance, minutes
         Command::Session { negotiation, number, json: as_json } => {
             let n = ctx.negotiation(&negotiation).await?;
@@ -634,18 +646,6 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
             listing(as_json, &hits, |h| print::hits(h, &ctx.words))
         }
         Command::Server(_) => unreachable!("a server's commands run before any workbench is opened"),
-        Command::Verify { negotiation } => {
-            let n = ctx.negotiation(&negotiation).await?;
-            if let Some(b) = store.verify_journal(n.id).await? {
-                bail!(ctx.f("cli-journal-altered", &[("event", b.event_id.into()), ("kind", (&b.kind).into())]));
-            }
-            let altered = store.verify_texts(n.id).await?;
-            if !altered.is_empty() {
-                let versions: Vec<String> = altered.iter().map(|v| v.to_string()).collect();
-                bail!(ctx.f("cli-texts-altered", &[("versions", (&versions.join(", ")).into())]));
-            }
-            ctx.say("cli-intact", &[("id", n.id.into())])
-        }
         _ => unreachable!("dispatch takes the commands a shared record does"),
     }
 }

@@ -183,6 +183,10 @@ fn three_people_of_two_sides_negotiate_through_the_cli() {
     let rows: Value =
         serde_json::from_str(&ok(dana, &["clauses", &imported["id"].to_string(), "--json"], None)).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 2, "{rows}");
+    // each member verifies the journal's chain and the texts' hashes, as far as their side reads
+    for url in [aigerim, dana] {
+        ok(url, &["verify", "1"], None);
+    }
     // what a shared record cannot do yet is said, and nothing is done
     let not_yet = cli(aigerim, &["search", "переобучение"], None);
     assert!(String::from_utf8_lossy(&not_yet.stderr).contains("on a shared record this is not available yet"));

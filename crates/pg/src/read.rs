@@ -2,6 +2,8 @@
 //! file's `Store`, each change made by the core's rules (`record`) in a transaction of its own. A
 //! member reads only what their side may: the database leaves the rest out.
 
+use std::collections::HashMap;
+
 use sqlx::PgConnection;
 
 use trilogue_core::message::Msg;
@@ -20,6 +22,40 @@ use trilogue_core::{Error, Result, Who};
 
 use crate::server::Server;
 use crate::tx::PgTx;
+
+/// A negotiation as stored: names still text, checked on the way out.
+struct NegotiationRecord {
+    id: i64,
+    title: String,
+    level: String,
+    tripartite: bool,
+    status: String,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    owner_party_id: Option<i64>,
+    created_at: String,
+    closing_rule: String,
+    languages: String,
+}
+
+impl TryFrom<NegotiationRecord> for Negotiation {
+    type Error = Error;
+    fn try_from(r: NegotiationRecord) -> Result<Self> {
+        Ok(Negotiation {
+            id: r.id,
+            title: r.title,
+            level: Level::parse(&r.level)?,
+            tripartite: r.tripartite,
+            status: NegotiationStatus::parse(&r.status)?,
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            owner_party_id: r.owner_party_id,
+            created_at: r.created_at,
+            closing_rule: ClosingRule::parse(&r.closing_rule)?,
+            languages: r.languages.split(',').map(String::from).collect(),
+        })
+    }
+}
 
 /// A clause as its view shows it: the clause, every version the reader may see, and their side's notes.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -151,7 +187,8 @@ impl Server {
     }
 
     pub async fn negotiation(&self, id: i64) -> Result<Negotiation> {
-        let r = sqlx::query!(
+        sqlx::query_as!(
+            NegotiationRecord,
             "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
                     languages
              FROM negotiations WHERE id = $1",
@@ -159,32 +196,37 @@ impl Server {
         )
         .fetch_optional(&self.pool)
         .await?
-        .ok_or(Error::NotFound(Msg::NoNegotiation { id }))?;
-        Ok(Negotiation {
-            id: r.id,
-            title: r.title,
-            level: Level::parse(&r.level)?,
-            tripartite: r.tripartite,
-            status: NegotiationStatus::parse(&r.status)?,
-            starts_on: r.starts_on,
-            ends_on: r.ends_on,
-            owner_party_id: r.owner_party_id,
-            created_at: r.created_at,
-            closing_rule: ClosingRule::parse(&r.closing_rule)?,
-            languages: r.languages.split(',').map(String::from).collect(),
-        })
+        .ok_or(Error::NotFound(Msg::NoNegotiation { id }))?
+        .try_into()
     }
 
-    /// The negotiations on the server, by id, with their clauses counted by status.
+    /// The negotiations on the server, by id, with their clauses counted by status: two queries
+    /// however many negotiations there are (every live change reads this list again).
     pub async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
-        let ids = sqlx::query_scalar!("SELECT id FROM negotiations ORDER BY id").fetch_all(&self.pool).await?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let by_status = self.status_counts(id).await?;
-            let clauses = by_status.iter().map(|(_, n)| n).sum();
-            out.push(NegotiationSummary { negotiation: self.negotiation(id).await?, by_status, clauses });
+        let rows = sqlx::query_as!(
+            NegotiationRecord,
+            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
+                    languages
+             FROM negotiations AS n ORDER BY n.id"
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let counted = sqlx::query!(
+            r#"SELECT negotiation_id, status, count(*) as "n!" FROM clauses GROUP BY negotiation_id, status"#
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_negotiation: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+        for c in counted {
+            by_negotiation.entry(c.negotiation_id).or_default().push((c.status, c.n));
         }
-        Ok(out)
+        rows.into_iter()
+            .map(|r| {
+                let by_status = every_status(by_negotiation.remove(&r.id).unwrap_or_default());
+                let negotiation = Negotiation::try_from(r)?;
+                Ok(NegotiationSummary { clauses: by_status.iter().map(|(_, n)| n).sum(), by_status, negotiation })
+            })
+            .collect()
     }
 
     /// How many clauses stand at each status, every status listed.
@@ -346,6 +388,32 @@ impl Server {
             prev = link.hash;
         }
         Ok(None)
+    }
+
+    /// The versions whose stored hash no longer matches their texts in every language (the reader's
+    /// side's and every tabled one), by id.
+    pub async fn verify_texts(&self, negotiation_id: i64) -> Result<Vec<i64>> {
+        let mut conn = self.pool.acquire().await?;
+        let stored = sqlx::query_scalar!("SELECT languages FROM negotiations WHERE id = $1", negotiation_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(Error::NotFound(Msg::NoNegotiation { id: negotiation_id }))?;
+        let languages = trilogue_core::authentic::parse_languages(&stored);
+        let rows = sqlx::query!(
+            "SELECT v.id, v.hash FROM versions v JOIN clauses c ON c.id = v.clause_id
+             WHERE c.negotiation_id = $1 ORDER BY v.id",
+            negotiation_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut altered = vec![];
+        for r in rows {
+            let set = crate::tx::version_set(&mut conn, r.id, &languages).await?;
+            if trilogue_core::authentic::set_hash(&set) != r.hash {
+                altered.push(r.id);
+            }
+        }
+        Ok(altered)
     }
 }
 

@@ -18,9 +18,9 @@ use trilogue_core::model::{
     Priority, PrivateNote, ProtocolEntry, Reservation, Role, Session, Track, Version,
 };
 use trilogue_core::store::{
-    ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, HeadIds, InitialGiven, IntakePlan, NegotiationSummary,
-    Neighbours, NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession, NewVersion, Provenance,
-    StatusChange, Submission, TabledHashes, Tabling,
+    ChainBreak, ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, HeadIds, InitialGiven, IntakePlan,
+    NegotiationSummary, Neighbours, NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession,
+    NewVersion, Provenance, StatusChange, Submission, TabledHashes, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -203,6 +203,16 @@ impl Record {
         who: &Who,
     ) -> Result<IntakePlan> {
         either!(self, r => r.take_in(negotiation_id, submission, provenance, who).await)
+    }
+
+    /// The first journal entry that does not match its chain, if any.
+    pub async fn verify_journal(&self, negotiation_id: i64) -> Result<Option<ChainBreak>> {
+        either!(self, r => r.verify_journal(negotiation_id).await)
+    }
+
+    /// The versions whose texts no longer match their hash.
+    pub async fn verify_texts(&self, negotiation_id: i64) -> Result<Vec<i64>> {
+        either!(self, r => r.verify_texts(negotiation_id).await)
     }
 
     pub async fn add_session(&self, negotiation_id: i64, new: &NewSession, who: &Who) -> Result<Session> {
