@@ -4,15 +4,12 @@
 
 use std::collections::HashMap;
 
+use trilogue_core::Result;
 use trilogue_core::compare::Heads;
-use trilogue_core::message::Msg;
-use trilogue_core::model::{
-    ClauseStatus, Event, Further, Initial, ProtocolEntry, Reservation, Session, Track, Version,
-};
-use trilogue_core::store::rows::{EventRecord, VersionRecord};
+use trilogue_core::model::{ClauseStatus, Event, Initial, ProtocolEntry, Reservation, Session, Track, Version};
+use trilogue_core::store::rows::{EventRecord, ProtocolEntryRecord, VersionRecord};
 use trilogue_core::store::{ClauseSummary, HeadIds, TabledHashes};
 use trilogue_core::words::Lang;
-use trilogue_core::{Error, Result};
 
 use crate::server::Server;
 
@@ -183,7 +180,8 @@ impl Server {
     }
 
     pub(crate) async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            ProtocolEntryRecord,
             "SELECT DISTINCT ON (c.position) e.id, e.clause_id, e.further, e.reason, e.wordings, e.recorded_by,
                     e.recorded_at
              FROM protocol_entries e JOIN clauses c ON c.id = e.clause_id
@@ -193,21 +191,7 @@ impl Server {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(ProtocolEntry {
-                    id: r.id,
-                    clause_id: r.clause_id,
-                    further: Further::parse(&r.further)?,
-                    reason: r.reason,
-                    wordings: serde_json::from_str(&r.wordings).map_err(|e| {
-                        Error::Invalid(Msg::Unreadable { what: "a protocol entry".into(), detail: e.to_string() })
-                    })?,
-                    recorded_by: r.recorded_by,
-                    recorded_at: r.recorded_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(ProtocolEntry::try_from).collect()
     }
 
     pub(crate) async fn head_hashes(&self, negotiation_id: i64) -> Result<HashMap<(i64, Track), String>> {

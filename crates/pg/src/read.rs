@@ -8,11 +8,12 @@ use sqlx::PgConnection;
 
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Clause, ClauseStatus, ClosingRule, Event, Initial, Level, Negotiation, NegotiationStatus, Party, Priority,
-    PrivateNote, Track, Version,
+    Clause, ClauseStatus, Event, Initial, Negotiation, Party, Priority, PrivateNote, Track, Version,
 };
 use trilogue_core::record::{self, GENESIS, event_hash};
-use trilogue_core::store::rows::{ClauseRecord, EventRecord, NoteRecord, PartyRecord, VersionRecord};
+use trilogue_core::store::rows::{
+    ClauseRecord, EventRecord, NegotiationRecord, NoteRecord, PartyRecord, VersionRecord,
+};
 use trilogue_core::store::{
     ChainBreak, ClauseRow, NegotiationSummary, NewClause, NewNegotiation, NewParty, NewVersion, StatusChange,
     TrackHead, every_status,
@@ -22,40 +23,6 @@ use trilogue_core::{Error, Result, Who};
 
 use crate::server::Server;
 use crate::tx::PgTx;
-
-/// A negotiation as stored: names still text, checked on the way out.
-struct NegotiationRecord {
-    id: i64,
-    title: String,
-    level: String,
-    tripartite: bool,
-    status: String,
-    starts_on: Option<String>,
-    ends_on: Option<String>,
-    owner_party_id: Option<i64>,
-    created_at: String,
-    closing_rule: String,
-    languages: String,
-}
-
-impl TryFrom<NegotiationRecord> for Negotiation {
-    type Error = Error;
-    fn try_from(r: NegotiationRecord) -> Result<Self> {
-        Ok(Negotiation {
-            id: r.id,
-            title: r.title,
-            level: Level::parse(&r.level)?,
-            tripartite: r.tripartite,
-            status: NegotiationStatus::parse(&r.status)?,
-            starts_on: r.starts_on,
-            ends_on: r.ends_on,
-            owner_party_id: r.owner_party_id,
-            created_at: r.created_at,
-            closing_rule: ClosingRule::parse(&r.closing_rule)?,
-            languages: r.languages.split(',').map(String::from).collect(),
-        })
-    }
-}
 
 /// A clause as its view shows it: the clause, every version the reader may see, and their side's notes.
 #[derive(Debug, Clone, serde::Serialize)]

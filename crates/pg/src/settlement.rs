@@ -2,8 +2,9 @@
 //! change in a transaction of its own by the record's rules, each read one query.
 
 use trilogue_core::message::Msg;
-use trilogue_core::model::{Approval, ApprovalStep, Commitment, NegotiationStatus, Side, Vote};
+use trilogue_core::model::{Approval, Commitment, NegotiationStatus};
 use trilogue_core::record;
+use trilogue_core::store::rows::ApprovalRecord;
 use trilogue_core::store::{NewApproval, NewCommitment};
 use trilogue_core::{Error, Reader, Result, Who};
 
@@ -50,7 +51,8 @@ impl Server {
     }
 
     pub(crate) async fn read_approvals(&self, negotiation_id: i64) -> Result<Vec<Approval>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            ApprovalRecord,
             "SELECT id, negotiation_id, step, side, body, decided_on, votes_for, votes_against, abstaining,
                     approved, recorded_by, recorded_at
              FROM approval_steps WHERE negotiation_id = $1 ORDER BY decided_on, id",
@@ -58,26 +60,7 @@ impl Server {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                let vote = match (r.votes_for, r.votes_against, r.abstaining) {
-                    (Some(f), Some(a), Some(ab)) => Some(Vote { votes_for: f, votes_against: a, abstaining: ab }),
-                    _ => None,
-                };
-                Ok(Approval {
-                    id: r.id,
-                    negotiation_id: r.negotiation_id,
-                    step: ApprovalStep::parse(&r.step)?,
-                    side: r.side.as_deref().map(Side::parse).transpose()?,
-                    body: r.body,
-                    decided_on: r.decided_on,
-                    vote,
-                    approved: r.approved,
-                    recorded_by: r.recorded_by,
-                    recorded_at: r.recorded_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Approval::try_from).collect()
     }
 
     pub(crate) async fn read_commitments(&self, negotiation_id: i64) -> Result<Vec<Commitment>> {

@@ -1,6 +1,6 @@
 //! Negotiations, their parties and delegates.
 
-use super::rows::PartyRecord;
+use super::rows::{NegotiationRecord, PartyRecord};
 use crate::store::rows::DelegateRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -9,7 +9,7 @@ use sqlx::SqliteConnection;
 use super::{Store, Who, events};
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{ClauseStatus, ClosingRule, Delegate, Level, Negotiation, NegotiationStatus, Party, Role, Side};
+use crate::model::{ClauseStatus, ClosingRule, Delegate, Level, Negotiation, Party, Role, Side};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -101,40 +101,6 @@ pub fn party_colour(position: usize) -> String {
     PALETTE[position % PALETTE.len()].to_string()
 }
 
-/// A negotiation as stored: names still text, checked on the way out.
-struct NegotiationRow {
-    id: i64,
-    title: String,
-    level: String,
-    tripartite: i64,
-    status: String,
-    starts_on: Option<String>,
-    ends_on: Option<String>,
-    owner_party_id: Option<i64>,
-    created_at: String,
-    closing_rule: String,
-    languages: String,
-}
-
-impl TryFrom<NegotiationRow> for Negotiation {
-    type Error = Error;
-    fn try_from(r: NegotiationRow) -> Result<Self> {
-        Ok(Negotiation {
-            id: r.id,
-            title: r.title,
-            level: Level::parse(&r.level)?,
-            tripartite: r.tripartite != 0,
-            status: NegotiationStatus::parse(&r.status)?,
-            starts_on: r.starts_on,
-            ends_on: r.ends_on,
-            owner_party_id: r.owner_party_id,
-            created_at: r.created_at,
-            closing_rule: ClosingRule::parse(&r.closing_rule)?,
-            languages: r.languages.split(',').map(String::from).collect(),
-        })
-    }
-}
-
 /// Inserts a negotiation and its parties inside the caller's transaction; returns its id.
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
@@ -170,10 +136,10 @@ impl Store {
 
     pub async fn negotiation(&self, id: i64) -> Result<Negotiation> {
         sqlx::query_as!(
-            NegotiationRow,
-            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
+            NegotiationRecord,
+            r#"SELECT id, title, level, tripartite as "tripartite: bool", status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
                     languages
-             FROM negotiations WHERE id = ?",
+             FROM negotiations WHERE id = ?"#,
             id
         )
         .fetch_optional(&self.pool)
@@ -184,10 +150,10 @@ impl Store {
 
     pub async fn negotiations(&self) -> Result<Vec<NegotiationSummary>> {
         let rows = sqlx::query_as!(
-            NegotiationRow,
-            "SELECT id, title, level, tripartite, status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
+            NegotiationRecord,
+            r#"SELECT id, title, level, tripartite as "tripartite: bool", status, starts_on, ends_on, owner_party_id, created_at, closing_rule,
                     languages
-             FROM negotiations ORDER BY id"
+             FROM negotiations ORDER BY id"#
         )
         .fetch_all(&self.pool)
         .await?;

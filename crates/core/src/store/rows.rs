@@ -6,9 +6,11 @@ use serde_json::Value;
 
 use crate::authentic::parse_languages;
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::model::{
-    Clause, ClauseStatus, Delegate, Event, Party, Priority, PrivateNote, Role, Session, SessionKind, Side, Track,
-    Version,
+    Approval, ApprovalStep, Clause, ClauseStatus, ClosingRule, Delegate, Event, Further, Level, Negotiation,
+    NegotiationStatus, Party, Priority, PrivateNote, ProtocolEntry, Role, Session, SessionKind, Side, Track, Version,
+    Vote,
 };
 
 /// A version as stored; `needs_revision` the languages' codes, comma-separated.
@@ -205,6 +207,106 @@ impl TryFrom<SessionRecord> for Session {
             place: r.place,
             kind: SessionKind::parse(&r.kind)?,
             minutes: r.minutes,
+        })
+    }
+}
+
+/// A negotiation as stored: names still text, checked on the way out.
+pub struct NegotiationRecord {
+    pub id: i64,
+    pub title: String,
+    pub level: String,
+    pub tripartite: bool,
+    pub status: String,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub owner_party_id: Option<i64>,
+    pub created_at: String,
+    pub closing_rule: String,
+    pub languages: String,
+}
+
+impl TryFrom<NegotiationRecord> for Negotiation {
+    type Error = Error;
+    fn try_from(r: NegotiationRecord) -> Result<Self> {
+        Ok(Negotiation {
+            id: r.id,
+            title: r.title,
+            level: Level::parse(&r.level)?,
+            tripartite: r.tripartite,
+            status: NegotiationStatus::parse(&r.status)?,
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            owner_party_id: r.owner_party_id,
+            created_at: r.created_at,
+            closing_rule: ClosingRule::parse(&r.closing_rule)?,
+            languages: r.languages.split(',').map(String::from).collect(),
+        })
+    }
+}
+
+/// An approval step as stored: its step and side still text, its vote three columns.
+pub struct ApprovalRecord {
+    pub id: i64,
+    pub negotiation_id: i64,
+    pub step: String,
+    pub side: Option<String>,
+    pub body: String,
+    pub decided_on: String,
+    pub votes_for: Option<i64>,
+    pub votes_against: Option<i64>,
+    pub abstaining: Option<i64>,
+    pub approved: bool,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+impl TryFrom<ApprovalRecord> for Approval {
+    type Error = Error;
+    fn try_from(r: ApprovalRecord) -> Result<Self> {
+        let vote = match (r.votes_for, r.votes_against, r.abstaining) {
+            (Some(f), Some(a), Some(ab)) => Some(Vote { votes_for: f, votes_against: a, abstaining: ab }),
+            _ => None,
+        };
+        Ok(Approval {
+            id: r.id,
+            negotiation_id: r.negotiation_id,
+            step: ApprovalStep::parse(&r.step)?,
+            side: r.side.as_deref().map(Side::parse).transpose()?,
+            body: r.body,
+            decided_on: r.decided_on,
+            vote,
+            approved: r.approved,
+            recorded_by: r.recorded_by,
+            recorded_at: r.recorded_at,
+        })
+    }
+}
+
+/// A protocol entry as stored: the wordings a JSON text.
+pub struct ProtocolEntryRecord {
+    pub id: i64,
+    pub clause_id: i64,
+    pub further: String,
+    pub reason: String,
+    pub wordings: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+impl TryFrom<ProtocolEntryRecord> for ProtocolEntry {
+    type Error = Error;
+    fn try_from(r: ProtocolEntryRecord) -> Result<Self> {
+        Ok(ProtocolEntry {
+            id: r.id,
+            clause_id: r.clause_id,
+            further: Further::parse(&r.further)?,
+            reason: r.reason,
+            wordings: serde_json::from_str(&r.wordings).map_err(|e| {
+                Error::Invalid(Msg::Unreadable { what: "a protocol entry".into(), detail: e.to_string() })
+            })?,
+            recorded_by: r.recorded_by,
+            recorded_at: r.recorded_at,
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{Approval, ApprovalStep, ClauseStatus, ClosingRule, Commitment, NegotiationStatus, Side, Vote};
 use crate::record;
+use crate::store::rows::ApprovalRecord;
 
 use NegotiationStatus::*;
 
@@ -112,7 +113,8 @@ impl Store {
 
     /// Every approval step recorded on a negotiation, oldest first.
     pub async fn approvals(&self, negotiation_id: i64) -> Result<Vec<Approval>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            ApprovalRecord,
             r#"SELECT id, negotiation_id, step, side, body, decided_on, votes_for, votes_against, abstaining,
                       approved as "approved: bool", recorded_by, recorded_at
                FROM approval_steps WHERE negotiation_id = ? ORDER BY decided_on, id"#,
@@ -120,26 +122,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                let vote = match (r.votes_for, r.votes_against, r.abstaining) {
-                    (Some(f), Some(a), Some(ab)) => Some(Vote { votes_for: f, votes_against: a, abstaining: ab }),
-                    _ => None,
-                };
-                Ok(Approval {
-                    id: r.id,
-                    negotiation_id: r.negotiation_id,
-                    step: ApprovalStep::parse(&r.step)?,
-                    side: r.side.as_deref().map(Side::parse).transpose()?,
-                    body: r.body,
-                    decided_on: r.decided_on,
-                    vote,
-                    approved: r.approved,
-                    recorded_by: r.recorded_by,
-                    recorded_at: r.recorded_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Approval::try_from).collect()
     }
 
     /// Records what the agreement obliges: the text, who is responsible, by when.

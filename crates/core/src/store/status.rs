@@ -6,6 +6,7 @@ use super::{Store, Who};
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{ClauseStatus, ClosingRule, Further, Initial, ProtocolEntry, Referral, Reservation, Side};
+use crate::store::rows::ProtocolEntryRecord;
 
 use ClauseStatus::*;
 
@@ -239,7 +240,8 @@ impl Store {
 
     /// The latest protocol entry of each clause of a negotiation now in the protocol, in clause order.
     pub async fn protocol_entries(&self, negotiation_id: i64) -> Result<Vec<ProtocolEntry>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            ProtocolEntryRecord,
             r#"SELECT e.id, e.clause_id, e.further, e.reason, e.wordings, e.recorded_by, e.recorded_at
                FROM protocol_entries e JOIN clauses c ON c.id = e.clause_id
                WHERE c.negotiation_id = ? AND c.status = 'in_protocol'
@@ -249,20 +251,6 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(ProtocolEntry {
-                    id: r.id,
-                    clause_id: r.clause_id,
-                    further: Further::parse(&r.further)?,
-                    reason: r.reason,
-                    wordings: serde_json::from_str(&r.wordings).map_err(|e| {
-                        Error::Invalid(Msg::Unreadable { what: "a protocol entry".into(), detail: e.to_string() })
-                    })?,
-                    recorded_by: r.recorded_by,
-                    recorded_at: r.recorded_at,
-                })
-            })
-            .collect()
+        rows.into_iter().map(ProtocolEntry::try_from).collect()
     }
 }
