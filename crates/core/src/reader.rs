@@ -140,8 +140,7 @@ pub trait Reader: Sync {
         lang: Option<Lang>,
     ) -> impl Future<Output = Result<()>> + Send {
         async move {
-            let negotiation = self.negotiation(negotiation_id).await?;
-            let languages: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
+            let languages = self.negotiation(negotiation_id).await?.authentic();
             // only into another authentic language: one the agreement has no text in leaves the first
             let Some(lang) = lang.filter(|l| languages.contains(l) && languages.first() != Some(l)) else {
                 return Ok(());

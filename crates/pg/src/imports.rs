@@ -6,7 +6,6 @@ use trilogue_core::import::PositionTable;
 use trilogue_core::model::Negotiation;
 use trilogue_core::record;
 use trilogue_core::store::{IntakePlan, NewClause, NewNegotiation, NewParty, Provenance, Submission, plan_intake};
-use trilogue_core::words::Lang;
 use trilogue_core::{Reader, Result, Who};
 
 use crate::server::Server;
@@ -55,8 +54,7 @@ impl Server {
         who: &Who,
     ) -> Result<IntakePlan> {
         let plan = plan_intake(self, negotiation_id, submission).await?;
-        let negotiation = Reader::negotiation(self, negotiation_id).await?;
-        let languages: Vec<Lang> = negotiation.languages.iter().filter_map(|l| l.parse().ok()).collect();
+        let languages = Reader::negotiation(self, negotiation_id).await?.authentic();
         let parties = Reader::parties(self, negotiation_id).await?;
         let mut tx = self.pool.begin().await?;
         let ours = (negotiation_id, parties.as_slice(), languages.as_slice());

@@ -330,7 +330,7 @@ pub async fn plan_intake(r: &impl Reader, negotiation_id: i64, submission: &Subm
     let parties = r.parties(negotiation_id).await?;
     let existing = r.clause_summaries(negotiation_id).await?;
     let heads = r.head_hashes(negotiation_id).await?;
-    let languages = languages_of(r, negotiation_id).await?;
+    let languages = r.negotiation(negotiation_id).await?.authentic();
     // where a version is a set of languages, its hash is the set's: the text is compared as read
     let single = languages.len() < 2;
     let lang = submission.language(&languages);
@@ -370,11 +370,6 @@ pub async fn plan_intake(r: &impl Reader, negotiation_id: i64, submission: &Subm
     let new_clauses = rows.iter().filter(|r| r.clause_id.is_none()).count();
     let authors = authors(r, negotiation_id, submission, &parties).await?;
     Ok(IntakePlan { rows, missing, tabled, new_clauses, authors })
-}
-
-/// The negotiation's authentic languages, first first.
-pub(crate) async fn languages_of(r: &impl Reader, negotiation_id: i64) -> Result<Vec<Lang>> {
-    Ok(r.negotiation(negotiation_id).await?.languages.iter().filter_map(|l| l.parse().ok()).collect())
 }
 
 /// The version the document carried, and what the text now says against it — when the version is
@@ -445,7 +440,7 @@ impl Store {
         who: &Who,
     ) -> Result<IntakePlan> {
         let plan = plan_intake(self, negotiation_id, submission).await?;
-        let languages = languages_of(self, negotiation_id).await?;
+        let languages = self.negotiation(negotiation_id).await?.authentic();
         let parties = self.parties(negotiation_id).await?;
         let mut tx = self.begin().await?;
         let plan =
