@@ -1,7 +1,7 @@
 //! The record's rules: versions append, tabling happens once, statuses move only along legal
 //! transitions, initials bind to a hash and a new joint text voids them, the journal shows tampering.
 
-mod common;
+use crate::common;
 
 use common::store;
 use strum::VariantArray;

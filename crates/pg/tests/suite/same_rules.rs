@@ -2,7 +2,7 @@
 //! workbench file and on a shared record ends the same — the same statuses, the same versions and
 //! initials, and a journal whose every entry has the same hash, byte for byte.
 
-mod common;
+use crate::common;
 
 use common::{Record, now};
 use serde_json::{Value, json};

@@ -2,9 +2,8 @@
 //! position table and an agreement in Markdown become the same negotiations on a server as on a file,
 //! each in one transaction, written under the member who imported them.
 
-mod common;
-#[path = "../../core/tests/common/mod.rs"]
-mod data;
+use crate::common;
+use crate::data;
 
 use common::{Record, now};
 use serde_json::{Value, json};

@@ -3,9 +3,8 @@
 //! text, attributed to the party: accepting every change gives the party's texts, rejecting every change
 //! gives the reference's.
 
-mod bench;
-#[path = "../../core/tests/common/mod.rs"]
-mod common;
+use crate::bench;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! ratified and signed, its commitments recorded and done — the same statuses, approval steps,
 //! commitments and journal on both.
 
-mod common;
+use crate::common;
 
 use common::{Record, negotiation_on_file, now};
 use serde_json::{Value, json};

@@ -1,6 +1,6 @@
 //! Opening files: a new workbench is created; anything that is not one is refused untouched.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! A real four-party position table at the size of the EU AI Act's four-column document, built from
 //! the European Parliament's amendments in `shared/data`.
 
-mod common;
+use crate::common;
 
 use common::{eu_position_table, store};
 use trilogue_core::Reader;

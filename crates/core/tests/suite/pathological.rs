@@ -2,7 +2,7 @@
 //! renders, inert, without losing its words — too deep a nesting degrades to plain escaped text. How
 //! long the worst takes is measured in the benchmark (`render_pathological`), not here.
 
-mod common;
+use crate::common;
 
 use common::assert_inert;
 use common::corpus::pathological;

@@ -3,7 +3,7 @@
 //! recorded, a text tabled and initialed in it — end in the same session view and the same journal on
 //! both. What the rules refuse is refused on both, and changes nothing.
 
-mod common;
+use crate::common;
 
 use common::{Record, now};
 use serde_json::{Value, json};

@@ -3,7 +3,7 @@
 //! order and the session numbers have no gaps or duplicates, the journal's chain holds, and nothing is
 //! lost.
 
-mod common;
+use crate::common;
 
 use common::{Record, now};
 use trilogue_core::Reader;

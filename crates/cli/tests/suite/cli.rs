@@ -1,8 +1,7 @@
 //! The real `trilogue-cli` binary against real SQLite files, as a script or a negotiator would use it.
 
-mod bench;
-#[path = "../../core/tests/common/mod.rs"]
-mod common;
+use crate::bench;
+use crate::common;
 
 use std::process::{Command, Stdio};
 
@@ -1125,7 +1124,7 @@ fn a_crash_loop_over_the_write_commands_leaves_the_record_whole() {
 
 /// The English documents' phrases of three words or more, without their placeables.
 fn english_phrases() -> Vec<String> {
-    phrases(include_str!("../../core/locales/en.ftl"))
+    phrases(include_str!("../../../core/locales/en.ftl"))
 }
 
 /// A catalogue's phrases of three words or more, without their placeables.
@@ -1174,10 +1173,11 @@ fn documents_in_kazakh_and_russian() {
 fn messages_in_kazakh_and_russian() {
     let b = Bench::new();
     b.ok(&["demo"]);
-    let english: Vec<String> = [include_str!("../../core/locales/messages/en.ftl"), include_str!("../locales/en.ftl")]
-        .into_iter()
-        .flat_map(phrases)
-        .collect();
+    let english: Vec<String> =
+        [include_str!("../../../core/locales/messages/en.ftl"), include_str!("../../locales/en.ftl")]
+            .into_iter()
+            .flat_map(phrases)
+            .collect();
     assert!(english.iter().any(|p| p == "no clause has the ref"), "{english:?}");
     let leftover = |text: &str| english.iter().find(|p| text.contains(p.as_str())).cloned();
     let run = |args: &[&str]| {

@@ -2,7 +2,7 @@
 //! grouped, tagged, moved and with a reservation recorded, the same steps end in the same clause list
 //! and the same journal on both. What the rules refuse is refused on both, and changes nothing.
 
-mod common;
+use crate::common;
 
 use common::{Record, negotiation_on_file, now};
 use serde_json::{Value, json};

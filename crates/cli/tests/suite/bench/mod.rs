@@ -1,7 +1,7 @@
 //! The real `trilogue-cli` binary on a workbench file of its own, as a script or a negotiator would
 //! run it: the tests' clock, a named person acting.
 
-#![allow(dead_code)] // each test crate uses its own part
+#![allow(dead_code)] // each test module uses its own part
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -2,7 +2,7 @@
 //! as on a workbench file: the same plan before anything is written, then the same clauses, versions
 //! and journal. A file that names an organisation the negotiation does not have writes nothing.
 
-mod common;
+use crate::common;
 
 use common::{Record, negotiation_on_file, now};
 use serde_json::{Value, json};

@@ -3,7 +3,7 @@
 //! demo negotiation copied from a file to a server reads the same, byte for byte, to the server's
 //! owner. A member of the other side reads it without the union's drafts and notes anywhere in it.
 
-mod common;
+use crate::common;
 
 use common::{Record, now};
 use serde_json::{Value, json};

@@ -2,7 +2,7 @@
 //! are hidden by the database itself — through Trilogue, through a direct SQL connection with the
 //! member's own role, and through psql.
 
-mod common;
+use crate::common;
 
 use common::{Record, now};
 use sqlx::{Connection, PgConnection};

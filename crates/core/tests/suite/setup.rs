@@ -3,7 +3,7 @@
 //! their provenance; initials by side; closing with a protocol of disagreements; the commitments of the
 //! signed agreement; and a workbench written by the previous Trilogue opening with nothing lost.
 
-mod common;
+use crate::common;
 
 use common::store;
 use trilogue_core::Reader;

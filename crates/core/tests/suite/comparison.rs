@@ -2,7 +2,7 @@
 //! document of the whole agreement, its exports, and the convergence figures — checked against the
 //! texts themselves on the demo and on the real EU table.
 
-mod common;
+use crate::common;
 
 use common::{assert_inert, eu_position_table, store};
 use trilogue_core::Reader;

@@ -5,7 +5,7 @@
 //! case it finds in `proptest-regressions/`. A .docx is also fuzzed inside its archive: its XML parts
 //! mutated and packed again, so that the reader's XML handling is reached, not only the zip's.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 

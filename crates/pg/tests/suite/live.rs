@@ -1,7 +1,7 @@
 //! Live: a change by one user reaches the others' open views as it happens — and another side's draft
 //! does not.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Moving in and out: a workbench file copied to a shared record and back is the same record, row for
 //! row, with every journal entry's hash; on the server its drafts and notes are its own side's only.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

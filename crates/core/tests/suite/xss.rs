@@ -1,6 +1,6 @@
 //! Every HTML the core produces is inert, whatever the clause texts, titles and names hold.
 
-mod common;
+use crate::common;
 
 use common::{XSS, assert_inert, store};
 use trilogue_core::compare::{Reference, compare};

@@ -3,9 +3,7 @@
 //! The real `trilogue-cli` runs inside that namespace (`nsenter`) on a workbench on that disk, while
 //! the test fills the disk through `/proc/PID/root`, frees it, and remounts it read-only.
 
-mod bench;
-#[path = "../../core/tests/common/mod.rs"]
-mod common;
+use crate::bench;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The demo negotiation as a newcomer meets it, and what leaves the workbench: exports carry tabled
 //! texts only, never a private note or an untabled draft.
 
-mod common;
+use crate::common;
 
 use common::{assert_inert, store};
 use trilogue_core::Reader;

@@ -3,7 +3,7 @@
 //! next session, the table of initials, the status report and the final agreement with its protocol of
 //! disagreements.
 
-mod common;
+use crate::common;
 
 use common::{assert_inert, store};
 use strum::VariantArray;

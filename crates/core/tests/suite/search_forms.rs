@@ -2,7 +2,7 @@
 //! forms, through the real search over a real workbench, against the search as it was before (the
 //! word itself as a prefix), read with the same SQLite index.
 
-mod common;
+use crate::common;
 
 use trilogue_core::Who;
 use trilogue_core::import::{PositionTable, TableRow, TextEncoding};
