@@ -44,11 +44,6 @@ impl Workbench {
         self.record.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// The workbench file, for what only a file does so far; a shared record is refused in words.
-    pub fn file(&self) -> trilogue_core::Result<Store> {
-        self.record().file().cloned()
-    }
-
     /// The person acting: on a shared record, the member's login.
     pub fn actor(&self) -> String {
         self.who().name

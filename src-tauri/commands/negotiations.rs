@@ -7,7 +7,7 @@ use trilogue_core::model::{Event, Negotiation, Side};
 use trilogue_core::store::NegotiationSummary;
 use trilogue_core::views::Overview;
 use trilogue_core::words::Lang;
-use trilogue_core::{Reader, Store, demo};
+use trilogue_core::{Reader, Store};
 use trilogue_pg::Record;
 
 use crate::error::IpcResult;
@@ -18,6 +18,8 @@ use crate::state::Workbench;
 pub struct WorkbenchInfo {
     /// The file's path, or the server's URL without a password.
     pub path: String,
+    /// A shared record on a server, not a workbench file.
+    pub server: bool,
     pub actor: String,
     /// On a shared record, the member connected: their organisation and side (none for its owner).
     pub shared: Option<SharedAs>,
@@ -40,17 +42,19 @@ pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
     let member = record.server().and_then(|s| s.me());
     WorkbenchInfo {
         path: record.shown(),
+        server: record.server().is_some(),
         actor: workbench.actor(),
         shared: member.map(|m| SharedAs { name: m.name.clone(), organisation: m.organisation.clone(), side: m.side }),
         fresh: workbench.fresh(),
     }
 }
 
-/// Loads the demo negotiation in `lang` (once per language) and returns it.
+/// Loads the demo negotiation in `lang` (once per language) and returns it; on a server, its owner
+/// loads it into an empty record.
 #[tauri::command]
 #[specta::specta]
 pub async fn load_demo(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Negotiation> {
-    let negotiation = demo::load_demo(&workbench.file()?, workbench.now(), lang).await?;
+    let negotiation = workbench.record().load_demo(workbench.now(), lang).await?;
     workbench.settled();
     Ok(negotiation)
 }

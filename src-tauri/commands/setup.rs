@@ -28,7 +28,7 @@ pub async fn add_party(workbench: State<'_, Workbench>, negotiation_id: i64, par
 #[tauri::command]
 #[specta::specta]
 pub async fn set_owner(workbench: State<'_, Workbench>, negotiation_id: i64, party_id: i64) -> IpcResult<()> {
-    Ok(workbench.file()?.set_owner(negotiation_id, party_id, &workbench.who()).await?)
+    Ok(workbench.record().set_owner(negotiation_id, party_id, &workbench.who()).await?)
 }
 
 /// Every delegate of the negotiation, retired ones included.
@@ -71,7 +71,7 @@ pub async fn add_clause(
 ) -> IpcResult<Clause> {
     let (record, who) = (workbench.record(), workbench.who());
     Ok(match library {
-        Some(slug) => record.file()?.add_clause_from_library(negotiation_id, &clause, &slug, &who).await?,
+        Some(slug) => record.add_clause_from_library(negotiation_id, &clause, &slug, &who).await?,
         None => record.add_clause(negotiation_id, &clause, &who).await?,
     })
 }
@@ -81,7 +81,7 @@ pub async fn add_clause(
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_from_library(workbench: State<'_, Workbench>, clause_id: i64, slug: String) -> IpcResult<Version> {
-    Ok(workbench.file()?.draft_from_library(clause_id, &slug, &workbench.who()).await?)
+    Ok(workbench.record().draft_from_library(clause_id, &slug, &workbench.who()).await?)
 }
 
 /// Renumbers, renames, regroups, retags or moves a clause.

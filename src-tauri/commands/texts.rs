@@ -40,14 +40,14 @@ pub async fn search(
     query: String,
     negotiation_id: Option<i64>,
 ) -> IpcResult<Vec<SearchHit>> {
-    Ok(workbench.file()?.search(&query, negotiation_id, 50).await?)
+    Ok(workbench.record().search(&query, negotiation_id, 50).await?)
 }
 
 /// The model clauses, in the interface's language.
 #[tauri::command]
 #[specta::specta]
 pub async fn library(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Vec<LibraryClause>> {
-    Ok(workbench.file()?.library(lang).await?)
+    Ok(workbench.record().library(lang).await?)
 }
 
 /// The international and national standards a clause may rest on, by code, in the interface's
@@ -55,5 +55,5 @@ pub async fn library(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<V
 #[tauri::command]
 #[specta::specta]
 pub async fn standards(workbench: State<'_, Workbench>, lang: Lang) -> IpcResult<Vec<Standard>> {
-    Ok(workbench.file()?.standards(lang).await?)
+    Ok(workbench.record().standards(lang).await?)
 }

@@ -22,7 +22,7 @@ use trilogue_core::store::{
 };
 use trilogue_core::views::{ClauseDetail, Overview, SessionDetail};
 use trilogue_core::words::{Arg, Lang, Words};
-use trilogue_core::{Store, Who, agreement, demo, export, packet, report};
+use trilogue_core::{Store, Who, agreement, export, packet, report};
 use trilogue_pg::{Record, Server, is_server_url};
 
 use crate::{Cli, Command, CompareFormat, DiffFormat, DocFormat, ReportFormat, TableFormat};
@@ -182,11 +182,6 @@ fn clock(now: Option<&str>) -> Result<DateTime<Utc>> {
 }
 
 impl Ctx {
-    /// The workbench file, for what only a file does so far; a shared record is refused in words.
-    pub(crate) fn file(&self) -> Result<&Store> {
-        Ok(self.record.file()?)
-    }
-
     pub(crate) async fn negotiation(&self, name: &str) -> Result<Negotiation> {
         Ok(self.record.find_negotiation(name).await?)
     }
@@ -623,17 +618,10 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
                 [("clauses", clauses.len().into()), ("id", n.id.into()), ("title", (&n.title).into())];
             ctx.say("cli-imported", &args)
         }
-        other => on_file(ctx, ctx.file()?, other).await,
-    }
-}
-
-/// What only a workbench file does so far.
-async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
-    match command {
         Command::Demo { json: as_json } => {
-            let n = demo::load_demo(store, ctx.who.at, ctx.asked.unwrap_or(ctx.words.lang())).await?;
-            let path = store.path().display().to_string();
-            eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&path).into())]));
+            let n = ctx.record.load_demo(ctx.who.at, ctx.asked.unwrap_or(ctx.words.lang())).await?;
+            let place = ctx.record.shown();
+            eprintln!("{}", ctx.f("cli-demo-loaded", &[("id", n.id.into()), ("path", (&place).into())]));
             overview(ctx, &n.id.to_string(), as_json).await
         }
         Command::Owner { negotiation, org } => setup::owner(ctx, &negotiation, &org).await,
@@ -642,11 +630,10 @@ async fn on_file(ctx: &Ctx, store: &Store, command: Command) -> Result<()> {
                 Some(n) => Some(ctx.negotiation(&n).await?.id),
                 None => None,
             };
-            let hits = store.search(&query, negotiation_id, limit).await?;
+            let hits = ctx.record.search(&query, negotiation_id, limit).await?;
             listing(as_json, &hits, |h| print::hits(h, &ctx.words))
         }
         Command::Server(_) => unreachable!("a server's commands run before any workbench is opened"),
-        _ => unreachable!("dispatch takes the commands a shared record does"),
     }
 }
 

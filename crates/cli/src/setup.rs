@@ -113,8 +113,8 @@ pub async fn delegate(ctx: &Ctx, command: DelegateCommand) -> Result<()> {
 
 pub async fn owner(ctx: &Ctx, negotiation: &str, org: &str) -> Result<()> {
     let n = ctx.negotiation(negotiation).await?;
-    let party = ctx.file()?.find_party(n.id, org).await?;
-    ctx.file()?.set_owner(n.id, party.id, &ctx.who).await?;
+    let party = ctx.record.find_party(n.id, org).await?;
+    ctx.record.set_owner(n.id, party.id, &ctx.who).await?;
     ctx.say("cli-owner", &[("party", (&party.label).into())])
 }
 
@@ -124,7 +124,7 @@ pub async fn clause(ctx: &Ctx, command: ClauseCommand) -> Result<()> {
             let n = ctx.negotiation(&negotiation).await?;
             let new = NewClause { reference, title, status_quo: None, topics, section };
             let c = match from_library {
-                Some(key) => ctx.file()?.add_clause_from_library(n.id, &new, &key, &ctx.who).await?,
+                Some(key) => ctx.record.add_clause_from_library(n.id, &new, &key, &ctx.who).await?,
                 None => ctx.record.add_clause(n.id, &new, &ctx.who).await?,
             };
             let args: [(&str, Arg); 3] =

@@ -12,6 +12,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod library;
 pub mod markdown;
 pub mod message;
 pub mod model;

@@ -15,8 +15,8 @@ use crate::diff_cache::DiffCache;
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
-    ProtocolEntry, Reservation, Session, Track, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, LibraryClause, Negotiation, Party,
+    PrivateNote, ProtocolEntry, Reservation, Session, Standard, Track, Version,
 };
 use crate::store::{
     ClauseRow, ClauseSummary, HeadIds, InitialGiven, NegotiationSummary, Neighbours, TabledHashes, Tabling,
@@ -68,6 +68,10 @@ pub trait Reader: Sync {
     fn reservations(&self, clause_id: i64) -> impl Future<Output = Result<Vec<Reservation>>> + Send;
     /// The codes of the standards a clause is linked to.
     fn clause_standards(&self, clause_id: i64) -> impl Future<Output = Result<Vec<String>>> + Send;
+    /// The standards, in `lang`: the same for every reader of a record.
+    fn standards(&self, lang: Lang) -> impl Future<Output = Result<Vec<Standard>>> + Send;
+    /// The clause library's models in `lang`, by topic: the same for every reader of a record.
+    fn library(&self, lang: Lang) -> impl Future<Output = Result<Vec<LibraryClause>>> + Send;
     /// The reader's side's private notes on a clause.
     fn notes(&self, clause_id: i64) -> impl Future<Output = Result<Vec<PrivateNote>>> + Send;
     /// The clauses whose ref is `reference` (case-insensitive), within a negotiation or in all, by id.

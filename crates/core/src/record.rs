@@ -7,6 +7,7 @@
 mod clauses;
 mod imports;
 mod intake;
+mod library;
 mod sessions;
 mod settlement;
 
@@ -30,6 +31,7 @@ use crate::words::Lang;
 pub use clauses::{add_reservation, edit_clause};
 pub use imports::{import_clauses, import_table};
 pub use intake::take_in;
+pub use library::{Model, add_clause_from_library, library_draft, model_in};
 pub use sessions::{add_delegate, add_session, edit_delegate, set_attendees, set_minutes};
 pub use settlement::{add_commitment, commitment_done, record_approval, set_negotiation_status};
 

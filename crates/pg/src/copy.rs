@@ -12,18 +12,17 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sqlx::{AssertSqlSafe, PgConnection, SqliteConnection};
 
 use trilogue_core::message::Msg;
+use trilogue_core::model::Negotiation;
 use trilogue_core::record::PRIVATE_EVENTS;
-use trilogue_core::{Error, Result, Store};
+use trilogue_core::words::Lang;
+use trilogue_core::{Error, Result, Store, demo};
 
 use crate::server::Server;
-
-/// The standards and the model clauses: shipped with the app and seeded into every workbench file. A
-/// server takes the file's; a new file has its own, and its clauses are linked to them by code.
-const REFERENCE: [&str; 5] = ["standards", "standard_texts", "library_clauses", "library_texts", "library_standards"];
 
 /// The record's own tables, in the order their references need (a negotiation's owner is set last).
 const RECORD: [&str; 18] = [
@@ -70,18 +69,16 @@ pub async fn file_to_server(store: &Store, server: &Server) -> Result<Copied> {
     let mut file = store.pool().begin().await?;
     let mut tx = server.pool.begin().await?;
     target_empty(count_server(&mut tx, "negotiations").await?)?;
-    // a server that has the standards already (a record copied in before) keeps its own
-    let reference: &[&str] = if count_server(&mut tx, "standards").await? > 0 { &[] } else { &REFERENCE };
     let mut read = HashMap::new();
-    for table in reference.iter().chain(&RECORD).chain(&["clause_standards"]) {
+    for table in RECORD {
         let columns = server_columns(&mut tx, table).await?;
         let rows = read_file(&mut file, table, &columns).await?;
-        read.insert(*table, (columns, rows));
+        read.insert(table, (columns, rows));
     }
     let owners = take_owners(&mut read.get_mut("negotiations").expect("read").1);
     sides(&mut read, &owners)?;
     let mut copied = 0;
-    for table in reference.iter().chain(&RECORD).chain(&["clause_standards"]) {
+    for table in RECORD {
         let (columns, rows) = &read[table];
         copied += rows.len();
         write_server(&mut tx, table, columns, rows).await?;
@@ -93,7 +90,7 @@ pub async fn file_to_server(store: &Store, server: &Server) -> Result<Copied> {
             .execute(&mut *tx)
             .await?;
     }
-    for table in reference.iter().chain(&RECORD) {
+    for table in RECORD {
         if read[table].0.iter().any(|(c, _)| c == "id") {
             let next = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
@@ -101,8 +98,48 @@ pub async fn file_to_server(store: &Store, server: &Server) -> Result<Copied> {
             sqlx::query(AssertSqlSafe(next)).execute(&mut *tx).await?;
         }
     }
+    // a clause's standards, by code: the server has the standards it was installed with
+    let links: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT cs.clause_id, s.code FROM clause_standards cs JOIN standards s ON s.id = cs.standard_id ORDER BY 1, 2",
+    )
+    .fetch_all(&mut *file)
+    .await?;
+    for (clause_id, code) in &links {
+        let linked = sqlx::query(
+            "INSERT INTO clause_standards (clause_id, standard_id) SELECT $1, id FROM standards WHERE code = $2",
+        )
+        .bind(clause_id)
+        .bind(code)
+        .execute(&mut *tx)
+        .await?;
+        if linked.rows_affected() != 1 {
+            return Err(Error::NotFound(Msg::NoStandard { code: code.clone() }));
+        }
+    }
     tx.commit().await?;
-    Ok(Copied { negotiations: owners.len(), rows: copied })
+    Ok(Copied { negotiations: owners.len(), rows: copied + links.len() })
+}
+
+/// The demo on a server: its workbench, made in a scratch file, copied into the record — by its owner,
+/// while it holds no negotiation (a copy keeps every id, so that the journal's hashes hold). Loaded
+/// once: asked again, the one there is answers.
+pub async fn load_demo(server: &Server, now: DateTime<Utc>, lang: Lang) -> Result<Negotiation> {
+    if server.me().is_some() {
+        return Err(Error::Invalid(Msg::DemoOnServer));
+    }
+    let scratch = tempfile::tempdir()?;
+    let store = Store::open(scratch.path().join("demo.sqlite3")).await?;
+    let demo = demo::load_demo(&store, now, lang).await?;
+    let there = server.negotiations().await?;
+    if let Some(loaded) = there.iter().find(|n| n.negotiation.title == demo.title) {
+        return Ok(loaded.negotiation.clone());
+    }
+    if !there.is_empty() {
+        return Err(Error::Invalid(Msg::DemoOnServer));
+    }
+    file_to_server(&store, server).await?;
+    store.close().await;
+    server.negotiation(demo.id).await
 }
 
 /// Copies every negotiation of the shared record into a workbench file, which must hold none yet.

@@ -10,8 +10,8 @@ use trilogue_core::compare::Heads;
 use trilogue_core::diff_cache::DiffCache;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
-    ProtocolEntry, Reservation, Session, Track, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, LibraryClause, Negotiation, Party,
+    PrivateNote, ProtocolEntry, Reservation, Session, Standard, Track, Version,
 };
 use trilogue_core::store::rows::{DelegateRecord, EventRecord, SessionRecord};
 use trilogue_core::store::{
@@ -264,6 +264,14 @@ impl Reader for Server {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    async fn standards(&self, lang: Lang) -> Result<Vec<Standard>> {
+        Server::standards(self, lang).await
+    }
+
+    async fn library(&self, lang: Lang) -> Result<Vec<LibraryClause>> {
+        Server::library(self, lang).await
     }
 
     async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {

@@ -1,7 +1,7 @@
 //! A record open in a front end, wherever it is kept: a workbench file (`Store`) or a shared record on
 //! a server (`Server`). The app and the CLI hold one of these; each read and change goes to the
-//! backend that holds the record, by the core's rules either way. What a shared record cannot do yet
-//! is refused in words (`Msg::FileOnly`), never half-done.
+//! backend that holds the record, by the core's rules either way. What has no meaning on a server
+//! (whose workbench this is) is refused in words, never half-done.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,13 +14,14 @@ use trilogue_core::diff_cache::DiffCache;
 use trilogue_core::import::PositionTable;
 use trilogue_core::message::Msg;
 use trilogue_core::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, NegotiationStatus, Party,
-    Priority, PrivateNote, ProtocolEntry, Reservation, Role, Session, Track, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, LibraryClause, Negotiation,
+    NegotiationStatus, Party, Priority, PrivateNote, ProtocolEntry, Reservation, Role, Session, Standard, Track,
+    Version,
 };
 use trilogue_core::store::{
     ChainBreak, ClauseEdit, ClauseRow, ClauseSummary, DelegateEdit, HeadIds, InitialGiven, IntakePlan,
     NegotiationSummary, Neighbours, NewApproval, NewClause, NewCommitment, NewNegotiation, NewParty, NewSession,
-    NewVersion, Provenance, StatusChange, Submission, TabledHashes, Tabling,
+    NewVersion, Provenance, SearchHit, StatusChange, Submission, TabledHashes, Tabling,
 };
 use trilogue_core::words::Lang;
 use trilogue_core::{Error, Reader, Result, Store, Who};
@@ -51,14 +52,6 @@ impl Record {
             Ok(Record::Server(Server::connect(given).await?))
         } else {
             Ok(Record::File(Store::open(given).await?))
-        }
-    }
-
-    /// The workbench file, for what only a file does so far; a shared record is refused in words.
-    pub fn file(&self) -> Result<&Store> {
-        match self {
-            Record::File(store) => Ok(store),
-            Record::Server(_) => Err(Error::Invalid(Msg::FileOnly)),
         }
     }
 
@@ -132,6 +125,43 @@ impl Record {
 
     pub async fn propose(&self, clause_id: i64, new: &NewVersion, who: &Who) -> Result<Version> {
         either!(self, r => r.propose(clause_id, new, who).await)
+    }
+
+    /// The demo negotiation in `lang`, loaded once (on a server: by its owner, into an empty record).
+    pub async fn load_demo(&self, now: DateTime<Utc>, lang: Lang) -> Result<Negotiation> {
+        match self {
+            Record::File(store) => trilogue_core::demo::load_demo(store, now, lang).await,
+            Record::Server(server) => crate::copy::load_demo(server, now, lang).await,
+        }
+    }
+
+    /// Whose workbench a file is; on a server everyone works for the organisation they logged in for.
+    pub async fn set_owner(&self, negotiation_id: i64, party_id: i64, who: &Who) -> Result<()> {
+        match self {
+            Record::File(store) => store.set_owner(negotiation_id, party_id, who).await,
+            Record::Server(_) => Err(Error::Invalid(Msg::NoOwnerOnServer)),
+        }
+    }
+
+    /// Titles and texts the reader may read that match what they typed, best first.
+    pub async fn search(&self, input: &str, negotiation_id: Option<i64>, limit: i64) -> Result<Vec<SearchHit>> {
+        either!(self, r => r.search(input, negotiation_id, limit).await)
+    }
+
+    /// A clause started from a model of the clause library.
+    pub async fn add_clause_from_library(
+        &self,
+        negotiation_id: i64,
+        new: &NewClause,
+        slug: &str,
+        who: &Who,
+    ) -> Result<Clause> {
+        either!(self, r => r.add_clause_from_library(negotiation_id, new, slug, who).await)
+    }
+
+    /// A model of the clause library as a private joint draft of a clause.
+    pub async fn draft_from_library(&self, clause_id: i64, slug: &str, who: &Who) -> Result<Version> {
+        either!(self, r => r.draft_from_library(clause_id, slug, who).await)
     }
 
     /// A version whose text is in `lang`, the set's other languages carried over.
@@ -325,6 +355,14 @@ impl Reader for Record {
     }
     async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {
         either!(self, r => Reader::clause_standards(r, clause_id).await)
+    }
+
+    async fn standards(&self, lang: Lang) -> Result<Vec<Standard>> {
+        either!(self, r => Reader::standards(r, lang).await)
+    }
+
+    async fn library(&self, lang: Lang) -> Result<Vec<LibraryClause>> {
+        either!(self, r => Reader::library(r, lang).await)
     }
     async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
         either!(self, r => Reader::notes(r, clause_id).await)

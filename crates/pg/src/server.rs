@@ -64,12 +64,15 @@ fn options(url: &str) -> Result<PgConnectOptions> {
 }
 
 impl Server {
-    /// Sets up a shared record in an empty database (or brings an older one up to date), as its owner.
+    /// Sets up a shared record in an empty database (or brings an older one up to date), with the
+    /// standards and the clause library this build ships, as its owner.
     pub async fn install(url: &str) -> Result<Server> {
         let options = options(url)?;
         let pool = PgPoolOptions::new().max_connections(4).connect_with(options.clone()).await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Server { pool, me: None, shown: shown(&options), diffs: Arc::default() })
+        let server = Server { pool, me: None, shown: shown(&options), diffs: Arc::default() };
+        server.seed_library().await?;
+        Ok(server)
     }
 
     /// Opens a shared record as the role the URL names. A database that holds none, one set up by a

@@ -10,7 +10,10 @@ export const commands = {
 	workbenchInfo: () => __TAURI_INVOKE<WorkbenchInfo>("workbench_info"),
 	/**  The language the interface speaks, in which the core's refusals reach it. */
 	setLanguage: (lang: Lang) => __TAURI_INVOKE<void>("set_language", { lang }),
-	/**  Loads the demo negotiation in `lang` (once per language) and returns it. */
+	/**
+	 *  Loads the demo negotiation in `lang` (once per language) and returns it; on a server, its owner
+	 *  loads it into an empty record.
+	 */
 	loadDemo: (lang: Lang) => typedError<Negotiation, IpcError>(__TAURI_INVOKE("load_demo", { lang })),
 	/**
 	 *  Opens another workbench file (File › Open workbench), chosen in the native Open dialog; none when
@@ -681,7 +684,7 @@ export type Msg = { code: "no-negotiation"; args: {
 	role: string,
 } } | { code: "not-a-role-name"; args: {
 	value: string,
-} } | { code: "not-your-name" } | { code: "not-your-side" } | { code: "not-permitted" } | { code: "file-only" } | { code: "not-a-server-address"; args: {
+} } | { code: "not-your-name" } | { code: "not-your-side" } | { code: "not-permitted" } | { code: "demo-on-server" } | { code: "no-owner-on-server" } | { code: "not-a-server-address"; args: {
 	value: string,
 } } | { code: "server-unreachable"; args: {
 	url: string,
@@ -1291,6 +1294,8 @@ export type WordDiff = {
 export type WorkbenchInfo = {
 	/**  The file's path, or the server's URL without a password. */
 	path: string,
+	/**  A shared record on a server, not a workbench file. */
+	server: boolean,
 	actor: string,
 	/**  On a shared record, the member connected: their organisation and side (none for its owner). */
 	shared: SharedAs | null,

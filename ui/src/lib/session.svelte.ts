@@ -9,6 +9,8 @@ class Session {
   /** False until the workbench has said which negotiations it holds. */
   loaded = $state(false);
   negotiationId = $state<number | null>(null);
+  /** A shared record on a server is open, not a workbench file: there is no "whose workbench". */
+  server = $state(false);
   /** Counts the workbenches opened, so every view starts afresh on another file. */
   workbench = $state(0);
   /** Counts the changes made to the open negotiation on a shared record, by anyone: each open view
@@ -22,6 +24,7 @@ class Session {
   /** The window opens: on a workbench this run created, the demo in the interface's language first. */
   async start(api: Backend, lang: Lang): Promise<void> {
     const info = await api.workbenchInfo();
+    this.server = info.server;
     if (info.fresh) await this.openDemo(api, lang);
     else await this.reload(api);
   }

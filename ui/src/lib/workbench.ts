@@ -10,7 +10,7 @@ import { session } from "./session.svelte";
 export async function openWorkbench(api: Backend): Promise<WorkbenchInfo | null> {
   const info = await ok(api.openWorkbench());
   if (!info) return null;
-  await opened(api);
+  await opened(api, info);
   return info;
 }
 
@@ -18,11 +18,12 @@ export async function openWorkbench(api: Backend): Promise<WorkbenchInfo | null>
  * core cannot reach or that refuses the login throws its error, and the record open before stays. */
 export async function connectServer(api: Backend, url: string, password: string): Promise<WorkbenchInfo> {
   const info = await ok(api.connectServer(url, password));
-  await opened(api);
+  await opened(api, info);
   return info;
 }
 
-async function opened(api: Backend) {
+async function opened(api: Backend, info: WorkbenchInfo) {
+  session.server = info.server;
   session.negotiationId = null;
   session.workbench += 1;
   await session.reload(api);

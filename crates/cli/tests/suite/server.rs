@@ -90,6 +90,24 @@ fn the_owner_sets_up_a_record_and_its_members() {
     );
 }
 
+/// The demo on a server: loaded by the owner into an empty record, once, and read by its members; a
+/// member is told who loads it, and a record that holds a negotiation takes no demo.
+#[test]
+fn the_owner_loads_the_demo_on_a_server() {
+    let (owner, members) = record("demo", &[("saule", "Сауле К.", "Федерация профсоюзов", "workers")]);
+    let saule = &members[0];
+    let refused = cli(saule, &["demo"], None);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("the demo is loaded by its owner"));
+    let loaded: Value = serde_json::from_str(&ok(&owner, &["--lang", "ru", "demo", "--json"], None)).unwrap();
+    let again: Value = serde_json::from_str(&ok(&owner, &["--lang", "ru", "demo", "--json"], None)).unwrap();
+    assert_eq!(loaded["negotiation"]["id"], again["negotiation"]["id"], "loaded once: {again}");
+    let rows: Value = serde_json::from_str(&ok(saule, &["clauses", "1", "--json"], None)).unwrap();
+    assert!(rows.as_array().unwrap().len() >= 10, "the member reads the demo's clauses: {rows}");
+    ok(saule, &["verify", "1"], None);
+    let other = String::from_utf8(cli(&owner, &["--lang", "kk", "demo"], None).stderr).unwrap();
+    assert!(other.contains("әлі бірде-бір келіссөз жоқ"), "one record, one demo: {other}");
+}
+
 /// Sets up a record in a new database and adds `members` (role, name, organisation, side); returns
 /// the owner's URL and each member's.
 fn record(name: &str, members: &[(&str, &str, &str, &str)]) -> (String, Vec<String>) {
@@ -187,9 +205,12 @@ fn three_people_of_two_sides_negotiate_through_the_cli() {
     for url in [aigerim, dana] {
         ok(url, &["verify", "1"], None);
     }
-    // what a shared record cannot do yet is said, and nothing is done
-    let not_yet = cli(aigerim, &["search", "переобучение"], None);
-    assert!(String::from_utf8_lossy(&not_yet.stderr).contains("on a shared record this is not available yet"));
+    // searched, each as far as their side reads: the table's title and texts, in another word form
+    let hits: Value = serde_json::from_str(&ok(dana, &["search", "переобучению", "--json"], None)).unwrap();
+    assert!(hits.as_array().unwrap().iter().any(|h| h["title"] == "Переобучение"), "{hits}");
+    // what has no meaning on a server is said, and nothing is done
+    let owner = cli(aigerim, &["owner", "1", "--org", "TU"], None);
+    assert!(String::from_utf8_lossy(&owner.stderr).contains("everyone works for their own organisation"));
 }
 
 /// `copy`: a workbench file to an empty shared record and back to a new file, with the real CLI.

@@ -2,14 +2,12 @@
 
 use super::rows::ClauseRecord;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::{ClauseSummary, Store, Who, events};
-use crate::authentic::LangText;
+use super::{ClauseSummary, Store, Who};
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{Clause, ClauseStatus, LibraryClause, Track, Version};
+use crate::model::{Clause, ClauseStatus, Track, Version};
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -125,28 +123,9 @@ impl Store {
         slug: &str,
         who: &Who,
     ) -> Result<Clause> {
-        let (model, translations) = self.model_in(negotiation_id, slug).await?;
-        let owner = self.negotiation(negotiation_id).await?.owner_party_id;
-        let mut new = new.clone();
-        if new.title.trim().is_empty() {
-            new.title = model.title.clone();
-        }
-        if !new.topics.contains(&model.topic) {
-            new.topics.push(model.topic.clone());
-        }
+        let model = crate::record::model_in(self, negotiation_id, slug).await?;
         let mut tx = self.begin().await?;
-        let id = insert(&mut tx, negotiation_id, &new, who).await?;
-        for code in &model.standards {
-            super::library::link(&mut tx, id, code).await?;
-        }
-        // the model in every authentic language of the negotiation, as one set
-        let draft = super::NewVersion {
-            translations,
-            ..super::NewVersion::draft(owner.map_or(Track::Joint, Track::Party), model.text)
-        };
-        super::versions::insert(&mut tx, id, &draft, who).await?;
-        let detail = json!({ "slug": slug });
-        events::append(&mut tx, negotiation_id, Some(id), "clause_from_library", who, "", detail).await?;
+        let id = crate::record::add_clause_from_library(&mut *tx, negotiation_id, new, model, who).await?;
         tx.commit().await?;
         self.clause(id).await
     }
@@ -155,26 +134,8 @@ impl Store {
     /// language of its negotiation; the model's title is the draft's rationale.
     pub async fn draft_from_library(&self, clause_id: i64, slug: &str, who: &Who) -> Result<Version> {
         let clause = self.clause(clause_id).await?;
-        let (model, translations) = self.model_in(clause.negotiation_id, slug).await?;
-        let draft = super::NewVersion {
-            rationale: model.title,
-            translations,
-            ..super::NewVersion::draft(Track::Joint, model.text)
-        };
-        self.propose(clause_id, &draft, who).await
-    }
-
-    /// A model of the library in a negotiation's first authentic language, and its text in the others.
-    async fn model_in(&self, negotiation_id: i64, slug: &str) -> Result<(LibraryClause, Vec<LangText>)> {
-        let mut conn = self.pool.acquire().await?;
-        let languages = super::versions::languages_of(&mut conn, negotiation_id).await?;
-        drop(conn);
-        let model = self.library_clause(slug, languages.first().copied().unwrap_or_default()).await?;
-        let mut translations = Vec::new();
-        for lang in languages.iter().skip(1) {
-            translations.push(LangText { lang: *lang, text: self.library_clause(slug, *lang).await?.text });
-        }
-        Ok((model, translations))
+        let model = crate::record::model_in(self, clause.negotiation_id, slug).await?;
+        self.propose(clause_id, &crate::record::library_draft(model), who).await
     }
 
     /// Renumbers, renames, regroups, retags or moves a clause; journaled with what it was before.

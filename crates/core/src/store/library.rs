@@ -1,63 +1,27 @@
-//! Standards (ILO conventions, Kazakhstan's laws and the like) and the clause library of model
-//! clauses, both shipped in `assets/` in Kazakh, Russian and English and seeded into every workbench:
-//! the English in `standards` and `library_clauses`, the other languages beside them.
-
-use serde::Deserialize;
+//! The standards and the clause library (`crate::library`) in a workbench file: seeded when it opens,
+//! read in the reader's language.
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::library::{OTHERS, ShippedModel, find, shipped, shipped_hash};
 use crate::message::Msg;
 use crate::model::{LibraryClause, Standard, StandardKind};
-use crate::words::{Lang, Parallel};
-
-#[derive(Deserialize)]
-struct StandardAsset {
-    code: String,
-    kind: StandardKind,
-    ratified_kz: Option<i64>,
-    title: Parallel,
-    summary: Parallel,
-}
-
-#[derive(Deserialize)]
-struct LibraryAsset {
-    slug: String,
-    topic: Parallel,
-    title: Parallel,
-    text: Parallel,
-    #[serde(default)]
-    notes: Parallel,
-    standards: Vec<String>,
-}
-
-const STANDARDS: &str = include_str!("../../../../assets/standards.json");
-const LIBRARY: &str = include_str!("../../../../assets/library.json");
-
-/// The languages kept beside the English of the tables.
-const OTHERS: [Lang; 2] = [Lang::Kk, Lang::Ru];
-
-fn unreadable(what: &str, e: serde_json::Error) -> Error {
-    Error::Invalid(Msg::Unreadable { what: what.into(), detail: e.to_string() })
-}
+use crate::words::Lang;
 
 impl Store {
     /// Brings the shipped standards and model clauses up to date in the workbench: new ones are added,
     /// changed ones rewritten. The workbench keeps the hash of the assets it took in, so an open with
     /// the same assets reads one row and writes nothing.
     pub(crate) async fn seed_library(&self) -> Result<()> {
-        let shipped = crate::text::text_hash(&format!("{STANDARDS}\u{0}{LIBRARY}"));
         let seeded = sqlx::query_scalar!("SELECT value FROM trilogue_meta WHERE key = 'library'")
             .fetch_optional(&self.pool)
             .await?;
-        if seeded.as_deref() == Some(shipped.as_str()) {
+        if seeded.as_deref() == Some(shipped_hash().as_str()) {
             return Ok(());
         }
-        let standards: Vec<StandardAsset> =
-            serde_json::from_str(STANDARDS).map_err(|e| unreadable("assets/standards.json", e))?;
-        let library: Vec<LibraryAsset> =
-            serde_json::from_str(LIBRARY).map_err(|e| unreadable("assets/library.json", e))?;
+        let shipped = shipped()?;
         let mut tx = self.begin().await?;
-        for s in &standards {
+        for s in &shipped.standards {
             let kind = s.kind.as_str();
             sqlx::query!(
                 "INSERT INTO standards (code, title, summary, kind, ratified_kz) VALUES (?, ?, ?, ?, ?)
@@ -86,7 +50,7 @@ impl Store {
                 .await?;
             }
         }
-        for l in &library {
+        for l in &shipped.models {
             sqlx::query!(
                 "INSERT INTO library_clauses (slug, topic, title, text, notes) VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (slug) DO UPDATE SET topic = excluded.topic, title = excluded.title,
@@ -122,7 +86,7 @@ impl Store {
         }
         sqlx::query!(
             "INSERT INTO trilogue_meta (key, value) VALUES ('library', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            shipped
+            shipped.hash
         )
         .execute(&mut *tx)
         .await?;
@@ -180,25 +144,14 @@ impl Store {
                 title: r.title,
                 text: r.text,
                 notes: r.notes,
-                standards: r.codes.map(|c| c.split('|').map(String::from).collect()).unwrap_or_default(),
+                standards: crate::library::codes(r.codes),
             })
             .collect())
     }
 
     /// One model clause in `lang`, by its key (`retraining-before-dismissal`).
     pub async fn library_clause(&self, slug: &str, lang: Lang) -> Result<LibraryClause> {
-        let all = self.library(lang).await?;
-        let wanted = slug.trim();
-        match all.iter().find(|l| l.slug == wanted) {
-            Some(l) => Ok(l.clone()),
-            None => {
-                let keys: Vec<&str> = all.iter().map(|l| l.slug.as_str()).collect();
-                Err(Error::NotFound(Msg::NoLibraryClause {
-                    key: wanted.to_string(),
-                    keys: keys.iter().map(|k| k.to_string()).collect(),
-                }))
-            }
-        }
+        find(self.library(lang).await?, slug)
     }
 
     /// Links a clause to a standard by the standard's code.
@@ -243,8 +196,8 @@ pub(crate) async fn link(conn: &mut sqlx::SqliteConnection, clause_id: i64, code
 }
 
 /// Links a shipped model clause to exactly the standards it cites now (a citation the library no
-/// longer makes is dropped), inside the seeding transaction.
-async fn link_model(tx: &mut sqlx::SqliteConnection, l: &LibraryAsset) -> Result<()> {
+/// longer makes is dropped), inside the seeding transaction; `shipped` checked every code is known.
+async fn link_model(tx: &mut sqlx::SqliteConnection, l: &ShippedModel) -> Result<()> {
     let cited = serde_json::to_string(&l.standards).unwrap_or_default();
     sqlx::query!(
         "DELETE FROM library_standards WHERE library_clause_id = (SELECT id FROM library_clauses WHERE slug = ?)
@@ -255,7 +208,7 @@ async fn link_model(tx: &mut sqlx::SqliteConnection, l: &LibraryAsset) -> Result
     .execute(&mut *tx)
     .await?;
     for code in &l.standards {
-        let linked = sqlx::query!(
+        sqlx::query!(
             "INSERT OR IGNORE INTO library_standards (library_clause_id, standard_id)
              SELECT l.id, s.id FROM library_clauses l, standards s WHERE l.slug = ? AND s.code = ?",
             l.slug,
@@ -263,16 +216,6 @@ async fn link_model(tx: &mut sqlx::SqliteConnection, l: &LibraryAsset) -> Result
         )
         .execute(&mut *tx)
         .await?;
-        if linked.rows_affected() == 0 {
-            let known =
-                sqlx::query_scalar!("SELECT count(*) FROM standards WHERE code = ?", code).fetch_one(&mut *tx).await?;
-            if known == 0 {
-                return Err(Error::Invalid(Msg::Unreadable {
-                    what: "assets/library.json".into(),
-                    detail: format!("{} cites unknown standard {code}", l.slug),
-                }));
-            }
-        }
     }
     Ok(())
 }

@@ -41,7 +41,7 @@ pub use intake::{
 pub use negotiations::{
     DelegateEdit, NegotiationSummary, NewNegotiation, NewParty, every_status, languages_text, party_colour,
 };
-pub use search::SearchHit;
+pub use search::{MARKS, SearchHit, SearchRow, search_terms};
 pub use sessions::{ClauseSummary, InitialGiven, NewSession, Tabling};
 pub use settlement::{
     NewApproval, NewCommitment, agreement_transitions, check_agreement_transition, check_approval, unsettled,

@@ -8,8 +8,8 @@ use crate::compare::Heads;
 use crate::diff_cache::DiffCache;
 use crate::error::Result;
 use crate::model::{
-    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, Negotiation, Party, PrivateNote,
-    ProtocolEntry, Reservation, Session, Track, Version,
+    Approval, Clause, ClauseStatus, Commitment, Delegate, Event, Initial, LibraryClause, Negotiation, Party,
+    PrivateNote, ProtocolEntry, Reservation, Session, Standard, Track, Version,
 };
 use crate::reader::Reader;
 use crate::store::{
@@ -95,6 +95,14 @@ impl Reader for Store {
     }
     async fn clause_standards(&self, clause_id: i64) -> Result<Vec<String>> {
         Store::clause_standards(self, clause_id).await
+    }
+
+    async fn standards(&self, lang: Lang) -> Result<Vec<Standard>> {
+        Store::standards(self, lang).await
+    }
+
+    async fn library(&self, lang: Lang) -> Result<Vec<LibraryClause>> {
+        Store::library(self, lang).await
     }
     async fn notes(&self, clause_id: i64) -> Result<Vec<PrivateNote>> {
         Store::notes(self, clause_id).await

@@ -31,19 +31,63 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
+/// A hit as a backend reads it, before its snippet is marked up.
+pub struct SearchRow {
+    pub negotiation_id: i64,
+    pub clause_id: i64,
+    pub reference: String,
+    pub title: String,
+    pub version_id: Option<i64>,
+    pub party_label: Option<String>,
+    pub party_id: Option<i64>,
+    pub tabled_at: Option<String>,
+    /// The matching passage, each match between `OPEN` and `CLOSE`.
+    pub snippet: String,
+    /// Lower is better.
+    pub rank: f64,
+}
+
+/// The characters a backend puts around each match in a snippet (private-use, so never in a text).
+pub const MARKS: (char, char) = (OPEN, CLOSE);
+
+impl From<SearchRow> for SearchHit {
+    fn from(r: SearchRow) -> SearchHit {
+        SearchHit {
+            negotiation_id: r.negotiation_id,
+            clause_id: r.clause_id,
+            reference: r.reference,
+            title: r.title,
+            tabled: r.version_id.map(|_| r.tabled_at.is_some()),
+            party_label: match (r.version_id, r.party_id) {
+                (Some(_), None) => Some("joint".to_string()),
+                _ => r.party_label,
+            },
+            version_id: r.version_id,
+            snippet: r.snippet.replace(OPEN, "[").replace(CLOSE, "]"),
+            snippet_html: escape_html(&r.snippet).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"),
+            rank: r.rank,
+        }
+    }
+}
+
 /// Turns what a user typed into an FTS5 query that cannot be a syntax error: each word becomes a quoted
 /// prefix term — what all its forms begin with (`crate::stem`) — all of them required.
 pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> =
-        input.unicode_words().map(|w| format!("\"{}\"*", search_prefix(w).replace('"', "\"\""))).collect();
+    let terms: Vec<String> = search_terms(input).iter().map(|t| format!("\"{}\"*", t.replace('"', "\"\""))).collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// What each word a user typed is searched by: what all its forms begin with (`crate::stem`).
+pub fn search_terms(input: &str) -> Vec<String> {
+    input.unicode_words().map(search_prefix).collect()
 }
 
 impl Store {
     /// Searches titles and texts, best matches first; within one negotiation when given.
     pub async fn search(&self, input: &str, negotiation_id: Option<i64>, limit: i64) -> Result<Vec<SearchHit>> {
         let Some(query) = fts_query(input) else { return Ok(Vec::new()) };
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            SearchRow,
             r#"SELECT c.negotiation_id as "negotiation_id!", c.id as "clause_id!", c.ref as "reference!", c.title as "title!",
                       v.id as "version_id?", p.label as "party_label?", v.tabled_at as "tabled_at?",
                       v.party_id as "party_id?",
@@ -61,24 +105,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| SearchHit {
-                negotiation_id: r.negotiation_id,
-                clause_id: r.clause_id,
-                reference: r.reference,
-                title: r.title,
-                tabled: r.version_id.map(|_| r.tabled_at.is_some()),
-                party_label: match (r.version_id, r.party_id) {
-                    (Some(_), None) => Some("joint".to_string()),
-                    _ => r.party_label,
-                },
-                version_id: r.version_id,
-                snippet: r.snippet.replace(OPEN, "[").replace(CLOSE, "]"),
-                snippet_html: escape_html(&r.snippet).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"),
-                rank: r.rank,
-            })
-            .collect())
+        Ok(rows.into_iter().map(SearchHit::from).collect())
     }
 }
 
