@@ -145,6 +145,26 @@ pub async fn two_sides_on_a_shared_record(dir: &Path) {
         shown["initials"].as_array().unwrap().iter().map(|i| i["initialed_by"].as_str().unwrap()).collect();
     assert_eq!(initialed_by, [format!("aigerim_{pid}"), format!("dana_{pid}")], "under each one's login");
 
+    // a session the union's second negotiator schedules with the CLI shows in the employers' sessions
+    // view, unasked
+    go(&employers, "#/sessions", "[data-testid=sessions]").await;
+    let plan = ["schedule", "1", "--at", "2027-01-12T09:00:00Z", "--place", "Астана", "--agenda", "Пункт 1"];
+    cli(&url["berik"], &plan, None);
+    employers.wait("[data-testid=session-link-1]").await;
+    employers.wait_text("[data-testid=sessions]", "Астана").await;
+    employers.shot("76-shared-sessions").await;
+    // searching the record: the union finds its own draft, the employers only what was tabled
+    let hours = "#/search/%D1%87%D0%B0%D1%81%D0%BE%D0%B2"; // "часов"
+    go(&union, hours, "[data-testid=search-results] mark").await;
+    union.wait_text("[data-testid=search-results]", "ЧЕРНОВИК").await;
+    union.shot("77-shared-search").await;
+    go(&employers, hours, "[data-testid=search-results] mark").await;
+    employers.wait_text("[data-testid=search-results]", "80").await;
+    assert!(!page_says(&employers, "ЧЕРНОВИК").await, "the employers find no draft of the union");
+    // the clause library and the standards, read from the server
+    go(&union, "#/library", "[data-testid=library-item]").await;
+    union.shot("78-shared-library").await;
+
     // the same views in Russian and in Kazakh
     for (app, lang, word) in [(&union, "ru", "Обзор"), (&employers, "kk", "Шолу")] {
         go(app, "#/settings", "[data-testid=language]").await;
