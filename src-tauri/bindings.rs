@@ -14,6 +14,7 @@ pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             negotiations::workbench_info,
+            negotiations::people,
             negotiations::set_language,
             negotiations::load_demo,
             negotiations::open_workbench,

@@ -49,6 +49,24 @@ pub fn workbench_info(workbench: State<'_, Workbench>) -> WorkbenchInfo {
     }
 }
 
+/// Someone the record names by login (an author, who initialed): on a shared record, each member.
+#[derive(Serialize, specta::Type)]
+pub struct Person {
+    pub login: String,
+    pub name: String,
+    pub organisation: String,
+}
+
+/// The people of a shared record, so that views show their names rather than their logins; none on a
+/// workbench file, whose people are named as they typed their names.
+#[tauri::command]
+#[specta::specta]
+pub async fn people(workbench: State<'_, Workbench>) -> IpcResult<Vec<Person>> {
+    let Some(server) = workbench.record().server().cloned() else { return Ok(Vec::new()) };
+    let members = server.members().await?;
+    Ok(members.into_iter().map(|m| Person { login: m.role, name: m.name, organisation: m.organisation }).collect())
+}
+
 /// Loads the demo negotiation in `lang` (once per language) and returns it; on a server, its owner
 /// loads it into an empty record.
 #[tauri::command]

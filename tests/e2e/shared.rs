@@ -135,6 +135,8 @@ pub async fn two_sides_on_a_shared_record(dir: &Path) {
     employers.wait_text("[data-testid=clause-workspace] header", "Tentatively agreed").await;
     union.wait_text("[data-testid=clause-workspace] header", "Tentatively agreed").await;
     union.wait_text("[data-testid=initial-row-EMP]", "initialed v").await;
+    // by the member's name, not their login
+    union.wait_text("[data-testid=initial-row-EMP]", "Дана Курманова").await;
     employers.scroll_to("[data-testid=initials]").await;
     employers.shot("72-shared-employers-see-union-initial").await;
     // and the CLI, as the third person, sees what the two windows did

@@ -8,6 +8,11 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	workbenchInfo: () => __TAURI_INVOKE<WorkbenchInfo>("workbench_info"),
+	/**
+	 *  The people of a shared record, so that views show their names rather than their logins; none on a
+	 *  workbench file, whose people are named as they typed their names.
+	 */
+	people: () => typedError<Person[], IpcError>(__TAURI_INVOKE("people")),
 	/**  The language the interface speaks, in which the core's refusals reach it. */
 	setLanguage: (lang: Lang) => __TAURI_INVOKE<void>("set_language", { lang }),
 	/**
@@ -1000,6 +1005,13 @@ export type Party = {
 	label: string,
 	colour: string,
 	position: number,
+};
+
+/**  Someone the record names by login (an author, who initialed): on a shared record, each member. */
+export type Person = {
+	login: string,
+	name: string,
+	organisation: string,
 };
 
 export type Priority = "must_have" | "important" | "tradeable";

@@ -11,6 +11,8 @@ class Session {
   negotiationId = $state<number | null>(null);
   /** A shared record on a server is open, not a workbench file: there is no "whose workbench". */
   server = $state(false);
+  /** On a shared record, each member's name by their login: views name people, not logins. */
+  people = $state<Record<string, string>>({});
   /** Counts the workbenches opened, so every view starts afresh on another file. */
   workbench = $state(0);
   /** Counts the changes made to the open negotiation on a shared record, by anyone: each open view
@@ -25,8 +27,20 @@ class Session {
   async start(api: Backend, lang: Lang): Promise<void> {
     const info = await api.workbenchInfo();
     this.server = info.server;
+    await this.readPeople(api);
     if (info.fresh) await this.openDemo(api, lang);
     else await this.reload(api);
+  }
+
+  /** Reads who the record's people are (none on a workbench file). */
+  async readPeople(api: Backend): Promise<void> {
+    const people = await ok(api.people());
+    this.people = Object.fromEntries(people.map((p) => [p.login, p.name]));
+  }
+
+  /** The name of the person a record names by `login`; the login itself where it names no member. */
+  nameOf(login: string): string {
+    return this.people[login] ?? login;
   }
 
   /** Loads the demo negotiation in `lang` (once per language) and opens it. */

@@ -24,6 +24,7 @@ export async function connectServer(api: Backend, url: string, password: string)
 
 async function opened(api: Backend, info: WorkbenchInfo) {
   session.server = info.server;
+  await session.readPeople(api);
   session.negotiationId = null;
   session.workbench += 1;
   await session.reload(api);
