@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::message::Msg;
-use crate::model::{LibraryClause, StandardKind};
+use crate::model::{LibraryClause, Standard, StandardKind};
 use crate::words::{Lang, Parallel};
 
 /// A standard as shipped.
@@ -68,8 +68,57 @@ pub fn shipped() -> Result<Shipped> {
     Ok(Shipped { standards, models, hash: shipped_hash() })
 }
 
+/// A standard as a backend reads it, in one language.
+pub struct StandardRow {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+    pub ratified_kz: Option<i64>,
+}
+
+impl TryFrom<StandardRow> for Standard {
+    type Error = Error;
+    fn try_from(r: StandardRow) -> Result<Standard> {
+        Ok(Standard {
+            id: r.id,
+            code: r.code,
+            title: r.title,
+            summary: r.summary,
+            kind: StandardKind::parse(&r.kind)?,
+            ratified_kz: r.ratified_kz,
+        })
+    }
+}
+
+/// A model clause as a backend reads it, in one language, the codes it cites joined by `|`.
+pub struct ModelRow {
+    pub id: i64,
+    pub slug: String,
+    pub topic: String,
+    pub title: String,
+    pub text: String,
+    pub notes: String,
+    pub codes: Option<String>,
+}
+
+impl From<ModelRow> for LibraryClause {
+    fn from(r: ModelRow) -> LibraryClause {
+        LibraryClause {
+            id: r.id,
+            slug: r.slug,
+            topic: r.topic,
+            title: r.title,
+            text: r.text,
+            notes: r.notes,
+            standards: codes(r.codes),
+        }
+    }
+}
+
 /// The codes of the standards a model rests on, as a backend reads them joined by `|`, in order.
-pub fn codes(joined: Option<String>) -> Vec<String> {
+fn codes(joined: Option<String>) -> Vec<String> {
     let mut codes: Vec<String> = joined.map(|c| c.split('|').map(String::from).collect()).unwrap_or_default();
     codes.sort();
     codes

@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use trilogue_core::library::{OTHERS, Shipped, codes, find, shipped, shipped_hash};
-use trilogue_core::model::{Clause, LibraryClause, Standard, StandardKind, Version};
+use trilogue_core::library::{ModelRow, OTHERS, Shipped, StandardRow, find, shipped, shipped_hash};
+use trilogue_core::model::{Clause, LibraryClause, Standard, Version};
 use trilogue_core::record;
 use trilogue_core::store::NewClause;
 use trilogue_core::words::Lang;
@@ -144,7 +144,8 @@ impl Server {
 
     /// The standards, in `lang`.
     pub async fn standards(&self, lang: Lang) -> Result<Vec<Standard>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            StandardRow,
             r#"SELECT s.id, s.code, coalesce(t.title, s.title) as "title!", coalesce(t.summary, s.summary) as "summary!",
                       s.kind, s.ratified_kz
                FROM standards s LEFT JOIN standard_texts t ON t.standard_id = s.id AND t.lang = $1
@@ -153,23 +154,13 @@ impl Server {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Standard {
-                    id: r.id,
-                    code: r.code,
-                    title: r.title,
-                    summary: r.summary,
-                    kind: StandardKind::parse(&r.kind)?,
-                    ratified_kz: r.ratified_kz,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Standard::try_from).collect()
     }
 
     /// The model clauses in `lang`, by topic, each with the codes of the standards it rests on.
     pub async fn library(&self, lang: Lang) -> Result<Vec<LibraryClause>> {
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            ModelRow,
             r#"SELECT l.id, l.slug, coalesce(t.topic, l.topic) as "topic!", coalesce(t.title, l.title) as "title!",
                       coalesce(t.text, l.text) as "text!", coalesce(t.notes, l.notes) as "notes!",
                       (SELECT string_agg(s.code, '|') FROM library_standards ls JOIN standards s ON s.id = ls.standard_id
@@ -180,18 +171,7 @@ impl Server {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| LibraryClause {
-                id: r.id,
-                slug: r.slug,
-                topic: r.topic,
-                title: r.title,
-                text: r.text,
-                notes: r.notes,
-                standards: codes(r.codes),
-            })
-            .collect())
+        Ok(rows.into_iter().map(LibraryClause::from).collect())
     }
 
     /// One model clause in `lang`, by its key (`retraining-before-dismissal`).

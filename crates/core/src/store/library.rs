@@ -3,9 +3,9 @@
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::library::{OTHERS, ShippedModel, find, shipped, shipped_hash};
+use crate::library::{ModelRow, OTHERS, ShippedModel, StandardRow, find, shipped, shipped_hash};
 use crate::message::Msg;
-use crate::model::{LibraryClause, Standard, StandardKind};
+use crate::model::{LibraryClause, Standard};
 use crate::words::Lang;
 
 impl Store {
@@ -97,7 +97,8 @@ impl Store {
     /// The standards, in `lang`.
     pub async fn standards(&self, lang: Lang) -> Result<Vec<Standard>> {
         let code = lang.code();
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            StandardRow,
             r#"SELECT s.id, s.code, coalesce(t.title, s.title) as "title!: String",
                       coalesce(t.summary, s.summary) as "summary!: String", s.kind, s.ratified_kz
                FROM standards s LEFT JOIN standard_texts t ON t.standard_id = s.id AND t.lang = ?
@@ -106,24 +107,14 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Standard {
-                    id: r.id,
-                    code: r.code,
-                    title: r.title,
-                    summary: r.summary,
-                    kind: StandardKind::parse(&r.kind)?,
-                    ratified_kz: r.ratified_kz,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Standard::try_from).collect()
     }
 
     /// The model clauses in `lang`, by topic, each with the codes of the standards it rests on.
     pub async fn library(&self, lang: Lang) -> Result<Vec<LibraryClause>> {
         let code = lang.code();
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            ModelRow,
             r#"SELECT l.id, l.slug, coalesce(t.topic, l.topic) as "topic!: String",
                       coalesce(t.title, l.title) as "title!: String", coalesce(t.text, l.text) as "text!: String",
                       coalesce(t.notes, l.notes) as "notes!: String",
@@ -135,18 +126,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| LibraryClause {
-                id: r.id,
-                slug: r.slug,
-                topic: r.topic,
-                title: r.title,
-                text: r.text,
-                notes: r.notes,
-                standards: crate::library::codes(r.codes),
-            })
-            .collect())
+        Ok(rows.into_iter().map(LibraryClause::from).collect())
     }
 
     /// One model clause in `lang`, by its key (`retraining-before-dismissal`).
