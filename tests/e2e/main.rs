@@ -175,8 +175,16 @@ async fn the_demo_on_first_run(dir: &Path) -> serde_json::Map<String, Value> {
     run_cli(&db, &["import-table", hostile.to_str().unwrap(), "--title", "Imported <b>table</b>"]);
     app.client.refresh().await.unwrap();
     app.timed_go("#/settings", "[data-testid=settings]", "demo_view_settings").await;
-    let select = app.wait("[data-testid=settings] select").await;
-    select.select_by_label("Imported <b>table</b>").await.unwrap();
+    // the list of negotiations is read as the page starts: wait for the imported one to be in it
+    let start = Instant::now();
+    loop {
+        let select = app.wait("[data-testid=settings] select").await;
+        if select.select_by_label("Imported <b>table</b>").await.is_ok() {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "the imported negotiation never appeared in Settings");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     app.timed_go("#/clauses", "[data-testid=clause-row]", "imported_view_clauses").await;
     app.wait_text("[data-testid=clause-list]", "<script>window.__xss=1</script> Scope").await;
     app.shot("08-imported-list").await;

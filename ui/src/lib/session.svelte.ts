@@ -27,9 +27,11 @@ class Session {
   async start(api: Backend, lang: Lang): Promise<void> {
     const info = await api.workbenchInfo();
     this.server = info.server;
-    await this.readPeople(api);
+    // the names beside the negotiations, not before them
+    const people = this.readPeople(api);
     if (info.fresh) await this.openDemo(api, lang);
     else await this.reload(api);
+    await people;
   }
 
   /** Reads who the record's people are (none on a workbench file). */
