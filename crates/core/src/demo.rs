@@ -18,7 +18,9 @@ use crate::authentic::LangText;
 use crate::error::{Error, Result};
 use crate::message::Msg;
 use crate::model::{ClauseStatus, Negotiation, NegotiationStatus, Priority, Referral, Role, Side, Track};
-use crate::store::{NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Store, Who};
+use crate::store::{
+    NegotiationSummary, NewClause, NewNegotiation, NewParty, NewSession, NewVersion, StatusChange, Store, Who,
+};
 use crate::words::{Lang, Parallel};
 
 const DEMO: &str = include_str!("../../../assets/demo.json");
@@ -166,15 +168,21 @@ fn broken(detail: String) -> Error {
     Error::Invalid(Msg::Unreadable { what: "assets/demo.json".into(), detail })
 }
 
+/// The demo in `lang` among a record's negotiations, whenever it was loaded (its title names the years
+/// it was laid out for).
+pub fn loaded(negotiations: &[NegotiationSummary], lang: Lang) -> Result<Option<Negotiation>> {
+    let template = Demo::read()?.negotiation.title.get(lang).to_string();
+    Ok(negotiations.iter().find(|n| fills(&template, &n.negotiation.title)).map(|n| n.negotiation.clone()))
+}
+
 /// Loads the demo negotiation in `lang`, laid out around `now`, or returns the one already in the
 /// workbench. In Kazakh or Russian it is a bilingual negotiation, as agreements in Kazakhstan are:
 /// every text is tabled in both, the working language's first shown; in English, English alone.
 pub async fn load_demo(store: &Store, now: DateTime<Utc>, lang: Lang) -> Result<Negotiation> {
-    let mut demo = Demo::read()?;
-    let template = demo.negotiation.title.get(lang).to_string();
-    if let Some(existing) = store.negotiations().await?.into_iter().find(|n| fills(&template, &n.negotiation.title)) {
-        return Ok(existing.negotiation);
+    if let Some(existing) = loaded(&store.negotiations().await?, lang)? {
+        return Ok(existing);
     }
+    let mut demo = Demo::read()?;
     let title = demo.move_to(now.date_naive(), lang);
     let first = demo.sessions.first().ok_or_else(|| broken("no session".into()))?.starts_at;
     let languages = match lang {

@@ -127,16 +127,16 @@ pub async fn load_demo(server: &Server, now: DateTime<Utc>, lang: Lang) -> Resul
     if server.me().is_some() {
         return Err(Error::Invalid(Msg::DemoOnServer));
     }
-    let scratch = tempfile::tempdir()?;
-    let store = Store::open(scratch.path().join("demo.sqlite3")).await?;
-    let demo = demo::load_demo(&store, now, lang).await?;
     let there = server.negotiations().await?;
-    if let Some(loaded) = there.iter().find(|n| n.negotiation.title == demo.title) {
-        return Ok(loaded.negotiation.clone());
+    if let Some(loaded) = demo::loaded(&there, lang)? {
+        return Ok(loaded);
     }
     if !there.is_empty() {
         return Err(Error::Invalid(Msg::DemoOnServer));
     }
+    let scratch = tempfile::tempdir()?;
+    let store = Store::open(scratch.path().join("demo.sqlite3")).await?;
+    let demo = demo::load_demo(&store, now, lang).await?;
     file_to_server(&store, server).await?;
     store.close().await;
     server.negotiation(demo.id).await

@@ -24,9 +24,8 @@ export async function connectServer(api: Backend, url: string, password: string)
 
 async function opened(api: Backend, info: WorkbenchInfo) {
   session.server = info.server;
-  await session.readPeople(api);
   session.negotiationId = null;
   session.workbench += 1;
-  await session.reload(api);
+  await Promise.all([session.readPeople(api), session.reload(api)]);
   router.go({ view: "dashboard" });
 }
